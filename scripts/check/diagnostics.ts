@@ -1,0 +1,36 @@
+/**
+ * Diagnostics are vfile messages: each has the file, a position, what is wrong
+ * and how to fix it. Every problem the pipeline can find is an error (fatal):
+ * a document with one is not written in any format.
+ */
+import type { VFile } from 'vfile';
+import type { Position, Point } from 'unist';
+
+export interface Place {
+  position?: Position | undefined;
+}
+
+export function reportError(file: VFile, place: Position | Point | undefined, problem: string, fix: string, ruleId: string) {
+  const message = file.message(`${problem}. ${fix}`, { place, ruleId, source: 'hexaglot' });
+  message.fatal = true;
+  return message;
+}
+
+export function hasErrors(file: VFile): boolean {
+  return file.messages.some((m) => m.fatal === true);
+}
+
+/** `path:line:column: error: reason [rule]`, one line per message, sorted by place. */
+export function formatMessages(files: readonly VFile[]): string {
+  const lines: string[] = [];
+  for (const file of files) {
+    const sorted = [...file.messages].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    );
+    for (const m of sorted) {
+      const where = `${file.path}:${m.line ?? 1}:${m.column ?? 1}`;
+      lines.push(`${where}: ${m.fatal ? 'error' : 'warning'}: ${m.reason} [${m.source}:${m.ruleId}]`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,16 @@
+/** The six official languages of the Union, with the letter ITU appends to document symbols. */
+export const LANGUAGES = {
+  ar: { letter: 'A', dir: 'rtl', script: 'arabic' },
+  zh: { letter: 'C', dir: 'ltr', script: 'han' },
+  en: { letter: 'E', dir: 'ltr', script: 'latin' },
+  fr: { letter: 'F', dir: 'ltr', script: 'latin' },
+  ru: { letter: 'R', dir: 'ltr', script: 'cyrillic' },
+  es: { letter: 'S', dir: 'ltr', script: 'latin' },
+} as const;
+
+export type Lang = keyof typeof LANGUAGES;
+export const LANGS = Object.keys(LANGUAGES) as Lang[];
+
+export function isLang(value: string): value is Lang {
+  return Object.hasOwn(LANGUAGES, value);
+}

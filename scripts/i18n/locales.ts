@@ -1,0 +1,63 @@
+/**
+ * Locale files: `locales/<lang>/common.json`, read with i18next. A key missing
+ * in a language is an error, never a fall-back to another language.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n } from 'i18next';
+import type { Lang } from './languages.js';
+
+export class MissingLocaleKeyError extends Error {
+  constructor(
+    readonly lang: Lang,
+    readonly key: string,
+    readonly localeFile: string,
+  ) {
+    super(`the locale key "${key}" is missing in ${localeFile}`);
+  }
+}
+
+export interface Locale {
+  lang: Lang;
+  file: string;
+  /** Translates `key`; throws MissingLocaleKeyError when the language lacks it. */
+  t(key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+  keys(prefix: string): string[];
+  resources: Record<string, unknown>;
+}
+
+const cache = new Map<string, Locale>();
+
+export function loadLocale(localesDir: string, lang: Lang): Locale {
+  const file = path.join(localesDir, lang, 'common.json');
+  const cached = cache.get(file);
+  if (cached) return cached;
+  const resources = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const instance: i18n = i18next.createInstance();
+  void instance.init({
+    lng: lang,
+    fallbackLng: false,
+    initAsync: false,
+    resources: { [lang]: { translation: resources } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    returnEmptyString: false,
+  });
+  const locale: Locale = {
+    lang,
+    file,
+    resources,
+    has: (key) => instance.exists(key),
+    t(key, values) {
+      if (!instance.exists(key)) throw new MissingLocaleKeyError(lang, key, file);
+      return instance.t(key, { ...values, interpolation: { escapeValue: false } });
+    },
+    keys(prefix) {
+      const node = prefix.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], resources);
+      return node && typeof node === 'object' ? Object.keys(node) : [];
+    },
+  };
+  cache.set(file, locale);
+  return locale;
+}

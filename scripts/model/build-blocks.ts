@@ -1,0 +1,268 @@
+/** mdast blocks (directives included) → model blocks. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Heading as MdastHeading, Paragraph as MdastParagraph, PhrasingContent, RootContent, Node as UnistNode } from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import type { Position } from 'unist';
+import type { BuildContext } from './context.js';
+import { buildInlines, wholeChange } from './build-inline.js';
+import { buildGridTable, buildPipeTable, type GridTable } from './build-table.js';
+import type { FootnoteNumbering } from './footnotes.js';
+import { PROPOSAL_ACTIONS, type BlockNode, type Heading, type InlineNode, type ProposalAction, type Table } from './types.js';
+
+const CALL_ONLY = new Set(['call']);
+
+export class BlockBuilder {
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly footnotes: FootnoteNumbering,
+  ) {}
+
+  /** Bound so that table cells can build their blocks with the same rules. */
+  readonly blocks = (nodes: readonly UnistNode[], ctx: BuildContext = this.ctx): BlockNode[] => {
+    const out: BlockNode[] = [];
+    for (const node of nodes) out.push(...this.block(node as RootContent, ctx));
+    return out;
+  };
+
+  private inlines(nodes: readonly PhrasingContent[], allow?: ReadonlySet<string>): InlineNode[] {
+    return buildInlines(nodes, this.ctx, this.footnotes, allow ? { allow } : {});
+  }
+
+  private block(node: RootContent | GridTable, ctx: BuildContext): BlockNode[] {
+    const position = ctx.place(node.position);
+    switch (node.type) {
+      case 'paragraph':
+        return [this.paragraph(node)];
+      case 'heading':
+        return [this.heading(node)];
+      case 'list':
+        return [
+          {
+            type: 'list',
+            ordered: node.ordered === true,
+            start: node.start ?? 1,
+            position,
+            children: node.children.map((item) => {
+              const children = this.blocks(item.children);
+              const first = children[0];
+              const change = children.length === 1 && first && 'change' in first ? first.change : undefined;
+              return { type: 'listItem', change, children, position: ctx.place(item.position) };
+            }),
+          },
+        ];
+      case 'blockquote':
+        return [{ type: 'blockquote', children: this.blocks(node.children), position }];
+      case 'table':
+        return [buildPipeTable(node, ctx, this.blocks)];
+      case 'gridTable':
+        return [buildGridTable(node, ctx, this.blocks)];
+      case 'containerDirective':
+        return this.container(node);
+      case 'leafDirective':
+        return this.leaf(node);
+      case 'footnoteDefinition':
+      case 'yaml':
+        // Collected by the document builder before the body is built.
+        return [];
+      case 'thematicBreak':
+        ctx.error(node.position, 'A thematic break (`---`, `***`) is not part of the dialect', 'Remove it: pages and sections are laid out by the templates', 'unsupported-syntax');
+        return [];
+      case 'definition':
+        ctx.error(node.position, `Link definition "[${node.label ?? ''}]: …" is not part of the dialect`, 'Write links inline as `[text](url)`', 'unsupported-syntax');
+        return [];
+      case 'code':
+      case 'html':
+        ctx.error(node.position, `${node.type === 'code' ? 'A code block' : 'Raw HTML'} is not part of the dialect`, 'Write the text as paragraphs; indent nothing by four spaces', 'unsupported-syntax');
+        return [{ type: 'paragraph', change: undefined, children: [{ type: 'text', value: node.value, position }], position }];
+      default:
+        ctx.error(node.position, `Unsupported block "${node.type}"`, 'See docs/dialect.md for what the dialect supports', 'unsupported-syntax');
+        return [];
+    }
+  }
+
+  private heading(node: MdastHeading): Heading {
+    const children = this.inlines(node.children);
+    const anchor = children.find((c) => c.type === 'anchor');
+    return {
+      type: 'heading',
+      depth: node.depth,
+      id: anchor?.type === 'anchor' ? anchor.id : undefined,
+      change: wholeChange(children),
+      children,
+      position: this.ctx.place(node.position),
+    };
+  }
+
+  private paragraph(node: MdastParagraph): BlockNode {
+    const position = this.ctx.place(node.position);
+    if (isCallWordLine(node.children)) {
+      const children = this.inlines(node.children, CALL_ONLY);
+      return { type: 'callWordParagraph', change: wholeChange(children), children, position };
+    }
+    const labelled = splitLabel(node.children);
+    if (labelled) {
+      const label = this.inlines(labelled.label);
+      const children = this.inlines(labelled.body);
+      return { type: 'labelledParagraph', label, change: wholeChange([...label, ...children]), children, position };
+    }
+    const children = this.inlines(node.children);
+    return { type: 'paragraph', change: wholeChange(children), children, position };
+  }
+
+  private container(node: ContainerDirective): BlockNode[] {
+    const ctx = this.ctx;
+    const position = ctx.place(node.position);
+    const [first, ...rest] = node.children;
+    const hasLabel = first?.type === 'paragraph' && first.data?.directiveLabel === true;
+    const label = hasLabel ? first.children : [];
+    const content = hasLabel ? rest : node.children;
+    switch (node.name) {
+      case 'proposal': {
+        const action = node.attributes?.action ?? '';
+        const id = node.attributes?.id ?? '';
+        if (!PROPOSAL_ACTIONS.includes(action as ProposalAction)) {
+          ctx.error(node.position, `Unknown proposal action "${action}"`, `Use one of ${PROPOSAL_ACTIONS.join(', ')}: \`:::proposal{action=MOD id=CL/39A4/1}\``, 'unknown-action');
+        }
+        if (!id) {
+          ctx.error(node.position, 'Proposal without an identifier', 'Add the identifier listed in document.yaml: `id=CL/39A4/1`', 'invalid-directive');
+        } else if (!ctx.meta.proposals.includes(id)) {
+          ctx.error(node.position, `Proposal "${id}" is not listed in document.yaml`, `Add it under "proposals" in ${path.join(ctx.docDir, 'document.yaml')}, or correct the identifier`, 'unknown-proposal');
+        }
+        const reasons = content.filter((c) => c.type === 'containerDirective' && c.name === 'reasons') as ContainerDirective[];
+        if (reasons.length > 1) {
+          ctx.error(reasons[1]!.position, 'A proposal has at most one Reasons part', 'Merge the `:::reasons` blocks', 'invalid-directive');
+        }
+        return [
+          {
+            type: 'proposal',
+            action: action as ProposalAction,
+            id,
+            children: this.blocks(content.filter((c) => !reasons.includes(c as ContainerDirective))),
+            reasons: reasons.flatMap((r) => this.blocks(r.children)),
+            position,
+          },
+        ];
+      }
+      case 'reasons':
+        ctx.error(node.position, '`:::reasons` outside a proposal', 'Move it inside the `::::proposal` block it gives the reasons for', 'misplaced-directive');
+        return this.blocks(content);
+      case 'table': {
+        const tables = content.filter((c) => c.type === 'table' || (c as UnistNode).type === 'gridTable');
+        if (tables.length !== 1 || content.length !== 1) {
+          ctx.error(node.position, '`:::table` must hold exactly one table and nothing else', 'Put one grid table or pipe table between `:::table[Caption]{#id}` and `:::`', 'invalid-directive');
+          return this.blocks(content);
+        }
+        const [table] = this.blocks(tables) as [Table];
+        const id = node.attributes?.id ?? undefined;
+        if (id) ctx.claimId(id, node.position);
+        return [{ ...table, id, caption: this.inlines(label), position }];
+      }
+      default:
+        ctx.error(node.position, `Unknown directive ":::${node.name}"`, 'Block directives are :::proposal, :::reasons and :::table (see docs/dialect.md)', 'unknown-directive');
+        return this.blocks(content);
+    }
+  }
+
+  private leaf(node: LeafDirective): BlockNode[] {
+    const ctx = this.ctx;
+    const position = ctx.place(node.position);
+    switch (node.name) {
+      case 'resolution-title': {
+        const id = node.attributes?.id ?? undefined;
+        if (id) ctx.claimId(id, node.position);
+        return [{ ...this.resolutionTitle(position), id }];
+      }
+      case 'figure': {
+        const alt = node.attributes?.alt ?? '';
+        if (!alt) ctx.error(node.position, 'Figure without alt text', 'Describe the picture: `::figure[Caption]{alt="…"}`', 'figure-alt');
+        const id = node.attributes?.id ?? undefined;
+        if (id) ctx.claimId(id, node.position);
+        return [{ type: 'figure', id, caption: this.inlines(node.children), alt, src: this.figureSource(node.attributes?.src ?? undefined, node.position), position }];
+      }
+      default:
+        ctx.error(node.position, `Unknown directive "::${node.name}"`, 'Leaf directives are ::resolution-title and ::figure (see docs/dialect.md)', 'unknown-directive');
+        return node.children.length ? [{ type: 'paragraph', change: undefined, children: this.inlines(node.children), position }] : [];
+    }
+  }
+
+  /** `src` names a file under `figures/<lang>/` (preferred) or `figures/` of the document. */
+  private figureSource(src: string | undefined, position: Position | undefined): string | undefined {
+    if (!src) return undefined;
+    const candidates = [path.join(this.ctx.docDir, 'figures', this.ctx.locale.lang, src), path.join(this.ctx.docDir, 'figures', src)];
+    const found = candidates.find((file) => existsSync(file));
+    if (!found) {
+      this.ctx.error(position, `Figure file "${src}" not found`, `Put it in ${candidates.join(' or ')}`, 'figure-missing');
+    }
+    return found;
+  }
+
+  /** "Resolution 71 (Rev. Dubai, 2018 → Bucharest, 2022)" in the language's own form, the change of place and year marked. */
+  private resolutionTitle(position: Position | undefined): Heading {
+    const ctx = this.ctx;
+    const resolution = ctx.meta.resolution;
+    if (!resolution) {
+      ctx.error(position, '`::resolution-title` in a document whose metadata names no resolution', 'Add `resolution: {number, revisions}` to document.yaml', 'invalid-metadata');
+      return { type: 'heading', depth: 1, role: 'resolutionTitle', change: undefined, children: [], position };
+    }
+    const placeAndYear = (r: { place: string; year: number }) =>
+      ctx.t('resolution.placeAndYear', position, { place: ctx.t(`places.${r.place}`, position), year: r.year });
+    const SLOT = '\u0000';
+    const [before = '', after = ''] = ctx.t('resolution.title', position, { number: resolution.number, revision: SLOT }).split(SLOT);
+    const current = resolution.revisions.at(-1)!;
+    const previous = resolution.revisions.at(-2);
+    const revision: InlineNode[] = previous
+      ? [
+          { type: 'deletion', children: [{ type: 'text', value: placeAndYear(previous) }] },
+          { type: 'insertion', children: [{ type: 'text', value: placeAndYear(current) }] },
+        ]
+      : [{ type: 'text', value: placeAndYear(current) }];
+    const children: InlineNode[] = [{ type: 'text', value: before }, ...revision, { type: 'text', value: after }];
+    return { type: 'heading', depth: 1, role: 'resolutionTitle', change: undefined, children, position };
+  }
+}
+
+function isBlank(node: PhrasingContent): boolean {
+  return node.type === 'text' && node.value.trim() === '';
+}
+
+/** A paragraph of call words only, possibly inside revision marks. */
+function isCallWordLine(nodes: readonly PhrasingContent[]): boolean {
+  let calls = 0;
+  const walk = (list: readonly PhrasingContent[]): boolean =>
+    list.every((node) => {
+      if (isBlank(node)) return true;
+      if (node.type === 'textDirective' && node.name === 'call') return ++calls > 0;
+      if (node.type === 'insertion' || node.type === 'deletion') return walk(node.children);
+      return false;
+    });
+  return walk(nodes) && calls > 0;
+}
+
+/**
+ * `:n[a)] text` → label `a)`, body `text`. When a revision mark wraps the
+ * whole paragraph (`{++:n[3] text++}`), the mark is split in two so that the
+ * label and the body each carry it.
+ */
+function splitLabel(nodes: readonly PhrasingContent[]): { label: PhrasingContent[]; body: PhrasingContent[] } | undefined {
+  const [first, ...rest] = nodes;
+  if (!first) return undefined;
+  if (first.type === 'textDirective' && first.name === 'n') {
+    return { label: first.children, body: trimStart(rest) };
+  }
+  if ((first.type === 'insertion' || first.type === 'deletion') && first.children[0]?.type === 'textDirective' && first.children[0].name === 'n') {
+    const [directive, ...inside] = first.children;
+    return {
+      label: [{ ...first, children: directive.children }],
+      body: [{ ...first, children: trimStart(inside) }, ...rest],
+    };
+  }
+  return undefined;
+}
+
+function trimStart(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+  const [first, ...rest] = nodes;
+  if (first?.type !== 'text') return [...nodes];
+  const value = first.value.replace(/^[ \t]+/, '');
+  return value ? [{ ...first, value }, ...rest] : rest;
+}

@@ -1,0 +1,162 @@
+/**
+ * Builds the model of a document: its metadata, then each language file
+ * parsed, checked and turned into model blocks. Reading and checking happen
+ * here once; renderers only ever see the result.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { FootnoteDefinition, Root, RootContent, Yaml } from 'mdast';
+import { createMarkdownReader } from '../parse/processor.js';
+import { reportError } from '../check/diagnostics.js';
+import { loadLocale } from '../i18n/locales.js';
+import { isLang, LANGUAGES, type Lang } from '../i18n/languages.js';
+import { BuildContext } from './context.js';
+import { BlockBuilder } from './build-blocks.js';
+import { FootnoteNumbering } from './footnotes.js';
+import { documentMetaSchema, languageFrontMatterSchema, type DocumentMeta } from './metadata.js';
+import { readYaml } from './yaml-data.js';
+import type { Footnote, ModelDocument } from './types.js';
+
+export interface ProjectPaths {
+  root: string;
+  content: string;
+  locales: string;
+}
+
+export function projectPaths(root: string): ProjectPaths {
+  return { root, content: path.join(root, 'content'), locales: path.join(root, 'locales') };
+}
+
+export interface DocumentBuild {
+  docId: string;
+  /** Every file read for this document, each carrying its messages. */
+  files: VFile[];
+  meta: DocumentMeta | undefined;
+  versions: ModelDocument[];
+}
+
+const reader = createMarkdownReader();
+
+export function listDocuments(paths: ProjectPaths): string[] {
+  if (!existsSync(paths.content)) return [];
+  return readdirSync(paths.content, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(paths.content, entry.name, 'document.yaml')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function buildDocument(paths: ProjectPaths, docId: string, only?: readonly Lang[]): DocumentBuild {
+  const docDir = path.join(paths.content, docId);
+  const metaFile = new VFile({ path: path.relative(paths.root, path.join(docDir, 'document.yaml')), value: readFileSync(path.join(docDir, 'document.yaml'), 'utf8') });
+  const meta = readYaml(metaFile, String(metaFile.value), 0, documentMetaSchema, 'document metadata');
+  const build: DocumentBuild = { docId, files: [metaFile], meta, versions: [] };
+  if (!meta) return build;
+
+  if (!meta.languages.includes(meta.originalLanguage)) {
+    reportError(metaFile, { line: 1, column: 1 }, `The original language "${meta.originalLanguage}" is not among "languages"`, 'Add it to "languages"', 'invalid-metadata');
+  }
+  for (const lang of meta.languages) {
+    const file = path.join(docDir, `${lang}.md`);
+    if (!existsSync(file)) {
+      reportError(metaFile, { line: 1, column: 1 }, `document.yaml lists "${lang}" but ${path.relative(paths.root, file)} does not exist`, `Create it, or remove "${lang}" from "languages"`, 'missing-language-file');
+    }
+  }
+  for (const name of readdirSync(docDir).filter((n) => n.endsWith('.md')).sort()) {
+    const lang = name.slice(0, -3);
+    if (!isLang(lang) || !meta.languages.includes(lang)) {
+      reportError(metaFile, { line: 1, column: 1 }, `${name} is not one of the document's languages (${meta.languages.join(', ')})`, 'Name language files after their language code and list them under "languages"', 'unknown-language-file');
+    }
+  }
+
+  for (const lang of meta.languages) {
+    if (only && !only.includes(lang as Lang)) continue;
+    const filePath = path.join(docDir, `${lang}.md`);
+    if (!existsSync(filePath)) continue;
+    const file = new VFile({ path: path.relative(paths.root, filePath), value: readFileSync(filePath, 'utf8') });
+    build.files.push(file);
+    const version = buildVersion(file, lang as Lang, meta, docId, docDir, paths);
+    if (version) build.versions.push(version);
+  }
+  return build;
+}
+
+/** Parses and checks one language file from a string (also used by tests and `check` on a single file). */
+export function buildVersion(file: VFile, lang: Lang, meta: DocumentMeta, docId: string, docDir: string, paths: ProjectPaths): ModelDocument | undefined {
+  const tree = reader.parse(file) as Root;
+  const locale = loadLocale(paths.locales, lang);
+  const ctx = new BuildContext(file, locale, meta, docDir);
+
+  const yaml = tree.children.find((n): n is Yaml => n.type === 'yaml');
+  const frontOffset = yaml?.position?.start.offset;
+  const front = yaml
+    ? readYaml(file, yaml.value, (frontOffset ?? 0) + String(file.value).slice(frontOffset ?? 0).indexOf('\n') + 1, languageFrontMatterSchema, 'front matter')
+    : undefined;
+  if (!yaml) {
+    reportError(file, { line: 1, column: 1 }, 'Missing front matter', `Start the file with:\n---\nlang: ${lang}\ntitle: …\n---`, 'invalid-front-matter');
+  } else if (front && front.lang !== lang) {
+    reportError(file, yaml.position?.start, `Front matter says lang "${front.lang}" but the file is ${lang}.md`, `Set "lang: ${lang}"`, 'invalid-front-matter');
+  }
+  if (front) {
+    if (lang === meta.originalLanguage && front.translation) {
+      reportError(file, yaml?.position?.start, `${lang}.md is the original but its front matter marks it as a translation`, 'Remove "translation" from the original', 'invalid-front-matter');
+    }
+    if (lang !== meta.originalLanguage && !front.translation) {
+      reportError(file, yaml?.position?.start, `${lang}.md is a translation but does not say so`, `Add "translation: {status: working, from: ${meta.originalLanguage}}" to its front matter`, 'invalid-front-matter');
+    }
+  }
+
+  const definitions = collectFootnoteDefinitions(tree.children, ctx);
+  const numbering = new FootnoteNumbering();
+  const builder = new BlockBuilder(ctx, numbering);
+  const body = builder.blocks(tree.children);
+
+  // Footnote bodies are built in the order of their marks; building them may
+  // number further footnotes referenced from inside footnotes.
+  const footnotes: Footnote[] = [];
+  const built = new Set<string>();
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const [id, number] of numbering.numbers) {
+      if (built.has(id)) continue;
+      built.add(id);
+      progress = true;
+      const definition = definitions.get(id);
+      if (!definition) {
+        ctx.error(numbering.firstReference.get(id), `Footnote [^${id}] has no definition`, `Add a line "[^${id}]: text of the footnote" after the paragraph`, 'missing-footnote');
+        continue;
+      }
+      footnotes.push({ id, number, children: builder.blocks(definition.children), position: definition.position });
+    }
+  }
+  for (const [id, definition] of definitions) {
+    if (!numbering.numbers.has(id)) {
+      ctx.error(definition.position, `Footnote [^${id}] is defined but never referenced`, `Reference it with [^${id}] where it belongs, or delete the definition`, 'unused-footnote');
+    }
+  }
+  footnotes.sort((a, b) => a.number - b.number);
+
+  if (!front) return undefined;
+  return { docId, lang, dir: LANGUAGES[lang].dir, path: file.path, meta, front, body, footnotes };
+}
+
+function collectFootnoteDefinitions(nodes: readonly RootContent[], ctx: BuildContext): Map<string, FootnoteDefinition> {
+  const found = new Map<string, FootnoteDefinition>();
+  const visit = (list: readonly RootContent[]) => {
+    for (const node of list) {
+      if (node.type === 'footnoteDefinition') {
+        const first = found.get(node.identifier);
+        if (first) {
+          ctx.error(node.position, `Footnote [^${node.identifier}] is defined twice (first at line ${first.position?.start.line ?? '?'})`, 'Keep one definition, or give the second footnote its own label', 'duplicate-footnote');
+        } else {
+          found.set(node.identifier, node);
+        }
+      } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') {
+        visit(node.children as RootContent[]);
+      }
+    }
+  };
+  visit(nodes);
+  return found;
+}
+

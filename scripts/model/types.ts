@@ -1,0 +1,200 @@
+/**
+ * The document model: the contract between the checked sources and every
+ * renderer. Renderers read only these types; each dispatches on `type` from
+ * a table typed over `BlockNode['type']` / `InlineNode['type']`, so a node
+ * type added here and forgotten by a renderer is a compile error.
+ */
+import type { Position } from 'unist';
+import type { DocumentMeta, LanguageFrontMatter } from './metadata.js';
+import type { Lang } from '../i18n/languages.js';
+
+interface Node {
+  position?: Position | undefined;
+}
+
+// ---------------------------------------------------------------- inline
+
+export interface Text extends Node {
+  type: 'text';
+  value: string;
+}
+export interface Emphasis extends Node {
+  type: 'emphasis';
+  children: InlineNode[];
+}
+export interface Strong extends Node {
+  type: 'strong';
+  children: InlineNode[];
+}
+export interface Link extends Node {
+  type: 'link';
+  url: string;
+  children: InlineNode[];
+}
+export interface LineBreak extends Node {
+  type: 'break';
+}
+/** Text added by the proposal: underlined in ITU documents. */
+export interface Insertion extends Node {
+  type: 'insertion';
+  children: InlineNode[];
+}
+/** Text removed by the proposal: struck through in ITU documents. */
+export interface Deletion extends Node {
+  type: 'deletion';
+  children: InlineNode[];
+}
+/** An editor's note: kept in the model, never printed in official output. */
+export interface EditorComment extends Node {
+  type: 'editorComment';
+  children: InlineNode[];
+}
+/** A call word (*considering*, *resolves*…) printed from the locale. */
+export interface CallWord extends Node {
+  type: 'callWord';
+  key: string;
+  value: string;
+}
+export interface FootnoteReference extends Node {
+  type: 'footnoteReference';
+  id: string;
+  /** The mark the reader sees. */
+  number: number;
+}
+/** A bookmark: a named place other text can refer to. */
+export interface Anchor extends Node {
+  type: 'anchor';
+  id: string;
+}
+
+export type InlineNode =
+  | Text
+  | Emphasis
+  | Strong
+  | Link
+  | LineBreak
+  | Insertion
+  | Deletion
+  | EditorComment
+  | CallWord
+  | FootnoteReference
+  | Anchor;
+
+// ---------------------------------------------------------------- blocks
+
+/** Whether a whole block (its paragraph mark included) was added or removed. */
+export type BlockChange = 'insertion' | 'deletion' | undefined;
+
+export interface Heading extends Node {
+  type: 'heading';
+  depth: 1 | 2 | 3 | 4 | 5 | 6;
+  /** `resolutionTitle` headings are generated from metadata and the locale. */
+  role?: 'resolutionTitle' | undefined;
+  id?: string | undefined;
+  change: BlockChange;
+  children: InlineNode[];
+}
+export interface Paragraph extends Node {
+  type: 'paragraph';
+  change: BlockChange;
+  children: InlineNode[];
+}
+/** `a)`, `1`, `ii)`… followed by a tab and a hanging indent. */
+export interface LabelledParagraph extends Node {
+  type: 'labelledParagraph';
+  /** Inline so that a renumbered label can show `{--5--}{++6++}`. */
+  label: InlineNode[];
+  change: BlockChange;
+  children: InlineNode[];
+}
+/** A line of call words, set apart (italic in Latin and Cyrillic scripts). */
+export interface CallWordParagraph extends Node {
+  type: 'callWordParagraph';
+  change: BlockChange;
+  children: InlineNode[];
+}
+export interface ListItem extends Node {
+  type: 'listItem';
+  change: BlockChange;
+  children: BlockNode[];
+}
+/** ITU dash lists print `–`; ordered lists their number. */
+export interface List extends Node {
+  type: 'list';
+  ordered: boolean;
+  start: number;
+  children: ListItem[];
+}
+export interface BlockQuote extends Node {
+  type: 'blockquote';
+  children: BlockNode[];
+}
+export interface TableCell extends Node {
+  colSpan: number;
+  rowSpan: number;
+  align?: 'left' | 'center' | 'right' | 'justify' | undefined;
+  children: BlockNode[];
+}
+export interface TableRow extends Node {
+  cells: TableCell[];
+}
+export interface Table extends Node {
+  type: 'table';
+  id?: string | undefined;
+  /** Sequential within the document (or annex); undefined for tables without caption. */
+  number?: number | undefined;
+  caption: InlineNode[];
+  columns: number;
+  head: TableRow[];
+  body: TableRow[];
+  foot: TableRow[];
+}
+export interface Figure extends Node {
+  type: 'figure';
+  id?: string | undefined;
+  number?: number | undefined;
+  caption: InlineNode[];
+  alt: string;
+  /** Resolved image file; undefined when the picture is a placeholder. */
+  src?: string | undefined;
+}
+export type ProposalAction = 'ADD' | 'ADD*' | 'MOD' | '(MOD)' | 'SUP' | 'SUP*' | 'NOC';
+export const PROPOSAL_ACTIONS: readonly ProposalAction[] = ['ADD', 'ADD*', 'MOD', '(MOD)', 'SUP', 'SUP*', 'NOC'];
+
+export interface Proposal extends Node {
+  type: 'proposal';
+  action: ProposalAction;
+  id: string;
+  children: BlockNode[];
+  /** The `Reasons:` part; empty when the proposal gives none. */
+  reasons: BlockNode[];
+}
+
+export type BlockNode =
+  | Heading
+  | Paragraph
+  | LabelledParagraph
+  | CallWordParagraph
+  | List
+  | BlockQuote
+  | Table
+  | Figure
+  | Proposal;
+
+export interface Footnote extends Node {
+  id: string;
+  number: number;
+  children: BlockNode[];
+}
+
+/** One language version of one document, parsed and checked. */
+export interface ModelDocument {
+  docId: string;
+  lang: Lang;
+  dir: 'ltr' | 'rtl';
+  path: string;
+  meta: DocumentMeta;
+  front: LanguageFrontMatter;
+  body: BlockNode[];
+  footnotes: Footnote[];
+}

@@ -1,0 +1,33 @@
+/**
+ * The one Markdown reader: CommonMark + GFM (footnotes, pipe tables) + directives
+ * + YAML front matter + grid tables + CJK-friendly emphasis + revision marks.
+ */
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGridTables from '@adobe/remark-gridtables';
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
+import remarkRevisionMarks from './revision-marks/index.js';
+import { footnoteCalls } from './footnote-calls.js';
+
+function remarkCjkFriendly(this: Processor): undefined {
+  (this.data().micromarkExtensions ??= []).push(cjkFriendlyExtension());
+}
+
+function remarkFootnoteCalls(this: Processor): undefined {
+  (this.data().micromarkExtensions ??= []).push(footnoteCalls);
+}
+
+export function createMarkdownReader() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkGridTables)
+    .use(remarkCjkFriendly)
+    .use(remarkRevisionMarks)
+    .use(remarkFootnoteCalls);
+}
