@@ -24,9 +24,7 @@ export function hasErrors(file: VFile): boolean {
 export function formatMessages(files: readonly VFile[]): string {
   const lines: string[] = [];
   for (const file of files) {
-    const sorted = [...file.messages].sort(
-      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-    );
+    const sorted = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     for (const m of sorted) {
       const where = `${file.path}:${m.line ?? 1}:${m.column ?? 1}`;
       lines.push(`${where}: ${m.fatal ? 'error' : 'warning'}: ${m.reason} [${m.source}:${m.ruleId}]`);

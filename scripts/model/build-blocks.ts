@@ -66,17 +66,37 @@ export class BlockBuilder {
         // Collected by the document builder before the body is built.
         return [];
       case 'thematicBreak':
-        ctx.error(node.position, 'A thematic break (`---`, `***`) is not part of the dialect', 'Remove it: pages and sections are laid out by the templates', 'unsupported-syntax');
+        ctx.error(
+          node.position,
+          'A thematic break (`---`, `***`) is not part of the dialect',
+          'Remove it: pages and sections are laid out by the templates',
+          'unsupported-syntax',
+        );
         return [];
       case 'definition':
-        ctx.error(node.position, `Link definition "[${node.label ?? ''}]: …" is not part of the dialect`, 'Write links inline as `[text](url)`', 'unsupported-syntax');
+        ctx.error(
+          node.position,
+          `Link definition "[${node.label ?? ''}]: …" is not part of the dialect`,
+          'Write links inline as `[text](url)`',
+          'unsupported-syntax',
+        );
         return [];
       case 'code':
       case 'html':
-        ctx.error(node.position, `${node.type === 'code' ? 'A code block' : 'Raw HTML'} is not part of the dialect`, 'Write the text as paragraphs; indent nothing by four spaces', 'unsupported-syntax');
+        ctx.error(
+          node.position,
+          `${node.type === 'code' ? 'A code block' : 'Raw HTML'} is not part of the dialect`,
+          'Write the text as paragraphs; indent nothing by four spaces',
+          'unsupported-syntax',
+        );
         return [{ type: 'paragraph', change: undefined, children: [{ type: 'text', value: node.value, position }], position }];
       default:
-        ctx.error(node.position, `Unsupported block "${node.type}"`, 'See docs/dialect.md for what the dialect supports', 'unsupported-syntax');
+        ctx.error(
+          node.position,
+          `Unsupported block "${node.type}"`,
+          'See docs/dialect.md for what the dialect supports',
+          'unsupported-syntax',
+        );
         return [];
     }
   }
@@ -122,12 +142,27 @@ export class BlockBuilder {
         const action = node.attributes?.action ?? '';
         const id = node.attributes?.id ?? '';
         if (!PROPOSAL_ACTIONS.includes(action as ProposalAction)) {
-          ctx.error(node.position, `Unknown proposal action "${action}"`, `Use one of ${PROPOSAL_ACTIONS.join(', ')}: \`:::proposal{action=MOD id=CL/39A4/1}\``, 'unknown-action');
+          ctx.error(
+            node.position,
+            `Unknown proposal action "${action}"`,
+            `Use one of ${PROPOSAL_ACTIONS.join(', ')}: \`:::proposal{action=MOD id=CL/39A4/1}\``,
+            'unknown-action',
+          );
         }
         if (!id) {
-          ctx.error(node.position, 'Proposal without an identifier', 'Add the identifier listed in document.yaml: `id=CL/39A4/1`', 'invalid-directive');
+          ctx.error(
+            node.position,
+            'Proposal without an identifier',
+            'Add the identifier listed in document.yaml: `id=CL/39A4/1`',
+            'invalid-directive',
+          );
         } else if (!ctx.meta.proposals.includes(id)) {
-          ctx.error(node.position, `Proposal "${id}" is not listed in document.yaml`, `Add it under "proposals" in ${path.join(ctx.docDir, 'document.yaml')}, or correct the identifier`, 'unknown-proposal');
+          ctx.error(
+            node.position,
+            `Proposal "${id}" is not listed in document.yaml`,
+            `Add it under "proposals" in ${path.join(ctx.docDir, 'document.yaml')}, or correct the identifier`,
+            'unknown-proposal',
+          );
         }
         const reasons = content.filter((c) => c.type === 'containerDirective' && c.name === 'reasons') as ContainerDirective[];
         if (reasons.length > 1) {
@@ -145,12 +180,22 @@ export class BlockBuilder {
         ];
       }
       case 'reasons':
-        ctx.error(node.position, '`:::reasons` outside a proposal', 'Move it inside the `::::proposal` block it gives the reasons for', 'misplaced-directive');
+        ctx.error(
+          node.position,
+          '`:::reasons` outside a proposal',
+          'Move it inside the `::::proposal` block it gives the reasons for',
+          'misplaced-directive',
+        );
         return this.blocks(content);
       case 'table': {
         const tables = content.filter((c) => c.type === 'table' || (c as UnistNode).type === 'gridTable');
         if (tables.length !== 1 || content.length !== 1) {
-          ctx.error(node.position, '`:::table` must hold exactly one table and nothing else', 'Put one grid table or pipe table between `:::table[Caption]{#id}` and `:::`', 'invalid-directive');
+          ctx.error(
+            node.position,
+            '`:::table` must hold exactly one table and nothing else',
+            'Put one grid table or pipe table between `:::table[Caption]{#id}` and `:::`',
+            'invalid-directive',
+          );
           return this.blocks(content);
         }
         const [table] = this.blocks(tables) as [Table];
@@ -159,7 +204,12 @@ export class BlockBuilder {
         return [{ ...table, id, caption: this.inlines(label), position }];
       }
       default:
-        ctx.error(node.position, `Unknown directive ":::${node.name}"`, 'Block directives are :::proposal, :::reasons and :::table (see docs/dialect.md)', 'unknown-directive');
+        ctx.error(
+          node.position,
+          `Unknown directive ":::${node.name}"`,
+          'Block directives are :::proposal, :::reasons and :::table (see docs/dialect.md)',
+          'unknown-directive',
+        );
         return this.blocks(content);
     }
   }
@@ -178,10 +228,24 @@ export class BlockBuilder {
         if (!alt) ctx.error(node.position, 'Figure without alt text', 'Describe the picture: `::figure[Caption]{alt="…"}`', 'figure-alt');
         const id = node.attributes?.id ?? undefined;
         if (id) ctx.claimId(id, node.position);
-        return [{ type: 'figure', id, caption: this.inlines(node.children), alt, src: this.figureSource(node.attributes?.src ?? undefined, node.position), position }];
+        return [
+          {
+            type: 'figure',
+            id,
+            caption: this.inlines(node.children),
+            alt,
+            src: this.figureSource(node.attributes?.src ?? undefined, node.position),
+            position,
+          },
+        ];
       }
       default:
-        ctx.error(node.position, `Unknown directive "::${node.name}"`, 'Leaf directives are ::resolution-title and ::figure (see docs/dialect.md)', 'unknown-directive');
+        ctx.error(
+          node.position,
+          `Unknown directive "::${node.name}"`,
+          'Leaf directives are ::resolution-title and ::figure (see docs/dialect.md)',
+          'unknown-directive',
+        );
         return node.children.length ? [{ type: 'paragraph', change: undefined, children: this.inlines(node.children), position }] : [];
     }
   }
@@ -202,7 +266,12 @@ export class BlockBuilder {
     const ctx = this.ctx;
     const resolution = ctx.meta.resolution;
     if (!resolution) {
-      ctx.error(position, '`::resolution-title` in a document whose metadata names no resolution', 'Add `resolution: {number, revisions}` to document.yaml', 'invalid-metadata');
+      ctx.error(
+        position,
+        '`::resolution-title` in a document whose metadata names no resolution',
+        'Add `resolution: {number, revisions}` to document.yaml',
+        'invalid-metadata',
+      );
       return { type: 'heading', depth: 1, role: 'resolutionTitle', change: undefined, children: [], position };
     }
     const placeAndYear = (r: { place: string; year: number }) =>
@@ -250,7 +319,11 @@ function splitLabel(nodes: readonly PhrasingContent[]): { label: PhrasingContent
   if (first.type === 'textDirective' && first.name === 'n') {
     return { label: first.children, body: trimStart(rest) };
   }
-  if ((first.type === 'insertion' || first.type === 'deletion') && first.children[0]?.type === 'textDirective' && first.children[0].name === 'n') {
+  if (
+    (first.type === 'insertion' || first.type === 'deletion') &&
+    first.children[0]?.type === 'textDirective' &&
+    first.children[0].name === 'n'
+  ) {
     const [directive, ...inside] = first.children;
     return {
       label: [{ ...first, children: directive.children }],

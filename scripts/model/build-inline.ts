@@ -73,20 +73,45 @@ function buildInline(
     case 'textDirective':
       return buildTextDirective(node, ctx, options);
     case 'delete':
-      ctx.error(node.position, 'GFM strikethrough `~~text~~` is not a revision mark', 'Write a deletion as `{--text--}`', 'unsupported-syntax');
+      ctx.error(
+        node.position,
+        'GFM strikethrough `~~text~~` is not a revision mark',
+        'Write a deletion as `{--text--}`',
+        'unsupported-syntax',
+      );
       return [{ type: 'deletion', children: children(node.children), position }];
     case 'inlineCode':
-      ctx.error(node.position, 'Inline code is not part of the dialect', 'Write the text plainly, or escape the backticks as \\`', 'unsupported-syntax');
+      ctx.error(
+        node.position,
+        'Inline code is not part of the dialect',
+        'Write the text plainly, or escape the backticks as \\`',
+        'unsupported-syntax',
+      );
       return [{ type: 'text', value: node.value, position }];
     case 'html':
-      ctx.error(node.position, 'Raw HTML is not part of the dialect', 'Use the dialect\'s constructs (see docs/dialect.md) or escape `<` as `\\<`', 'unsupported-syntax');
+      ctx.error(
+        node.position,
+        'Raw HTML is not part of the dialect',
+        "Use the dialect's constructs (see docs/dialect.md) or escape `<` as `\\<`",
+        'unsupported-syntax',
+      );
       return [{ type: 'text', value: node.value, position }];
     case 'image':
     case 'imageReference':
-      ctx.error(node.position, 'Inline images are not part of the dialect', 'Use a figure: `::figure[Caption]{src=file.png alt="…"}` on its own line', 'unsupported-syntax');
+      ctx.error(
+        node.position,
+        'Inline images are not part of the dialect',
+        'Use a figure: `::figure[Caption]{src=file.png alt="…"}` on its own line',
+        'unsupported-syntax',
+      );
       return [{ type: 'text', value: node.alt ?? '', position }];
     case 'linkReference':
-      ctx.error(node.position, `Reference link "[${node.label ?? ''}]" is not part of the dialect`, 'Write the link inline as `[text](url)`; plain square brackets are kept as text', 'unsupported-syntax');
+      ctx.error(
+        node.position,
+        `Reference link "[${node.label ?? ''}]" is not part of the dialect`,
+        'Write the link inline as `[text](url)`; plain square brackets are kept as text',
+        'unsupported-syntax',
+      );
       return children(node.children);
     default:
       ctx.error(
@@ -100,19 +125,34 @@ function buildInline(
 }
 
 function reportStray(node: Extract<PhrasingContent, { type: 'revisionMarkStray' }>, ctx: BuildContext) {
-  const name = node.kind === 'comment' ? 'editor\'s comment' : node.kind;
+  const name = node.kind === 'comment' ? "editor's comment" : node.kind;
   switch (node.problem) {
     case 'unclosed':
       ctx.error(node.position, `Unclosed ${name} \`${node.value}\``, STRAY_FIX[node.kind]!, 'unbalanced-revision-mark');
       break;
     case 'unopened':
-      ctx.error(node.position, `\`${node.value}\` closes a ${name} that was never opened`, `Open it with \`${OPENERS[node.kind]}\`, or remove the stray marker`, 'unbalanced-revision-mark');
+      ctx.error(
+        node.position,
+        `\`${node.value}\` closes a ${name} that was never opened`,
+        `Open it with \`${OPENERS[node.kind]}\`, or remove the stray marker`,
+        'unbalanced-revision-mark',
+      );
       break;
     case 'misnested':
-      ctx.error(node.position, `Wrongly nested revision mark \`${node.value}\``, 'Close the inner mark before the outer one: `{++a {>>note<<} b++}`, and do not cross emphasis or link boundaries', 'misnested-revision-mark');
+      ctx.error(
+        node.position,
+        `Wrongly nested revision mark \`${node.value}\``,
+        'Close the inner mark before the outer one: `{++a {>>note<<} b++}`, and do not cross emphasis or link boundaries',
+        'misnested-revision-mark',
+      );
       break;
     case 'noSeparator':
-      ctx.error(node.position, `Substitution \`${node.value}\` has no \`~>\` between the old and the new text`, 'Write it as `{~~old~>new~~}`', 'unbalanced-revision-mark');
+      ctx.error(
+        node.position,
+        `Substitution \`${node.value}\` has no \`~>\` between the old and the new text`,
+        'Write it as `{~~old~>new~~}`',
+        'unbalanced-revision-mark',
+      );
       break;
   }
 }
@@ -132,17 +172,37 @@ function buildTextDirective(node: TextDirective, ctx: BuildContext, options: Inl
     const key = node.attributes?.key ?? '';
     if (!key || !ctx.locale.has(`callWords.${key}`)) {
       const known = ctx.locale.keys('callWords').join(', ');
-      ctx.error(node.position, `Unknown call word key "${key}"`, `Use one of: ${known} (or add it to every locales/<lang>/common.json under "callWords")`, 'unknown-call-word');
+      ctx.error(
+        node.position,
+        `Unknown call word key "${key}"`,
+        `Use one of: ${known} (or add it to every locales/<lang>/common.json under "callWords")`,
+        'unknown-call-word',
+      );
       return [{ type: 'text', value: key, position }];
     }
     return [{ type: 'callWord', key, value: ctx.t(`callWords.${key}`, node.position), position }];
   }
   if (node.name === 'call') {
-    ctx.error(node.position, 'A call word must stand alone on its line', 'Put `:call{key=…}` in a paragraph of its own', 'misplaced-directive');
+    ctx.error(
+      node.position,
+      'A call word must stand alone on its line',
+      'Put `:call{key=…}` in a paragraph of its own',
+      'misplaced-directive',
+    );
   } else if (node.name === 'n') {
-    ctx.error(node.position, 'A paragraph label `:n[…]` must open its paragraph', 'Move it to the start of the paragraph, followed by a space', 'misplaced-directive');
+    ctx.error(
+      node.position,
+      'A paragraph label `:n[…]` must open its paragraph',
+      'Move it to the start of the paragraph, followed by a space',
+      'misplaced-directive',
+    );
   } else {
-    ctx.error(node.position, `Unknown directive ":${node.name}"`, 'Inline directives are :n[label], :call{key=…} and :anchor{#id}', 'unknown-directive');
+    ctx.error(
+      node.position,
+      `Unknown directive ":${node.name}"`,
+      'Inline directives are :n[label], :call{key=…} and :anchor{#id}',
+      'unknown-directive',
+    );
   }
   return [{ type: 'text', value: `:${node.name}`, position }];
 }

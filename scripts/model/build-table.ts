@@ -37,7 +37,9 @@ export function buildPipeTable(node: MdastTable, ctx: BuildContext, buildBlocks:
       rowSpan: 1,
       align: node.align?.[column] ?? undefined,
       position: cell.position,
-      children: cell.children.length ? buildBlocks([{ type: 'paragraph', children: cell.children, position: cell.position } as UnistNode], ctx) : [],
+      children: cell.children.length
+        ? buildBlocks([{ type: 'paragraph', children: cell.children, position: cell.position } as UnistNode], ctx)
+        : [],
     })),
   }));
   const [head, ...body] = rows;
@@ -86,7 +88,12 @@ function finish(parts: Pick<Table, 'head' | 'body' | 'foot'>, position: Position
   const columns = Math.max(0, ...widths);
   widths.forEach((width, r) => {
     if (width !== columns) {
-      ctx.error(position, `Table row ${r + 1} is ${width} columns wide where the table has ${columns}`, 'Give every row the same number of columns, counting merged cells', 'table-shape');
+      ctx.error(
+        position,
+        `Table row ${r + 1} is ${width} columns wide where the table has ${columns}`,
+        'Give every row the same number of columns, counting merged cells',
+        'table-shape',
+      );
     }
   });
   return { type: 'table', caption: [], columns, ...parts, position };

@@ -48,24 +48,47 @@ export function listDocuments(paths: ProjectPaths): string[] {
 
 export function buildDocument(paths: ProjectPaths, docId: string, only?: readonly Lang[]): DocumentBuild {
   const docDir = path.join(paths.content, docId);
-  const metaFile = new VFile({ path: path.relative(paths.root, path.join(docDir, 'document.yaml')), value: readFileSync(path.join(docDir, 'document.yaml'), 'utf8') });
+  const metaFile = new VFile({
+    path: path.relative(paths.root, path.join(docDir, 'document.yaml')),
+    value: readFileSync(path.join(docDir, 'document.yaml'), 'utf8'),
+  });
   const meta = readYaml(metaFile, String(metaFile.value), 0, documentMetaSchema, 'document metadata');
   const build: DocumentBuild = { docId, files: [metaFile], meta, versions: [] };
   if (!meta) return build;
 
   if (!meta.languages.includes(meta.originalLanguage)) {
-    reportError(metaFile, { line: 1, column: 1 }, `The original language "${meta.originalLanguage}" is not among "languages"`, 'Add it to "languages"', 'invalid-metadata');
+    reportError(
+      metaFile,
+      { line: 1, column: 1 },
+      `The original language "${meta.originalLanguage}" is not among "languages"`,
+      'Add it to "languages"',
+      'invalid-metadata',
+    );
   }
   for (const lang of meta.languages) {
     const file = path.join(docDir, `${lang}.md`);
     if (!existsSync(file)) {
-      reportError(metaFile, { line: 1, column: 1 }, `document.yaml lists "${lang}" but ${path.relative(paths.root, file)} does not exist`, `Create it, or remove "${lang}" from "languages"`, 'missing-language-file');
+      reportError(
+        metaFile,
+        { line: 1, column: 1 },
+        `document.yaml lists "${lang}" but ${path.relative(paths.root, file)} does not exist`,
+        `Create it, or remove "${lang}" from "languages"`,
+        'missing-language-file',
+      );
     }
   }
-  for (const name of readdirSync(docDir).filter((n) => n.endsWith('.md')).sort()) {
+  for (const name of readdirSync(docDir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()) {
     const lang = name.slice(0, -3);
     if (!isLang(lang) || !meta.languages.includes(lang)) {
-      reportError(metaFile, { line: 1, column: 1 }, `${name} is not one of the document's languages (${meta.languages.join(', ')})`, 'Name language files after their language code and list them under "languages"', 'unknown-language-file');
+      reportError(
+        metaFile,
+        { line: 1, column: 1 },
+        `${name} is not one of the document's languages (${meta.languages.join(', ')})`,
+        'Name language files after their language code and list them under "languages"',
+        'unknown-language-file',
+      );
     }
   }
 
@@ -82,7 +105,14 @@ export function buildDocument(paths: ProjectPaths, docId: string, only?: readonl
 }
 
 /** Parses and checks one language file from a string (also used by tests and `check` on a single file). */
-export function buildVersion(file: VFile, lang: Lang, meta: DocumentMeta, docId: string, docDir: string, paths: ProjectPaths): ModelDocument | undefined {
+export function buildVersion(
+  file: VFile,
+  lang: Lang,
+  meta: DocumentMeta,
+  docId: string,
+  docDir: string,
+  paths: ProjectPaths,
+): ModelDocument | undefined {
   const tree = reader.parse(file) as Root;
   const locale = loadLocale(paths.locales, lang);
   const ctx = new BuildContext(file, locale, meta, docDir);
@@ -90,19 +120,53 @@ export function buildVersion(file: VFile, lang: Lang, meta: DocumentMeta, docId:
   const yaml = tree.children.find((n): n is Yaml => n.type === 'yaml');
   const frontOffset = yaml?.position?.start.offset;
   const front = yaml
-    ? readYaml(file, yaml.value, (frontOffset ?? 0) + String(file.value).slice(frontOffset ?? 0).indexOf('\n') + 1, languageFrontMatterSchema, 'front matter')
+    ? readYaml(
+        file,
+        yaml.value,
+        (frontOffset ?? 0) +
+          String(file.value)
+            .slice(frontOffset ?? 0)
+            .indexOf('\n') +
+          1,
+        languageFrontMatterSchema,
+        'front matter',
+      )
     : undefined;
   if (!yaml) {
-    reportError(file, { line: 1, column: 1 }, 'Missing front matter', `Start the file with:\n---\nlang: ${lang}\ntitle: …\n---`, 'invalid-front-matter');
+    reportError(
+      file,
+      { line: 1, column: 1 },
+      'Missing front matter',
+      `Start the file with:\n---\nlang: ${lang}\ntitle: …\n---`,
+      'invalid-front-matter',
+    );
   } else if (front && front.lang !== lang) {
-    reportError(file, yaml.position?.start, `Front matter says lang "${front.lang}" but the file is ${lang}.md`, `Set "lang: ${lang}"`, 'invalid-front-matter');
+    reportError(
+      file,
+      yaml.position?.start,
+      `Front matter says lang "${front.lang}" but the file is ${lang}.md`,
+      `Set "lang: ${lang}"`,
+      'invalid-front-matter',
+    );
   }
   if (front) {
     if (lang === meta.originalLanguage && front.translation) {
-      reportError(file, yaml?.position?.start, `${lang}.md is the original but its front matter marks it as a translation`, 'Remove "translation" from the original', 'invalid-front-matter');
+      reportError(
+        file,
+        yaml?.position?.start,
+        `${lang}.md is the original but its front matter marks it as a translation`,
+        'Remove "translation" from the original',
+        'invalid-front-matter',
+      );
     }
     if (lang !== meta.originalLanguage && !front.translation) {
-      reportError(file, yaml?.position?.start, `${lang}.md is a translation but does not say so`, `Add "translation: {status: working, from: ${meta.originalLanguage}}" to its front matter`, 'invalid-front-matter');
+      reportError(
+        file,
+        yaml?.position?.start,
+        `${lang}.md is a translation but does not say so`,
+        `Add "translation: {status: working, from: ${meta.originalLanguage}}" to its front matter`,
+        'invalid-front-matter',
+      );
     }
   }
 
@@ -115,7 +179,7 @@ export function buildVersion(file: VFile, lang: Lang, meta: DocumentMeta, docId:
   // number further footnotes referenced from inside footnotes.
   const footnotes: Footnote[] = [];
   const built = new Set<string>();
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const [id, number] of numbering.numbers) {
       if (built.has(id)) continue;
@@ -123,7 +187,12 @@ export function buildVersion(file: VFile, lang: Lang, meta: DocumentMeta, docId:
       progress = true;
       const definition = definitions.get(id);
       if (!definition) {
-        ctx.error(numbering.firstReference.get(id), `Footnote [^${id}] has no definition`, `Add a line "[^${id}]: text of the footnote" after the paragraph`, 'missing-footnote');
+        ctx.error(
+          numbering.firstReference.get(id),
+          `Footnote [^${id}] has no definition`,
+          `Add a line "[^${id}]: text of the footnote" after the paragraph`,
+          'missing-footnote',
+        );
         continue;
       }
       footnotes.push({ id, number, children: builder.blocks(definition.children), position: definition.position });
@@ -131,7 +200,12 @@ export function buildVersion(file: VFile, lang: Lang, meta: DocumentMeta, docId:
   }
   for (const [id, definition] of definitions) {
     if (!numbering.numbers.has(id)) {
-      ctx.error(definition.position, `Footnote [^${id}] is defined but never referenced`, `Reference it with [^${id}] where it belongs, or delete the definition`, 'unused-footnote');
+      ctx.error(
+        definition.position,
+        `Footnote [^${id}] is defined but never referenced`,
+        `Reference it with [^${id}] where it belongs, or delete the definition`,
+        'unused-footnote',
+      );
     }
   }
   footnotes.sort((a, b) => a.number - b.number);
@@ -147,7 +221,12 @@ function collectFootnoteDefinitions(nodes: readonly RootContent[], ctx: BuildCon
       if (node.type === 'footnoteDefinition') {
         const first = found.get(node.identifier);
         if (first) {
-          ctx.error(node.position, `Footnote [^${node.identifier}] is defined twice (first at line ${first.position?.start.line ?? '?'})`, 'Keep one definition, or give the second footnote its own label', 'duplicate-footnote');
+          ctx.error(
+            node.position,
+            `Footnote [^${node.identifier}] is defined twice (first at line ${first.position?.start.line ?? '?'})`,
+            'Keep one definition, or give the second footnote its own label',
+            'duplicate-footnote',
+          );
         } else {
           found.set(node.identifier, node);
         }
@@ -159,4 +238,3 @@ function collectFootnoteDefinitions(nodes: readonly RootContent[], ctx: BuildCon
   visit(nodes);
   return found;
 }
-

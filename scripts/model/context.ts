@@ -43,7 +43,12 @@ export class BuildContext {
       return this.locale.t(key, values);
     } catch (error) {
       if (!(error instanceof MissingLocaleKeyError)) throw error;
-      this.error(position, `Missing locale key "${key}" for language "${this.locale.lang}"`, `Add "${key}" to ${error.localeFile}`, 'missing-locale-key');
+      this.error(
+        position,
+        `Missing locale key "${key}" for language "${this.locale.lang}"`,
+        `Add "${key}" to ${error.localeFile}`,
+        'missing-locale-key',
+      );
       return key;
     }
   }

@@ -68,17 +68,7 @@ export interface Anchor extends Node {
 }
 
 export type InlineNode =
-  | Text
-  | Emphasis
-  | Strong
-  | Link
-  | LineBreak
-  | Insertion
-  | Deletion
-  | EditorComment
-  | CallWord
-  | FootnoteReference
-  | Anchor;
+  Text | Emphasis | Strong | Link | LineBreak | Insertion | Deletion | EditorComment | CallWord | FootnoteReference | Anchor;
 
 // ---------------------------------------------------------------- blocks
 
@@ -170,16 +160,7 @@ export interface Proposal extends Node {
   reasons: BlockNode[];
 }
 
-export type BlockNode =
-  | Heading
-  | Paragraph
-  | LabelledParagraph
-  | CallWordParagraph
-  | List
-  | BlockQuote
-  | Table
-  | Figure
-  | Proposal;
+export type BlockNode = Heading | Paragraph | LabelledParagraph | CallWordParagraph | List | BlockQuote | Table | Figure | Proposal;
 
 export interface Footnote extends Node {
   id: string;

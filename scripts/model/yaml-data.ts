@@ -11,12 +11,24 @@ import { reportError } from '../check/diagnostics.js';
 /**
  * @param offset where the YAML text starts inside `file` (front matter sits after `---`).
  */
-export function readYaml<S extends z.ZodType>(file: VFile, yamlText: string, offset: number, schema: S, what: string): z.infer<S> | undefined {
+export function readYaml<S extends z.ZodType>(
+  file: VFile,
+  yamlText: string,
+  offset: number,
+  schema: S,
+  what: string,
+): z.infer<S> | undefined {
   const where = location(file);
   const point = (at: number) => where.toPoint(offset + at);
   const doc: Document = parseDocument(yamlText, { prettyErrors: false });
   for (const error of doc.errors) {
-    reportError(file, point(error.pos[0]), `Invalid YAML in ${what}: ${error.message.split('\n')[0]}`, 'Fix the YAML syntax (indentation, quotes, colons)', 'invalid-yaml');
+    reportError(
+      file,
+      point(error.pos[0]),
+      `Invalid YAML in ${what}: ${error.message.split('\n')[0]}`,
+      'Fix the YAML syntax (indentation, quotes, colons)',
+      'invalid-yaml',
+    );
   }
   if (doc.errors.length) return undefined;
   const result = schema.safeParse(doc.toJS());
@@ -34,7 +46,8 @@ export function readYaml<S extends z.ZodType>(file: VFile, yamlText: string, off
 }
 
 function fixFor(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `Remove or rename ${issue.keys.map((k) => `"${k}"`).join(', ')}; see docs/dialect.md for the fields`;
+  if (issue.code === 'unrecognized_keys')
+    return `Remove or rename ${issue.keys.map((k) => `"${k}"`).join(', ')}; see docs/dialect.md for the fields`;
   if (issue.code === 'invalid_value') return `Use one of: ${issue.values.map(String).join(', ')}`;
   if (issue.code === 'invalid_type') return `Give a value of type ${issue.expected}`;
   return 'See docs/dialect.md for the expected form';

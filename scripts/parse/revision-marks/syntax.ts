@@ -12,17 +12,7 @@
  */
 import { splice } from 'micromark-util-chunked';
 import { resolveAll } from 'micromark-util-resolve-all';
-import type {
-  Code,
-  Construct,
-  Event,
-  Extension,
-  Resolver,
-  State,
-  Token,
-  TokenizeContext,
-  Tokenizer,
-} from 'micromark-util-types';
+import type { Code, Construct, Event, Extension, Resolver, State, Token, TokenizeContext, Tokenizer } from 'micromark-util-types';
 
 export type RevisionMarkKind = 'insertion' | 'deletion' | 'substitution' | 'comment';
 type MarkerRole = 'open' | 'close' | 'separator';
@@ -201,19 +191,12 @@ const resolveAllRevisionMarks: Resolver = (events, context) => {
   return events;
 };
 
-function wrap(
-  events: Event[],
-  opener: number,
-  closer: number,
-  separator: number | undefined,
-  context: TokenizeContext,
-): Event[] {
+function wrap(events: Event[], opener: number, closer: number, separator: number | undefined, context: TokenizeContext): Event[] {
   const openToken = events[opener]![1];
   const closeToken = events[closer]![1];
   const kind = openToken._revisionKind!;
   const insideSpan = context.parser.constructs.insideSpan.null ?? [];
-  const resolveInner = (from: number, to: number): Event[] =>
-    resolveAll(insideSpan, events.slice(from, to), context);
+  const resolveInner = (from: number, to: number): Event[] => resolveAll(insideSpan, events.slice(from, to), context);
 
   const wrapper: Token = {
     type: WRAPPER_TOKEN[kind],

@@ -1,0 +1,135 @@
+/**
+ * `hexaglot`: build and check ITU documents.
+ * Exit codes: 0 ok, 1 errors in the sources, 2 wrong usage.
+ */
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { formatMessages } from '../check/diagnostics.js';
+import { LANGS, isLang, type Lang } from '../i18n/languages.js';
+import { FORMATS, UsageError, checkProject, renderOutputs, writeAtomically, type Format, type Selection } from './pipeline.js';
+
+const EXIT_OK = 0;
+const EXIT_INPUT = 1;
+const EXIT_USAGE = 2;
+
+interface CommonOptions {
+  root: string;
+  doc?: string[];
+  lang?: string[];
+}
+
+function list(value: string, previous: string[] = []): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
+}
+
+function selection(options: CommonOptions & { format?: string[] }): Selection {
+  const langs = options.lang?.map((lang) => {
+    if (!isLang(lang)) throw new UsageError(`unknown language "${lang}"; use one of ${LANGS.join(', ')}`);
+    return lang as Lang;
+  });
+  const formats = options.format?.map((format) => {
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`unknown format "${format}"; use one of ${FORMATS.join(', ')}`);
+    return format as Format;
+  });
+  return { docs: options.doc, langs, formats };
+}
+
+function reportProblems(out: NodeJS.WritableStream, files: Parameters<typeof formatMessages>[0], root: string): number {
+  const relative = files.map((file) => {
+    file.path = path.relative(process.cwd(), path.resolve(root, file.path)) || file.path;
+    return file;
+  });
+  const text = formatMessages(relative);
+  const count = files.reduce((n, f) => n + f.messages.length, 0);
+  if (text) out.write(`${text}\n`);
+  return count;
+}
+
+function addCommon(command: Command): Command {
+  return command
+    .option('--root <dir>', 'project folder holding content/, locales/ and templates/', process.cwd())
+    .option('--doc <id>', 'only this document (repeatable, or comma-separated)', list)
+    .option('--lang <code>', `only this language: ${LANGS.join(', ')} (repeatable)`, list);
+}
+
+export function createProgram(out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Command {
+  const program = new Command('hexaglot')
+    .description('Builds ITU conference documents from Markdown in six languages into HTML (and, as they land, DOCX and PDF).')
+    .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) })
+    .exitOverride();
+
+  addCommon(
+    program
+      .command('build')
+      .description(
+        'Check every selected document, then write each language and format into out/. Nothing is written if any source has an error.',
+      ),
+  )
+    .addOption(new Option('--format <name>', `only this format: ${FORMATS.join(', ')} (repeatable)`).argParser(list))
+    .action((options: CommonOptions & { format?: string[] }) => {
+      const chosen = selection(options);
+      const root = path.resolve(options.root);
+      const result = checkProject(root, chosen);
+      if (!result.ok) {
+        const count = reportProblems(err, result.files, root);
+        err.write(`✗ ${count} problem(s) found; nothing was written.\n`);
+        process.exitCode = EXIT_INPUT;
+        return;
+      }
+      const outputs = renderOutputs(result, chosen.formats ?? FORMATS);
+      outputs.forEach((output, index) => {
+        writeAtomically(output.file, output.content);
+        const size = Buffer.byteLength(output.content);
+        out.write(
+          `[${index + 1}/${outputs.length}] ${output.format.padEnd(4)} ${output.doc.lang}  ${path.relative(process.cwd(), output.file)}  ${(size / 1024).toFixed(1)} KB\n`,
+        );
+      });
+      out.write(`✓ ${outputs.length} file(s) written.\n`);
+    });
+
+  addCommon(
+    program
+      .command('check')
+      .description(
+        'Check every selected document without writing anything: syntax, revision marks, footnotes, ids, metadata, locale keys.',
+      ),
+  ).action((options: CommonOptions) => {
+    const root = path.resolve(options.root);
+    const result = checkProject(root, selection(options));
+    const count = reportProblems(err, result.files, root);
+    const versions = result.builds.reduce((n, b) => n + b.versions.length, 0);
+    if (!result.ok) {
+      err.write(`✗ ${count} problem(s) in ${result.builds.length} document(s).\n`);
+      process.exitCode = EXIT_INPUT;
+      return;
+    }
+    out.write(`✓ ${result.builds.length} document(s), ${versions} language version(s): no problems.\n`);
+  });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`hexaglot: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The pipeline behind `hexaglot build` and `hexaglot check`: select documents
+ * and languages, build and check their models, and (for build) render every
+ * requested format in memory before writing anything.
+ */
+import { mkdirSync, renameSync, writeFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { VFile } from 'vfile';
+import { buildDocument, listDocuments, projectPaths, type DocumentBuild, type ProjectPaths } from '../model/build.js';
+import { hasErrors } from '../check/diagnostics.js';
+import { loadLocale } from '../i18n/locales.js';
+import { LANGUAGES, type Lang } from '../i18n/languages.js';
+import { loadHtmlTemplates, renderHtml } from '../render/html/index.js';
+import type { ModelDocument } from '../model/types.js';
+
+export const FORMATS = ['html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export class UsageError extends Error {}
+
+export interface Selection {
+  docs?: string[] | undefined;
+  langs?: Lang[] | undefined;
+  formats?: Format[] | undefined;
+}
+
+export interface CheckResult {
+  paths: ProjectPaths;
+  builds: DocumentBuild[];
+  files: VFile[];
+  ok: boolean;
+}
+
+export function checkProject(root: string, selection: Selection): CheckResult {
+  const paths = projectPaths(root);
+  const known = listDocuments(paths);
+  for (const doc of selection.docs ?? []) {
+    if (!known.includes(doc)) throw new UsageError(`unknown document "${doc}"; known documents: ${known.join(', ') || '(none)'}`);
+  }
+  const builds = (selection.docs ?? known).map((doc) => buildDocument(paths, doc, selection.langs));
+  const files = builds.flatMap((b) => b.files);
+  return { paths, builds, files, ok: !files.some(hasErrors) };
+}
+
+export interface Output {
+  doc: ModelDocument;
+  format: Format;
+  file: string;
+  content: string;
+}
+
+type Renderer = (doc: ModelDocument, root: string) => string;
+
+/** Renderers are created once per build, so templates and locales are read once. */
+function createRenderers(root: string): Record<Format, Renderer> {
+  const paths = projectPaths(root);
+  const html = loadHtmlTemplates(path.join(root, 'templates'));
+  return {
+    html: (doc) => renderHtml(doc, loadLocale(paths.locales, doc.lang), html),
+  };
+}
+
+export function renderOutputs(result: CheckResult, formats: readonly Format[]): Output[] {
+  const root = result.paths.root;
+  const renderers = createRenderers(root);
+  const outputName = Handlebars.compile(readFileSync(path.join(root, 'templates', 'output-name.hbs'), 'utf8').trim(), { strict: true });
+  const outputs: Output[] = [];
+  for (const build of result.builds) {
+    for (const doc of build.versions) {
+      for (const format of formats) {
+        const name = outputName({ docId: doc.docId, lang: doc.lang, letter: LANGUAGES[doc.lang].letter, ext: format, format });
+        outputs.push({ doc, format, file: path.join(root, 'out', name), content: renderers[format](doc, root) });
+      }
+    }
+  }
+  return outputs;
+}
+
+/** Writes to a temporary file beside the target and renames it: a reader never sees half a file. */
+export function writeAtomically(file: string, content: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
+}

@@ -1,0 +1,56 @@
+/**
+ * HTML writer: model → hast → rehype-sanitize → rehype-stringify, placed in
+ * the Handlebars page frame of `templates/html/page.hbs`.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { unified } from 'unified';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Root } from 'hast';
+import type { ModelDocument } from '../../model/types.js';
+import type { Locale } from '../../i18n/locales.js';
+import { buildFrame } from '../frame.js';
+import { blocks, createState, footnotesToHast } from './to-hast.js';
+
+/** The default GitHub-like schema, opened for the classes, ids and spans our own writer emits. */
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  clobber: [],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'section', 'figure', 'figcaption', 'caption', 'ins', 'del'],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'ariaLabel', 'dataAction', 'dataKey', 'lang', 'dir'],
+    td: [...(defaultSchema.attributes?.td ?? []), 'colSpan', 'rowSpan'],
+    th: [...(defaultSchema.attributes?.th ?? []), 'colSpan', 'rowSpan'],
+  },
+};
+
+const serializer = unified().use(rehypeSanitize, schema).use(rehypeStringify);
+
+export interface HtmlTemplates {
+  page: Handlebars.TemplateDelegate;
+  css: string;
+}
+
+export function loadHtmlTemplates(templatesDir: string): HtmlTemplates {
+  const dir = path.join(templatesDir, 'html');
+  return {
+    page: Handlebars.compile(readFileSync(path.join(dir, 'page.hbs'), 'utf8'), { strict: true }),
+    css: readFileSync(path.join(dir, 'style.css'), 'utf8'),
+  };
+}
+
+function serialize(children: Root['children']): string {
+  const tree = serializer.runSync({ type: 'root', children } as Root) as Root;
+  return serializer.stringify(tree);
+}
+
+export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTemplates): string {
+  const state = createState(locale);
+  const body = serialize(blocks(doc.body, state));
+  const footnotes = doc.footnotes.length ? serialize(footnotesToHast(doc.footnotes, state)) : '';
+  return templates.page({ ...buildFrame(doc, locale), css: templates.css, body, footnotes });
+}

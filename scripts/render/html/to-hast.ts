@@ -1,0 +1,146 @@
+/**
+ * Model → hast. One small function per node type, dispatched from two tables
+ * typed over the model's node types: a node type the HTML writer does not
+ * handle is a compile error.
+ */
+import { h } from 'hastscript';
+import type { ElementContent, Element } from 'hast';
+import type { BlockNode, Footnote, InlineNode, TableRow, Table } from '../../model/types.js';
+import type { Locale } from '../../i18n/locales.js';
+
+type Handlers<N extends { type: string }> = { [T in N['type']]: (node: Extract<N, { type: T }>, state: State) => ElementContent[] };
+
+interface State {
+  locale: Locale;
+  tableNumber: number;
+  figureNumber: number;
+}
+
+const changeClass = (change: 'insertion' | 'deletion' | undefined) => (change ? [`block-${change}`] : []);
+
+const inlineHandlers: Handlers<InlineNode> = {
+  text: (node) => [{ type: 'text', value: node.value }],
+  emphasis: (node, state) => [h('em', inlines(node.children, state))],
+  strong: (node, state) => [h('strong', inlines(node.children, state))],
+  link: (node, state) => [h('a', { href: node.url }, inlines(node.children, state))],
+  break: () => [h('br')],
+  insertion: (node, state) => [h('ins', inlines(node.children, state))],
+  deletion: (node, state) => [h('del', inlines(node.children, state))],
+  // Editors' comments never reach official output.
+  editorComment: () => [],
+  callWord: (node) => [h('em.call-word', { dataKey: node.key }, node.value)],
+  footnoteReference: (node) => [
+    h('sup.footnote-ref', [h('a', { href: `#fn-${node.number}`, id: `fnref-${node.number}`, role: 'doc-noteref' }, String(node.number))]),
+  ],
+  anchor: (node) => [h('a.anchor', { id: node.id })],
+};
+
+const blockHandlers: Handlers<BlockNode> = {
+  heading: (node, state) => [
+    h(
+      `h${node.depth}`,
+      { id: node.id, className: [...(node.role ? [node.role] : []), ...changeClass(node.change)] },
+      inlines(node.children, state),
+    ),
+  ],
+  paragraph: (node, state) => [h('p', { className: changeClass(node.change) }, inlines(node.children, state))],
+  labelledParagraph: (node, state) => [
+    h('p.labelled', { className: changeClass(node.change) }, [
+      h('span.label', inlines(node.label, state)),
+      h('span.label-text', inlines(node.children, state)),
+    ]),
+  ],
+  callWordParagraph: (node, state) => [h('p.call', { className: changeClass(node.change) }, inlines(node.children, state))],
+  list: (node, state) => [
+    h(
+      node.ordered ? 'ol' : 'ul.dash',
+      { start: node.ordered && node.start !== 1 ? node.start : undefined },
+      node.children.map((item) => h('li', { className: changeClass(item.change) }, blocks(item.children, state))),
+    ),
+  ],
+  blockquote: (node, state) => [h('blockquote', blocks(node.children, state))],
+  table: (node, state) => [table(node, state)],
+  figure: (node, state) => {
+    const number = ++state.figureNumber;
+    const picture = node.src
+      ? h('img', { src: node.src, alt: node.alt })
+      : h('div.figure-placeholder', { role: 'img', ariaLabel: node.alt }, [
+          h('p', state.locale.t('labels.figurePlaceholder')),
+          h('p.alt', node.alt),
+        ]);
+    return [
+      h('figure.figure', { id: node.id }, [
+        picture,
+        h('figcaption', [
+          h('span.caption-label', state.locale.t('labels.figure', { number })),
+          ...(node.caption.length ? [{ type: 'text' as const, value: ' – ' }, ...inlines(node.caption, state)] : []),
+        ]),
+      ]),
+    ];
+  },
+  proposal: (node, state) => [
+    h('section.proposal', { dataAction: node.action }, [
+      h('p.proposal-line', [h('span.proposal-action', node.action), h('span.proposal-id', node.id)]),
+      ...blocks(node.children, state),
+      ...(node.reasons.length
+        ? [h('div.reasons', [h('p.reasons-label', state.locale.t('proposal.reasons')), ...blocks(node.reasons, state)])]
+        : []),
+    ]),
+  ],
+};
+
+function table(node: Table, state: State): Element {
+  const caption = node.caption.length
+    ? [
+        h('caption', [
+          h('span.caption-label', state.locale.t('labels.table', { number: ++state.tableNumber })),
+          { type: 'text' as const, value: ' – ' },
+          ...inlines(node.caption, state),
+        ]),
+      ]
+    : [];
+  const rows = (list: TableRow[], cellTag: 'th' | 'td') =>
+    list.map((row) =>
+      h(
+        'tr',
+        row.cells.map((cell) =>
+          h(
+            cellTag,
+            {
+              colSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+              rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+              className: cell.align ? [`align-${cell.align}`] : [],
+            },
+            blocks(cell.children, state),
+          ),
+        ),
+      ),
+    );
+  return h('table', { id: node.id }, [
+    ...caption,
+    ...(node.head.length ? [h('thead', rows(node.head, 'th'))] : []),
+    h('tbody', rows(node.body, 'td')),
+    ...(node.foot.length ? [h('tfoot', rows(node.foot, 'td'))] : []),
+  ]);
+}
+
+export function inlines(nodes: readonly InlineNode[], state: State): ElementContent[] {
+  return nodes.flatMap((node) => (inlineHandlers[node.type] as (n: InlineNode, s: State) => ElementContent[])(node, state));
+}
+
+export function blocks(nodes: readonly BlockNode[], state: State): ElementContent[] {
+  return nodes.flatMap((node) => (blockHandlers[node.type] as (n: BlockNode, s: State) => ElementContent[])(node, state));
+}
+
+export function footnotesToHast(footnotes: readonly Footnote[], state: State): ElementContent[] {
+  return footnotes.map((note) =>
+    h('div.footnote', { id: `fn-${note.number}`, role: 'doc-footnote' }, [
+      h('a.footnote-number', { href: `#fnref-${note.number}` }, String(note.number)),
+      h('div.footnote-text', blocks(note.children, state)),
+    ]),
+  );
+}
+
+export function createState(locale: Locale): State {
+  return { locale, tableNumber: 0, figureNumber: 0 };
+}
