@@ -83,7 +83,9 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
         process.exitCode = EXIT_INPUT;
         return;
       }
-      const outputs = renderOutputs(result, chosen.formats ?? FORMATS);
+      const assets = { files: new Map<string, string>() };
+      const outputs = renderOutputs(result, chosen.formats ?? FORMATS, assets);
+      for (const [from, to] of assets.files) writeAtomically(to, { copyOf: from });
       outputs.forEach((output, index) => {
         writeAtomically(output.file, output.content);
         const size = Buffer.byteLength(output.content);

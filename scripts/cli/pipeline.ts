@@ -3,7 +3,7 @@
  * and languages, build and check their models, and (for build) render every
  * requested format in memory before writing anything.
  */
-import { mkdirSync, renameSync, writeFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { VFile } from 'vfile';
@@ -50,27 +50,38 @@ export interface Output {
   content: string;
 }
 
-type Renderer = (doc: ModelDocument, root: string) => string;
+type Renderer = (doc: ModelDocument, file: string) => string;
 
-/** Renderers are created once per build, so templates and locales are read once. */
-function createRenderers(root: string): Record<Format, Renderer> {
+export interface Assets {
+  /** Absolute source → absolute target, copied beside the outputs (web fonts). */
+  files: Map<string, string>;
+}
+
+/** Renderers are created once per build, so templates, fonts and locales are read once. */
+function createRenderers(root: string, assets: Assets): Record<Format, Renderer> {
   const paths = projectPaths(root);
   const html = loadHtmlTemplates(path.join(root, 'templates'));
+  const fontsDir = path.join(root, 'out', 'fonts');
   return {
-    html: (doc) => renderHtml(doc, loadLocale(paths.locales, doc.lang), html),
+    html: (doc, file) => {
+      for (const [from, to] of html.fonts.files) assets.files.set(from, path.join(fontsDir, to));
+      const fontBase = path.relative(path.dirname(file), fontsDir).split(path.sep).join('/');
+      return renderHtml(doc, loadLocale(paths.locales, doc.lang), html, fontBase);
+    },
   };
 }
 
-export function renderOutputs(result: CheckResult, formats: readonly Format[]): Output[] {
+export function renderOutputs(result: CheckResult, formats: readonly Format[], assets: Assets = { files: new Map() }): Output[] {
   const root = result.paths.root;
-  const renderers = createRenderers(root);
+  const renderers = createRenderers(root, assets);
   const outputName = Handlebars.compile(readFileSync(path.join(root, 'templates', 'output-name.hbs'), 'utf8').trim(), { strict: true });
   const outputs: Output[] = [];
   for (const build of result.builds) {
     for (const doc of build.versions) {
       for (const format of formats) {
         const name = outputName({ docId: doc.docId, lang: doc.lang, letter: LANGUAGES[doc.lang].letter, ext: format, format });
-        outputs.push({ doc, format, file: path.join(root, 'out', name), content: renderers[format](doc, root) });
+        const file = path.join(root, 'out', name);
+        outputs.push({ doc, format, file, content: renderers[format](doc, file) });
       }
     }
   }
@@ -78,9 +89,10 @@ export function renderOutputs(result: CheckResult, formats: readonly Format[]): 
 }
 
 /** Writes to a temporary file beside the target and renames it: a reader never sees half a file. */
-export function writeAtomically(file: string, content: string): void {
+export function writeAtomically(file: string, content: string | { copyOf: string }): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
+  if (typeof content === 'string') writeFileSync(temporary, content);
+  else copyFileSync(content.copyOf, temporary);
   renameSync(temporary, file);
 }

@@ -13,6 +13,7 @@ import type { ModelDocument } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { buildFrame } from '../frame.js';
 import { blocks, createState, footnotesToHast } from './to-hast.js';
+import { FONT_BASE, loadWebFonts, type WebFonts } from './fonts.js';
 
 /** The default GitHub-like schema, opened for the classes, ids and spans our own writer emits. */
 const schema: SanitizeSchema = {
@@ -33,6 +34,7 @@ const serializer = unified().use(rehypeSanitize, schema).use(rehypeStringify);
 export interface HtmlTemplates {
   page: Handlebars.TemplateDelegate;
   css: string;
+  fonts: WebFonts;
 }
 
 export function loadHtmlTemplates(templatesDir: string): HtmlTemplates {
@@ -40,6 +42,7 @@ export function loadHtmlTemplates(templatesDir: string): HtmlTemplates {
   return {
     page: Handlebars.compile(readFileSync(path.join(dir, 'page.hbs'), 'utf8'), { strict: true }),
     css: readFileSync(path.join(dir, 'style.css'), 'utf8'),
+    fonts: loadWebFonts(templatesDir),
   };
 }
 
@@ -48,9 +51,11 @@ function serialize(children: Root['children']): string {
   return serializer.stringify(tree);
 }
 
-export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTemplates): string {
+/** @param fontBase the URL of out/fonts seen from the page. */
+export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTemplates, fontBase: string): string {
   const state = createState(locale);
   const body = serialize(blocks(doc.body, state));
   const footnotes = doc.footnotes.length ? serialize(footnotesToHast(doc.footnotes, state)) : '';
-  return templates.page({ ...buildFrame(doc, locale), css: templates.css, body, footnotes });
+  const fontFaces = templates.fonts.css.replaceAll(FONT_BASE, fontBase);
+  return templates.page({ ...buildFrame(doc, locale), css: `${fontFaces}\n${templates.css}`, body, footnotes });
 }
