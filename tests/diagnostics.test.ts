@@ -74,6 +74,6 @@ describe('positioned diagnostics', () => {
     expect(only('~~删除~~')).toMatch(/GFM strikethrough `~~text~~` is not a revision mark. Write a deletion as `\{--text--\}`/);
     expect(build('<b>粗</b>').messages).toEqual([expect.stringMatching(/^6:1 Raw HTML/), expect.stringMatching(/^6:5 Raw HTML/)]);
     expect(only('    代码')).toMatch(/A code block is not part of the dialect/);
-    expect(only('---\n\n正文\n\n***')).toMatch(/A thematic break/);
+    expect(only('正文\n\n***')).toMatch(/A thematic break/);
   });
 });
