@@ -1,0 +1,15 @@
+/** A throw-away copy of the project (content, locales, templates) for tests that build or break it. */
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './build.js';
+
+export function copyProject(): { root: string; remove(): void } {
+  const root = mkdtempSync(path.join(tmpdir(), 'hexaglot-'));
+  for (const folder of ['content', 'locales', 'templates']) {
+    cpSync(path.join(repoRoot, folder), path.join(root, folder), { recursive: true });
+  }
+  // Web fonts are resolved from the repository's node_modules.
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'));
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}

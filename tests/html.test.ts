@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
+import { createMarkdownReader } from '../scripts/parse/processor.js';
+import { repoRoot } from './helpers/build.js';
+
+const LANGS = ['zh', 'en', 'ar'] as const;
+let pages: Map<string, { output: Output; tree: HastRoot }>;
+
+beforeAll(() => {
+  const result = checkProject(repoRoot, { docs: ['res71-proposal'] });
+  expect(result.ok).toBe(true);
+  pages = new Map(renderOutputs(result, ['html']).map((output) => [output.doc.lang, { output, tree: fromHtml(output.content) }]));
+});
+
+function page(lang: string) {
+  const found = pages.get(lang);
+  if (!found) throw new Error(`no HTML for ${lang}`);
+  return found.tree;
+}
+
+const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe('HTML of the Resolution 71 proposal', () => {
+  it.each(LANGS)('%s: sets lang and direction on the page', (lang) => {
+    const html = select('html', page(lang))!;
+    expect(html.properties.lang).toBe(lang);
+    expect(html.properties.dir).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+  });
+
+  it.each(LANGS)('%s: shows the proposal action and identifier, then the title with the change of place and year', (lang) => {
+    const tree = page(lang);
+    expect(toText(select('.proposal-action', tree)!)).toBe('MOD');
+    expect(toText(select('.proposal-id', tree)!)).toBe('CL/39A4/1');
+    const title = select('h1.resolutionTitle', tree)!;
+    expect(selectAll('del', title).map((n) => toText(n))).toHaveLength(1);
+    expect(selectAll('ins', title).map((n) => toText(n))).toHaveLength(1);
+    expect(toText(select('del', title)!)).toContain('2018');
+    expect(toText(select('ins', title)!)).toContain('2022');
+  });
+
+  it.each(LANGS)('%s: has the insertions, deletions and renumbered paragraphs of the seed', (lang) => {
+    const tree = page(lang);
+    const zh = page('zh');
+    // The same number of marks as the Chinese original, in every language.
+    expect(selectAll('main ins', tree)).toHaveLength(selectAll('main ins', zh).length);
+    expect(selectAll('main del', tree)).toHaveLength(selectAll('main del', zh).length);
+    // Paragraph 5 becomes 6: the old number struck through, the new one underlined.
+    const renumbered = selectAll('p.labelled .label', tree).filter((label) => select('del', label) && select('ins', label));
+    expect(renumbered.map((label) => `${toText(select('del', label)!)}→${toText(select('ins', label)!)}`)).toEqual([
+      '5→6',
+      '6→7',
+      '2→1',
+      '3→2',
+      '4→3',
+      '5→4',
+    ]);
+    expect(selectAll('p.labelled.block-deletion', tree).length).toBeGreaterThanOrEqual(5);
+    expect(selectAll('p.labelled.block-insertion', tree).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(LANGS)('%s: links the footnote reference to the footnote at the foot', (lang) => {
+    const tree = page(lang);
+    const reference = select('sup.footnote-ref a', tree)!;
+    expect(toText(reference)).toBe('1');
+    expect(reference.properties.href).toBe('#fn-1');
+    const note = select('aside.footnotes #fn-1', tree)!;
+    expect(toText(note).length).toBeGreaterThan(20);
+  });
+
+  it.each(LANGS)('%s: prints the call words from the locale', (lang) => {
+    const words = selectAll('p.call .call-word', page(lang)).map((n) => toText(n));
+    const locale = JSON.parse(readFileSync(path.join(repoRoot, 'locales', lang, 'common.json'), 'utf8')) as { callWords: Record<string, string> };
+    expect(words[0]).toBe(locale.callWords.considering);
+    expect(words).toContain(locale.callWords.invitesSectorMembers);
+  });
+
+  it.each(LANGS)('%s: every character of the source text reaches the HTML, in order', (lang) => {
+    const source = readFileSync(path.join(repoRoot, 'content/res71-proposal', `${lang}.md`), 'utf8');
+    const tree = createMarkdownReader().parse(source) as MdastRoot;
+    const texts: string[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'editorComment' || node.type === 'yaml') return 'skip';
+      if (node.type === 'text') texts.push(normalize(node.value));
+      return undefined;
+    });
+    const html = normalize(toText(select('body', page(lang))!));
+    let from = 0;
+    for (const text of texts.filter(Boolean)) {
+      const at = html.indexOf(text, from);
+      expect(at, `"${text}" missing from the ${lang} HTML after offset ${from}`).toBeGreaterThanOrEqual(0);
+      from = at + text.length;
+    }
+  });
+
+  it('keeps editor comments out of the official HTML', () => {
+    for (const { output } of pages.values()) expect(output.content).not.toContain('{>>');
+  });
+});
