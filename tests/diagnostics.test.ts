@@ -12,7 +12,9 @@ function only(markdown: string, lang: 'zh' | 'en' = 'zh') {
 
 describe('positioned diagnostics', () => {
   it('reports an unclosed insertion at its opening marker, with the fix', () => {
-    expect(only('第一段\n\n第二段{++新增文字')).toBe(`${L(3)}:4 Unclosed insertion \`{++\`. close the insertion with \`++}\` (or escape the braces as \`\\{++\`)`);
+    expect(only('第一段\n\n第二段{++新增文字')).toBe(
+      `${L(3)}:4 Unclosed insertion \`{++\`. close the insertion with \`++}\` (or escape the braces as \`\\{++\`)`,
+    );
   });
 
   it('reports a closer without opener and wrongly nested marks', () => {
@@ -42,7 +44,9 @@ describe('positioned diagnostics', () => {
     expect(only('::box')).toMatch(new RegExp(`^${L(1)}:1 Unknown directive "::box"`));
     expect(only(':::aside\n文字\n:::')).toMatch(/Unknown directive ":::aside"/);
     expect(only('文字:bogus[x]')).toMatch(/Unknown directive ":bogus"/);
-    expect(only(':::proposal{action=CHANGE id=CL/39A4/1}\n:::')).toMatch(/Unknown proposal action "CHANGE". Use one of ADD, ADD\*, MOD, \(MOD\), SUP, SUP\*, NOC/);
+    expect(only(':::proposal{action=CHANGE id=CL/39A4/1}\n:::')).toMatch(
+      /Unknown proposal action "CHANGE". Use one of ADD, ADD\*, MOD, \(MOD\), SUP, SUP\*, NOC/,
+    );
     expect(only(':::proposal{action=MOD id=CL/99/1}\n:::')).toMatch(/Proposal "CL\/99\/1" is not listed in document.yaml/);
     expect(only(':call{key=pondering}')).toMatch(new RegExp(`^${L(1)}:1 Unknown call word key "pondering". Use one of: considering,`));
     expect(only('文字 :n[a)] 其后')).toMatch(/A paragraph label `:n\[…\]` must open its paragraph/);
@@ -66,7 +70,11 @@ describe('positioned diagnostics', () => {
   it('reports a missing locale key as an error, never falling back to another language', () => {
     const meta = { ...testMeta, resolution: { number: 71, revisions: [{ place: 'atlantis', year: 2030 }] } };
     const { messages, doc } = build('::resolution-title', 'zh', { meta });
-    expect(messages).toEqual([expect.stringMatching(/^6:1 Missing locale key "places.atlantis" for language "zh". Add "places.atlantis" to .*locales\/zh\/common.json/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^6:1 Missing locale key "places.atlantis" for language "zh". Add "places.atlantis" to .*locales\/zh\/common.json/,
+      ),
+    ]);
     expect(JSON.stringify(doc)).not.toContain('Atlantis');
   });
 

@@ -77,7 +77,9 @@ describe('HTML of the Resolution 71 proposal', () => {
 
   it.each(LANGS)('%s: prints the call words from the locale', (lang) => {
     const words = selectAll('p.call .call-word', page(lang)).map((n) => toText(n));
-    const locale = JSON.parse(readFileSync(path.join(repoRoot, 'locales', lang, 'common.json'), 'utf8')) as { callWords: Record<string, string> };
+    const locale = JSON.parse(readFileSync(path.join(repoRoot, 'locales', lang, 'common.json'), 'utf8')) as {
+      callWords: Record<string, string>;
+    };
     expect(words[0]).toBe(locale.callWords.considering);
     expect(words).toContain(locale.callWords.invitesSectorMembers);
   });

@@ -85,13 +85,22 @@ describe('document model', () => {
         depth: 1,
         role: 'resolutionTitle',
         id: 'res71',
-        children: [text('第71号决议（'), { type: 'deletion', children: [text('2018年，迪拜')] }, { type: 'insertion', children: [text('2022年，布加勒斯特')] }, text('，修订版）')],
+        children: [
+          text('第71号决议（'),
+          { type: 'deletion', children: [text('2018年，迪拜')] },
+          { type: 'insertion', children: [text('2022年，布加勒斯特')] },
+          text('，修订版）'),
+        ],
       },
     ]);
     const en = body('::resolution-title', 'en')[0];
-    expect(en).toMatchObject({ children: [text('Resolution 71 (Rev. '), { children: [text('Dubai, 2018')] }, { children: [text('Bucharest, 2022')] }, text(')')] });
+    expect(en).toMatchObject({
+      children: [text('Resolution 71 (Rev. '), { children: [text('Dubai, 2018')] }, { children: [text('Bucharest, 2022')] }, text(')')],
+    });
     const ar = body('::resolution-title', 'ar')[0];
-    expect(ar).toMatchObject({ children: [text('القرار 71 (المراجَع في '), { children: [text('دبي، 2018')] }, { children: [text('بوخارست، 2022')] }, text(')')] });
+    expect(ar).toMatchObject({
+      children: [text('القرار 71 (المراجَع في '), { children: [text('دبي، 2018')] }, { children: [text('بوخارست، 2022')] }, text(')')],
+    });
   });
 
   it('numbers footnotes in order of reference, including inside table cells and with marks in the note', () => {
@@ -101,7 +110,9 @@ describe('document model', () => {
       ['a', 2],
       ['c', 3],
     ]);
-    expect(shape(doc.footnotes[1]!.children)).toEqual([{ type: 'paragraph', children: [text('注A '), { type: 'insertion', children: [text('新')] }] }]);
+    expect(shape(doc.footnotes[1]!.children)).toEqual([
+      { type: 'paragraph', children: [text('注A '), { type: 'insertion', children: [text('新')] }] },
+    ]);
     expect(JSON.stringify(doc.body)).toContain('"type":"footnoteReference","id":"c","number":3');
   });
 
@@ -152,13 +163,19 @@ describe('document model', () => {
         start: 1,
         children: [
           { type: 'listItem', children: [{ type: 'paragraph', children: [text('第一项')] }] },
-          { type: 'listItem', change: 'insertion', children: [{ type: 'paragraph', change: 'insertion', children: [{ type: 'insertion', children: [text('第二项')] }] }] },
+          {
+            type: 'listItem',
+            change: 'insertion',
+            children: [{ type: 'paragraph', change: 'insertion', children: [{ type: 'insertion', children: [text('第二项')] }] }],
+          },
         ],
       },
     ]);
   });
 
   it('keeps editor comments in the model', () => {
-    expect(body('正文{>>待核对<<}')).toEqual([{ type: 'paragraph', children: [text('正文'), { type: 'editorComment', children: [text('待核对')] }] }]);
+    expect(body('正文{>>待核对<<}')).toEqual([
+      { type: 'paragraph', children: [text('正文'), { type: 'editorComment', children: [text('待核对')] }] },
+    ]);
   });
 });

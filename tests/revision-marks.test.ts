@@ -26,7 +26,13 @@ describe('revision marks syntax', () => {
       text('c'),
       { type: 'deletion', children: [text('d')] },
       text('e'),
-      { type: 'substitution', children: [{ type: 'deletion', children: [text('f')] }, { type: 'insertion', children: [text('g')] }] },
+      {
+        type: 'substitution',
+        children: [
+          { type: 'deletion', children: [text('f')] },
+          { type: 'insertion', children: [text('g')] },
+        ],
+      },
       text('h'),
       { type: 'editorComment', children: [text('note')] },
     ]);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatMessages } from '../check/diagnostics.js';
 import { LANGS, isLang, type Lang } from '../i18n/languages.js';
-import { FORMATS, UsageError, checkProject, renderOutputs, writeAtomically, type Format, type Selection } from './pipeline.js';
+import { FORMATS, UsageError, checkProject, renderOutputs, writeAtomically, type Assets, type Format, type Selection } from './pipeline.js';
 
 const EXIT_OK = 0;
 const EXIT_INPUT = 1;
@@ -83,9 +83,9 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
         process.exitCode = EXIT_INPUT;
         return;
       }
-      const assets = { files: new Map<string, string>() };
+      const assets: Assets = new Map();
       const outputs = renderOutputs(result, chosen.formats ?? FORMATS, assets);
-      for (const [from, to] of assets.files) writeAtomically(to, { copyOf: from });
+      for (const [file, content] of assets) writeAtomically(file, content);
       outputs.forEach((output, index) => {
         writeAtomically(output.file, output.content);
         const size = Buffer.byteLength(output.content);

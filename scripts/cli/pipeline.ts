@@ -52,10 +52,8 @@ export interface Output {
 
 type Renderer = (doc: ModelDocument, file: string) => string;
 
-export interface Assets {
-  /** Absolute source → absolute target, copied beside the outputs (web fonts). */
-  files: Map<string, string>;
-}
+/** Files written beside the outputs (web fonts and their style sheet): absolute target → content. */
+export type Assets = Map<string, string | { copyOf: string }>;
 
 /** Renderers are created once per build, so templates, fonts and locales are read once. */
 function createRenderers(root: string, assets: Assets): Record<Format, Renderer> {
@@ -64,14 +62,15 @@ function createRenderers(root: string, assets: Assets): Record<Format, Renderer>
   const fontsDir = path.join(root, 'out', 'fonts');
   return {
     html: (doc, file) => {
-      for (const [from, to] of html.fonts.files) assets.files.set(from, path.join(fontsDir, to));
+      for (const [from, to] of html.fonts.files) assets.set(path.join(fontsDir, to), { copyOf: from });
+      assets.set(path.join(fontsDir, 'fonts.css'), html.fonts.css);
       const fontBase = path.relative(path.dirname(file), fontsDir).split(path.sep).join('/');
       return renderHtml(doc, loadLocale(paths.locales, doc.lang), html, fontBase);
     },
   };
 }
 
-export function renderOutputs(result: CheckResult, formats: readonly Format[], assets: Assets = { files: new Map() }): Output[] {
+export function renderOutputs(result: CheckResult, formats: readonly Format[], assets: Assets = new Map()): Output[] {
   const root = result.paths.root;
   const renderers = createRenderers(root, assets);
   const outputName = Handlebars.compile(readFileSync(path.join(root, 'templates', 'output-name.hbs'), 'utf8').trim(), { strict: true });

@@ -18,7 +18,13 @@ export const testMeta: DocumentMeta = documentMetaSchema.parse({
   originalLanguage: 'zh',
   languages: ['zh', 'en', 'ar'],
   source: 'council',
-  resolution: { number: 71, revisions: [{ place: 'dubai', year: 2018 }, { place: 'bucharest', year: 2022 }] },
+  resolution: {
+    number: 71,
+    revisions: [
+      { place: 'dubai', year: 2018 },
+      { place: 'bucharest', year: 2022 },
+    ],
+  },
   proposals: ['CL/39A4/1', 'CL/39A4/2'],
   revisionAuthor: 'ITU Council',
   revisionDate: '2022-01-01T00:00:00Z',

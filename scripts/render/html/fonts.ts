@@ -12,14 +12,13 @@ interface FontConfig {
 }
 
 export interface WebFonts {
-  /** @font-face rules with FONT_BASE standing for the path from the page to out/fonts. */
+  /** The @font-face rules, written to out/fonts/fonts.css beside the font files. */
   css: string;
   /** Font files to copy: absolute source → path relative to out/fonts. */
   files: Map<string, string>;
 }
 
 const require = createRequire(import.meta.url);
-export const FONT_BASE = '%FONT_BASE%';
 
 export function loadWebFonts(templatesDir: string): WebFonts {
   const config = JSON.parse(readFileSync(path.join(templatesDir, 'fonts.json'), 'utf8')) as FontConfig;
@@ -34,7 +33,7 @@ export function loadWebFonts(templatesDir: string): WebFonts {
       rules.push(
         css.replace(/url\(\.\/files\/([^)]+?\.woff2)\) format\('woff2'\)(, url\([^)]+\) format\('woff'\))?/g, (_match, name: string) => {
           files.set(path.join(packageDir, 'files', name), path.join(folder, name));
-          return `url(${FONT_BASE}/${folder}/${name}) format('woff2')`;
+          return `url(${folder}/${name}) format('woff2')`;
         }),
       );
     }

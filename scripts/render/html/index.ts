@@ -13,7 +13,7 @@ import type { ModelDocument } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { buildFrame } from '../frame.js';
 import { blocks, createState, footnotesToHast } from './to-hast.js';
-import { FONT_BASE, loadWebFonts, type WebFonts } from './fonts.js';
+import { loadWebFonts, type WebFonts } from './fonts.js';
 
 /** The default GitHub-like schema, opened for the classes, ids and spans our own writer emits. */
 const schema: SanitizeSchema = {
@@ -56,6 +56,5 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
   const state = createState(locale);
   const body = serialize(blocks(doc.body, state));
   const footnotes = doc.footnotes.length ? serialize(footnotesToHast(doc.footnotes, state)) : '';
-  const fontFaces = templates.fonts.css.replaceAll(FONT_BASE, fontBase);
-  return templates.page({ ...buildFrame(doc, locale), css: `${fontFaces}\n${templates.css}`, body, footnotes });
+  return templates.page({ ...buildFrame(doc, locale), fontStylesheet: `${fontBase}/fonts.css`, css: templates.css, body, footnotes });
 }

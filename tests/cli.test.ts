@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers/build.js';
+import { copyProject } from './helpers/project.js';
+
+const bin = path.join(repoRoot, 'bin/hexaglot.js');
+let project: ReturnType<typeof copyProject>;
+
+function hexaglot(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: project.root, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under out/ with its bytes and modification time. */
+function snapshot(): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else found.set(path.relative(project.root, file), `${statSync(file).mtimeMs}:${readFileSync(file).toString('base64').slice(0, 64)}`);
+    }
+  };
+  walk(path.join(project.root, 'out'));
+  return found;
+}
+
+beforeEach(() => {
+  project = copyProject();
+});
+afterEach(() => project.remove());
+
+describe('hexaglot CLI', () => {
+  it('builds the HTML of the Resolution 71 proposal in zh, en and ar', () => {
+    const { code, stdout } = hexaglot('build');
+    expect(code).toBe(0);
+    for (const letter of ['C', 'E', 'A']) {
+      const file = path.join(project.root, `out/res71-proposal/res71-proposal-${letter}.html`);
+      expect(readFileSync(file, 'utf8')).toContain('<section class="proposal" data-action="MOD">');
+    }
+    expect(stdout).toMatch(/\[3\/3\] html/);
+    expect(readdirSync(path.join(project.root, 'out/fonts'))).toEqual(['fonts.css', 'noto-naskh-arabic', 'noto-serif-sc', 'tinos']);
+  });
+
+  it('builds the same bytes twice', () => {
+    hexaglot('build');
+    const first = readFileSync(path.join(project.root, 'out/res71-proposal/res71-proposal-A.html'));
+    hexaglot('build');
+    expect(readFileSync(path.join(project.root, 'out/res71-proposal/res71-proposal-A.html')).equals(first)).toBe(true);
+  });
+
+  it('builds a subset by document, language and format', () => {
+    const { code } = hexaglot('build', '--doc', 'res71-proposal', '--lang', 'ar', '--format', 'html');
+    expect(code).toBe(0);
+    expect(readdirSync(path.join(project.root, 'out/res71-proposal'))).toEqual(['res71-proposal-A.html']);
+  });
+
+  it('reports an unclosed insertion with file:line:column, exits 1 and leaves out/ as it was', () => {
+    expect(hexaglot('build').code).toBe(0);
+    const before = snapshot();
+    const file = path.join(project.root, 'content/res71-proposal/zh.md');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.startsWith(':n[a)] 落实国际电联以往战略规划的经验'));
+    lines[at] = ':n[a)] 落实{++国际电联以往战略规划的经验；';
+    writeFileSync(file, lines.join('\n'));
+
+    for (const command of ['check', 'build']) {
+      const { code, stderr } = hexaglot(command);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`content/res71-proposal/zh.md:${at + 1}:9: error: Unclosed insertion \`{++\``);
+      expect(stderr).toMatch(/problem\(s\)/);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('passes check on the corpus', () => {
+    const { code, stdout } = hexaglot('check');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/no problems/);
+  });
+
+  it('exits 2 on wrong usage and 0 on --help', () => {
+    expect(hexaglot('frobnicate').code).toBe(2);
+    expect(hexaglot('build', '--lang', 'xx').code).toBe(2);
+    expect(hexaglot('build', '--format', 'rtf').code).toBe(2);
+    expect(hexaglot('build', '--doc', 'nope').code).toBe(2);
+    const help = hexaglot('build', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--format <name>/);
+  });
+});
