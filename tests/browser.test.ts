@@ -1,0 +1,110 @@
+/**
+ * Chromium renders the built HTML: right-to-left layout for Arabic, the
+ * project's own web fonts loaded, revision marks drawn as ITU draws them.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { repoRoot } from './helpers/build.js';
+import { copyProject } from './helpers/project.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.woff2': 'font/woff2' };
+
+let project: ReturnType<typeof copyProject>;
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install chromium)`).toBe(true);
+  project = copyProject();
+  const build = spawnSync(process.execPath, [path.join(repoRoot, 'bin/hexaglot.js'), 'build'], { cwd: project.root, encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+  const out = path.join(project.root, 'out');
+  server = createServer((request, response) => {
+    const file = path.join(out, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(out) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  project?.remove();
+});
+
+async function open(letter: string) {
+  const page = await browser.newPage({ viewport: { width: 900, height: 1300 } });
+  await page.goto(`${base}/res71-proposal/res71-proposal-${letter}.html`);
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+describe('HTML in Chromium', () => {
+  it('lays out Arabic right to left, labels on the right, with the Arabic web font', async () => {
+    const page = await open('A');
+    const layout = await page.evaluate(() => {
+      const paragraph = document.querySelector('p.labelled')!;
+      const label = paragraph.querySelector('.label')!.getBoundingClientRect();
+      const text = paragraph.querySelector('.label-text')!.getBoundingClientRect();
+      return {
+        direction: getComputedStyle(document.body).direction,
+        labelRight: label.right,
+        textRight: text.right,
+        arabicFont: document.fonts.check('16px "Noto Naskh Arabic"', 'القرار'),
+        loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
+      };
+    });
+    expect(layout.direction).toBe('rtl');
+    expect(layout.labelRight).toBeGreaterThan(layout.textRight);
+    expect(layout.loaded).toContain('"Noto Naskh Arabic"');
+    await page.close();
+  });
+
+  it('draws insertions underlined and deletions struck through, with the Chinese web font', async () => {
+    const page = await open('C');
+    const styles = await page.evaluate(() => ({
+      ins: getComputedStyle(document.querySelector('main ins')!).textDecorationLine,
+      del: getComputedStyle(document.querySelector('main del')!).textDecorationLine,
+      loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
+    }));
+    expect(styles.ins).toBe('underline');
+    expect(styles.del).toBe('line-through');
+    expect(styles.loaded).toContain('"Noto Serif SC"');
+    await page.close();
+  });
+
+  it('prints call words in italic in English only', async () => {
+    const en = await open('E');
+    expect(await en.evaluate(() => getComputedStyle(document.querySelector('.call-word')!).fontStyle)).toBe('italic');
+    expect(await en.evaluate(() => getComputedStyle(document.querySelector('h1.resolutionTitle')!).textTransform)).toBe('uppercase');
+    await en.close();
+    const zh = await open('C');
+    expect(await zh.evaluate(() => getComputedStyle(document.querySelector('.call-word')!).fontStyle)).toBe('normal');
+    await zh.close();
+  });
+});
