@@ -90,10 +90,14 @@ describe('HTML in Chromium', () => {
     const styles = await page.evaluate(() => ({
       ins: getComputedStyle(document.querySelector('main ins')!).textDecorationLine,
       del: getComputedStyle(document.querySelector('main del')!).textDecorationLine,
+      dash: getComputedStyle(document.querySelector('ul.dash > li')!, '::before').content,
+      bullet: getComputedStyle(document.querySelector('ul.dash')!).listStyleType,
       loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
     }));
     expect(styles.ins).toBe('underline');
     expect(styles.del).toBe('line-through');
+    expect(styles.dash).toBe('"–"');
+    expect(styles.bullet).toBe('none');
     expect(styles.loaded).toContain('"Noto Serif SC"');
     await page.close();
   });

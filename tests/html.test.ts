@@ -102,6 +102,10 @@ describe('HTML of the Resolution 71 proposal', () => {
     }
   });
 
+  it.each(LANGS)('%s: prints the dash list as an ITU dash list', (lang) => {
+    expect(selectAll('ul.dash > li', page(lang))).toHaveLength(2);
+  });
+
   it('keeps editor comments out of the official HTML', () => {
     for (const { output } of pages.values()) expect(output.content).not.toContain('{>>');
   });

@@ -15,17 +15,27 @@ import { buildFrame } from '../frame.js';
 import { blocks, createState, footnotesToHast } from './to-hast.js';
 import { loadWebFonts, type WebFonts } from './fonts.js';
 
-/** The default GitHub-like schema, opened for the classes, ids and spans our own writer emits. */
+/**
+ * The default GitHub-like schema, opened for what our own writer emits: any
+ * class (the default allows only GitHub's few class values on some tags),
+ * ids without the `user-` prefix, ARIA roles, `data-*` and table spans.
+ */
+const withoutRestrictedClasses = Object.fromEntries(
+  Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [
+    tag,
+    list.filter((attribute) => !(Array.isArray(attribute) && attribute[0] === 'className')),
+  ]),
+);
 const schema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: '',
   clobber: [],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'section', 'figure', 'figcaption', 'caption', 'ins', 'del'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'section', 'figure', 'figcaption', 'caption', 'ins', 'del', 'aside'],
   attributes: {
-    ...defaultSchema.attributes,
+    ...withoutRestrictedClasses,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'ariaLabel', 'dataAction', 'dataKey', 'lang', 'dir'],
-    td: [...(defaultSchema.attributes?.td ?? []), 'colSpan', 'rowSpan'],
-    th: [...(defaultSchema.attributes?.th ?? []), 'colSpan', 'rowSpan'],
+    td: [...(withoutRestrictedClasses.td ?? []), 'colSpan', 'rowSpan'],
+    th: [...(withoutRestrictedClasses.th ?? []), 'colSpan', 'rowSpan'],
   },
 };
 
