@@ -1,5 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkProject } from '../scripts/cli/pipeline.js';
+import { formatMessages } from '../scripts/check/diagnostics.js';
 import { build, testMeta } from './helpers/build.js';
+import { copyProject } from './helpers/project.js';
 
 /** zh test files have 5 front-matter lines and a blank line: the body starts on line 6. */
 const L = (n: number) => n + 5;
@@ -83,5 +88,27 @@ describe('positioned diagnostics', () => {
     expect(build('<b>粗</b>').messages).toEqual([expect.stringMatching(/^6:1 Raw HTML/), expect.stringMatching(/^6:5 Raw HTML/)]);
     expect(only('    代码')).toMatch(/A code block is not part of the dialect/);
     expect(only('正文\n\n***')).toMatch(/A thematic break/);
+  });
+});
+
+describe('document metadata', () => {
+  it('reports an invalid value in document.yaml at its line and column', () => {
+    const project = copyProject();
+    try {
+      const file = path.join(project.root, 'content/res71-proposal/document.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('type: proposal', 'type: memo').replace('originalLanguage: zh', 'originalLanguage: la'),
+      );
+      const result = checkProject(project.root, {});
+      expect(result.ok).toBe(false);
+      const report = formatMessages(result.files);
+      expect(report).toMatch(
+        /document.yaml:2:7: error: Invalid document metadata: "type": .*Use one of: proposal, resolution, annex, councilReport/,
+      );
+      expect(report).toMatch(/document.yaml:\d+:19: error: Invalid document metadata: "originalLanguage"/);
+    } finally {
+      project.remove();
+    }
   });
 });
