@@ -70,7 +70,7 @@ describe('hexaglot CLI', () => {
     for (const command of ['check', 'build']) {
       const { code, stderr } = hexaglot(command);
       expect(code).toBe(1);
-      expect(stderr).toContain(`content/res71-proposal/zh.md:${at + 1}:9: error: Unclosed insertion \`{++\``);
+      expect(stderr).toContain(`content/res71-proposal/zh.md:${at + 1}:10: error: Unclosed insertion \`{++\``);
       expect(stderr).toMatch(/problem\(s\)/);
     }
     expect(snapshot()).toEqual(before);

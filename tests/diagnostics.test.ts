@@ -18,7 +18,7 @@ function only(markdown: string, lang: 'zh' | 'en' = 'zh') {
 describe('positioned diagnostics', () => {
   it('reports an unclosed insertion at its opening marker, with the fix', () => {
     expect(only('第一段\n\n第二段{++新增文字')).toBe(
-      `${L(3)}:4 Unclosed insertion \`{++\`. close the insertion with \`++}\` (or escape the braces as \`\\{++\`)`,
+      `${L(3)}:4 Unclosed insertion \`{++\`. Close the insertion with \`++}\` (or escape the braces as \`\\{++\`)`,
     );
   });
 

@@ -6,10 +6,10 @@ import type { BlockChange, InlineNode } from './types.js';
 import type { FootnoteNumbering } from './footnotes.js';
 
 const STRAY_FIX: Record<string, string> = {
-  insertion: 'close the insertion with `++}` (or escape the braces as `\\{++`)',
-  deletion: 'close the deletion with `--}` (or escape the braces as `\\{--`)',
-  substitution: 'write a substitution as `{~~old~>new~~}`',
-  comment: 'close the comment with `<<}`',
+  insertion: 'Close the insertion with `++}` (or escape the braces as `\\{++`)',
+  deletion: 'Close the deletion with `--}` (or escape the braces as `\\{--`)',
+  substitution: 'Write a substitution as `{~~old~>new~~}`',
+  comment: 'Close the comment with `<<}`',
 };
 const OPENERS: Record<string, string> = { insertion: '{++', deletion: '{--', substitution: '{~~', comment: '{>>' };
 
