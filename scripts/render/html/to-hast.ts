@@ -46,7 +46,7 @@ const blockHandlers: Handlers<BlockNode> = {
   paragraph: (node, state) => [h('p', { className: changeClass(node.change) }, inlines(node.children, state))],
   labelledParagraph: (node, state) => [
     h('p.labelled', { className: changeClass(node.change) }, [
-      h('span.label', inlines(node.label, state)),
+      h('span.label', { dir: 'auto' }, inlines(node.label, state)),
       h('span.label-text', inlines(node.children, state)),
     ]),
   ],
