@@ -57,6 +57,14 @@ describe('positioned diagnostics', () => {
     expect(only('文字 :n[a)] 其后')).toMatch(/A paragraph label `:n\[…\]` must open its paragraph/);
   });
 
+  it('reports list tables whose rows do not line up', () => {
+    expect(only(':::table\n- - a\n  - b\n- - c\n:::')).toMatch(
+      new RegExp(`^${L(2)}:1 Table row 2 is 1 columns wide where the table has 2`),
+    );
+    expect(only(':::table\n- a\n:::')).toMatch(/Row 1 of the list table is not a list of cells/);
+    expect(only(':::table\n- - :cell{colspan=x} a\n:::')).toMatch(/colspan must be a whole number/);
+  });
+
   it('reports duplicate ids with the first place', () => {
     expect(only(':anchor{#x}甲\n\n:anchor{#x}乙')).toBe(
       `${L(3)}:1 Duplicate id "x" (first used at line ${L(1)}:1). Give each heading, table, figure and anchor its own id`,

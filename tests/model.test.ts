@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { build, shape } from './helpers/build.js';
+import { build, shape, testMeta } from './helpers/build.js';
 import type { BlockNode } from '../scripts/model/types.js';
 
 function body(markdown: string, lang: 'zh' | 'en' | 'ar' = 'zh'): BlockNode[] {
@@ -103,6 +103,46 @@ describe('document model', () => {
     });
   });
 
+  it('generates the annex title and keeps heading numbers apart, renumbering included', () => {
+    const meta = {
+      ...testMeta,
+      annex: { number: 1 },
+      resolution: {
+        number: 71,
+        revisions: [
+          { place: 'bucharest', year: 2022 },
+          { place: 'doha', year: 2026 },
+        ],
+      },
+    };
+    const result = build('::annex-title\n\n## :n[{--2--}{++3++}] 国际电联战略框架', 'zh', { meta });
+    expect(result.messages).toEqual([]);
+    expect(shape(result.doc!.body)).toEqual([
+      {
+        type: 'heading',
+        depth: 1,
+        role: 'annexTitle',
+        children: [
+          text('第71号决议附件1（'),
+          { type: 'deletion', children: [text('2022年，布加勒斯特')] },
+          { type: 'insertion', children: [text('2026年，多哈')] },
+          text('，修订版）'),
+        ],
+      },
+      {
+        type: 'heading',
+        depth: 2,
+        label: [
+          { type: 'deletion', children: [text('2')] },
+          { type: 'insertion', children: [text('3')] },
+        ],
+        children: [text('国际电联战略框架')],
+      },
+    ]);
+    const en = build('::annex-title', 'en', { meta }).doc!.body[0];
+    expect(en).toMatchObject({ children: [text('Annex 1 to Resolution 71 (Rev. '), {}, {}, text(')')] });
+  });
+
   it('numbers footnotes in order of reference, including inside table cells and with marks in the note', () => {
     const doc = build('甲[^b]乙[^a]\n\n| x | y |\n|---|---|\n| 丙[^c] | 丁 |\n\n[^a]: 注A {++新++}\n[^b]: 注B\n[^c]: 注C').doc!;
     expect(doc.footnotes.map((f) => [f.id, f.number])).toEqual([
@@ -141,6 +181,38 @@ describe('document model', () => {
     expect(t.body[0]!.cells[1]!.children[0]).toMatchObject({ type: 'list', children: [{}, {}] });
     expect(t.body[0]!.cells[2]!.children).toHaveLength(2);
     expect(JSON.stringify(t.body[1])).toContain('"type":"footnoteReference","id":"n"');
+  });
+
+  it('reads list tables: a row per item, a cell per nested item, spans, lists and paragraphs in cells', () => {
+    const [table] = body(
+      [
+        ':::table[输入]{#tab-input header=1}',
+        '- - 输入来源',
+        '  - :cell{colspan=2} 输入',
+        '- - :cell{rowspan=2} 在线磋商：',
+        '  - - 若干文稿提出了简化。',
+        '    - 还建议摆脱对众多活动的关注。',
+        '  - CWG-SFP-1/11[^a]',
+        '- - 第一段',
+        '',
+        '    第二段',
+        '  -',
+        ':::',
+        '',
+        '[^a]: 注',
+      ].join('\n'),
+    );
+    const t = table as Extract<BlockNode, { type: 'table' }>;
+    expect(t).toMatchObject({ type: 'table', id: 'tab-input', columns: 3, caption: [text('输入')] });
+    expect(t.head[0]!.cells.map((c) => [c.colSpan, c.rowSpan])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    expect(t.head[0]!.cells[1]!.children).toEqual([{ type: 'paragraph', children: [text('输入')] }]);
+    expect(t.body[0]!.cells[0]).toMatchObject({ rowSpan: 2, children: [{ type: 'paragraph', children: [text('在线磋商：')] }] });
+    expect(t.body[0]!.cells[1]!.children[0]).toMatchObject({ type: 'list', children: [{}, {}] });
+    expect(t.body[1]!.cells[0]!.children).toHaveLength(2);
+    expect(t.body[1]!.cells[1]!.children).toEqual([]);
   });
 
   it('reads figures with alt text as placeholders when no picture is given', () => {

@@ -6,7 +6,7 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import type { BuildContext } from './context.js';
 import { buildInlines, wholeChange } from './build-inline.js';
-import { buildGridTable, buildPipeTable, type GridTable } from './build-table.js';
+import { buildGridTable, buildListTable, buildPipeTable, type GridTable } from './build-table.js';
 import type { FootnoteNumbering } from './footnotes.js';
 import { PROPOSAL_ACTIONS, type BlockNode, type Heading, type InlineNode, type ProposalAction, type Table } from './types.js';
 
@@ -102,13 +102,16 @@ export class BlockBuilder {
   }
 
   private heading(node: MdastHeading): Heading {
-    const children = this.inlines(node.children);
+    const labelled = splitLabel(node.children);
+    const label = labelled ? this.inlines(labelled.label) : undefined;
+    const children = this.inlines(labelled ? labelled.body : node.children);
     const anchor = children.find((c) => c.type === 'anchor');
     return {
       type: 'heading',
       depth: node.depth,
       id: anchor?.type === 'anchor' ? anchor.id : undefined,
-      change: wholeChange(children),
+      label,
+      change: wholeChange([...(label ?? []), ...children]),
       children,
       position: this.ctx.place(node.position),
     };
@@ -188,19 +191,23 @@ export class BlockBuilder {
         );
         return this.blocks(content);
       case 'table': {
-        const tables = content.filter((c) => c.type === 'table' || (c as UnistNode).type === 'gridTable');
-        if (tables.length !== 1 || content.length !== 1) {
+        const [only] = content;
+        const id = node.attributes?.id ?? undefined;
+        if (id) ctx.claimId(id, node.position);
+        let table: Table;
+        if (content.length === 1 && only?.type === 'list') {
+          table = buildListTable(only, this.headerRows(node), ctx, this.blocks);
+        } else if (content.length === 1 && (only?.type === 'table' || (only as UnistNode | undefined)?.type === 'gridTable')) {
+          table = this.blocks(content)[0] as Table;
+        } else {
           ctx.error(
             node.position,
             '`:::table` must hold exactly one table and nothing else',
-            'Put one grid table or pipe table between `:::table[Caption]{#id}` and `:::`',
+            'Put one list table, grid table or pipe table between `:::table[Caption]{#id}` and `:::`',
             'invalid-directive',
           );
           return this.blocks(content);
         }
-        const [table] = this.blocks(tables) as [Table];
-        const id = node.attributes?.id ?? undefined;
-        if (id) ctx.claimId(id, node.position);
         return [{ ...table, id, caption: this.inlines(label), position }];
       }
       default:
@@ -214,6 +221,22 @@ export class BlockBuilder {
     }
   }
 
+  /** `header=2`: how many leading rows of a list table are header rows (1 unless said). */
+  private headerRows(node: ContainerDirective): number {
+    const value = node.attributes?.header ?? '1';
+    const rows = Number(value);
+    if (!Number.isInteger(rows) || rows < 0) {
+      this.ctx.error(
+        node.position,
+        `header must be a whole number of rows, not "${value}"`,
+        'Write `:::table{header=1}`, or header=0 for no header row',
+        'invalid-directive',
+      );
+      return 1;
+    }
+    return rows;
+  }
+
   private leaf(node: LeafDirective): BlockNode[] {
     const ctx = this.ctx;
     const position = ctx.place(node.position);
@@ -221,7 +244,12 @@ export class BlockBuilder {
       case 'resolution-title': {
         const id = node.attributes?.id ?? undefined;
         if (id) ctx.claimId(id, node.position);
-        return [{ ...this.resolutionTitle(position), id }];
+        return [{ ...this.revisedTitle('resolutionTitle', position), id }];
+      }
+      case 'annex-title': {
+        const id = node.attributes?.id ?? undefined;
+        if (id) ctx.claimId(id, node.position);
+        return [{ ...this.revisedTitle('annexTitle', position), id }];
       }
       case 'figure': {
         const alt = node.attributes?.alt ?? '';
@@ -243,7 +271,7 @@ export class BlockBuilder {
         ctx.error(
           node.position,
           `Unknown directive "::${node.name}"`,
-          'Leaf directives are ::resolution-title and ::figure (see docs/dialect.md)',
+          'Leaf directives are ::resolution-title, ::annex-title and ::figure (see docs/dialect.md)',
           'unknown-directive',
         );
         return node.children.length ? [{ type: 'paragraph', change: undefined, children: this.inlines(node.children), position }] : [];
@@ -261,23 +289,32 @@ export class BlockBuilder {
     return found;
   }
 
-  /** "Resolution 71 (Rev. Dubai, 2018 → Bucharest, 2022)" in the language's own form, the change of place and year marked. */
-  private resolutionTitle(position: Position | undefined): Heading {
+  /**
+   * "Resolution 71 (Rev. Dubai, 2018 → Bucharest, 2022)" or "Annex 1 to Resolution 71 (…)" in the
+   * language's own form (`resolution.title`, `annex.title`), the change of place and year marked.
+   */
+  private revisedTitle(role: 'resolutionTitle' | 'annexTitle', position: Position | undefined): Heading {
     const ctx = this.ctx;
-    const resolution = ctx.meta.resolution;
-    if (!resolution) {
+    const { resolution, annex } = ctx.meta;
+    const heading: Heading = { type: 'heading', depth: 1, role, change: undefined, children: [], position };
+    if (!resolution || (role === 'annexTitle' && !annex)) {
+      const needed =
+        role === 'annexTitle' ? '`resolution: {number, revisions}` and `annex: {number}`' : '`resolution: {number, revisions}`';
       ctx.error(
         position,
-        '`::resolution-title` in a document whose metadata names no resolution',
-        'Add `resolution: {number, revisions}` to document.yaml',
+        `\`::${role === 'annexTitle' ? 'annex' : 'resolution'}-title\` in a document whose metadata does not say what it titles`,
+        `Add ${needed} to document.yaml`,
         'invalid-metadata',
       );
-      return { type: 'heading', depth: 1, role: 'resolutionTitle', change: undefined, children: [], position };
+      return heading;
     }
     const placeAndYear = (r: { place: string; year: number }) =>
       ctx.t('resolution.placeAndYear', position, { place: ctx.t(`places.${r.place}`, position), year: r.year });
     const SLOT = '\u0000';
-    const [before = '', after = ''] = ctx.t('resolution.title', position, { number: resolution.number, revision: SLOT }).split(SLOT);
+    const key = role === 'annexTitle' ? 'annex.title' : 'resolution.title';
+    const [before = '', after = ''] = ctx
+      .t(key, position, { number: annex?.number ?? resolution.number, resolution: resolution.number, revision: SLOT })
+      .split(SLOT);
     const current = resolution.revisions.at(-1)!;
     const previous = resolution.revisions.at(-2);
     const revision: InlineNode[] = previous
@@ -286,8 +323,8 @@ export class BlockBuilder {
           { type: 'insertion', children: [{ type: 'text', value: placeAndYear(current) }] },
         ]
       : [{ type: 'text', value: placeAndYear(current) }];
-    const children: InlineNode[] = [{ type: 'text', value: before }, ...revision, { type: 'text', value: after }];
-    return { type: 'heading', depth: 1, role: 'resolutionTitle', change: undefined, children, position };
+    heading.children = [{ type: 'text', value: before }, ...revision, { type: 'text', value: after }];
+    return heading;
   }
 }
 

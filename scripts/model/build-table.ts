@@ -1,5 +1,11 @@
 /** GFM pipe tables and grid tables → one model table with spans. */
-import type { Table as MdastTable, Node as UnistNode } from 'mdast';
+import type {
+  List as MdastList,
+  ListItem as MdastListItem,
+  Paragraph as MdastParagraph,
+  Table as MdastTable,
+  Node as UnistNode,
+} from 'mdast';
 import type { Position } from 'unist';
 import type { BuildContext } from './context.js';
 import type { BlockNode, TableCell, TableRow, Table } from './types.js';
@@ -70,6 +76,86 @@ export function buildGridTable(node: GridTable, ctx: BuildContext, buildBlocks: 
     }
   }
   return finish({ head: sections.gtHeader, body: sections.gtBody, foot: sections.gtFooter }, node.position as Position | undefined, ctx);
+}
+
+/**
+ * A list table: one bullet list, each item a row, each nested item a cell.
+ * Easier to keep than an ASCII grid in Chinese or Arabic, where editors draw
+ * characters at other widths. A cell opens with `:cell{colspan=2 rowspan=3}`
+ * to span; cells covered by a span above are left out, as in HTML.
+ */
+export function buildListTable(list: MdastList, headerRows: number, ctx: BuildContext, buildBlocks: BuildBlocks): Table {
+  const rows: TableRow[] = [];
+  for (const item of list.children) {
+    const cellList = item.children.length === 1 && item.children[0]?.type === 'list' ? item.children[0] : undefined;
+    if (!cellList) {
+      ctx.error(
+        item.position,
+        `Row ${rows.length + 1} of the list table is not a list of cells`,
+        'Write each row as `- - first cell` with the next cells indented under it as `  - next cell`',
+        'table-shape',
+      );
+      continue;
+    }
+    rows.push({ position: item.position, cells: cellList.children.map((cell) => listTableCell(cell, ctx, buildBlocks)) });
+  }
+  const head = rows.slice(0, headerRows);
+  return finish({ head, body: rows.slice(headerRows), foot: [] }, list.position, ctx);
+}
+
+const SPAN_ATTRIBUTES = new Set(['colspan', 'rowspan', 'align']);
+
+function listTableCell(item: MdastListItem, ctx: BuildContext, buildBlocks: BuildBlocks): TableCell {
+  const cell: TableCell = { colSpan: 1, rowSpan: 1, position: item.position, children: [] };
+  let children = item.children;
+  const first = children[0];
+  const directive = first?.type === 'paragraph' ? first.children[0] : undefined;
+  if (first && directive?.type === 'textDirective' && directive.name === 'cell') {
+    const attributes = directive.attributes ?? {};
+    for (const [name, value] of Object.entries(attributes)) {
+      if (!SPAN_ATTRIBUTES.has(name)) {
+        ctx.error(
+          directive.position,
+          `Unknown cell attribute "${name}"`,
+          'A cell takes colspan, rowspan and align: `:cell{colspan=2}`',
+          'invalid-directive',
+        );
+        continue;
+      }
+      if (name === 'align') {
+        if (value && ALIGNS.has(value)) cell.align = value as TableCell['align'];
+        else
+          ctx.error(
+            directive.position,
+            `Unknown cell alignment "${value ?? ''}"`,
+            'Use left, center, right or justify',
+            'invalid-directive',
+          );
+        continue;
+      }
+      const span = Number(value);
+      if (!Number.isInteger(span) || span < 1) {
+        ctx.error(
+          directive.position,
+          `${name} must be a whole number of at least 1, not "${value ?? ''}"`,
+          `Write \`:cell{${name}=2}\``,
+          'invalid-directive',
+        );
+      } else if (name === 'colspan') cell.colSpan = span;
+      else cell.rowSpan = span;
+    }
+    const rest = trimLeadingSpace((first as MdastParagraph).children.slice(1));
+    children = rest.length ? [{ ...(first as MdastParagraph), children: rest }, ...children.slice(1)] : children.slice(1);
+  }
+  cell.children = buildBlocks(children, ctx);
+  return cell;
+}
+
+function trimLeadingSpace(nodes: MdastParagraph['children']): MdastParagraph['children'] {
+  const [head, ...tail] = nodes;
+  if (head?.type !== 'text') return nodes;
+  const value = head.value.replace(/^\s+/, '');
+  return value ? [{ ...head, value }, ...tail] : tail;
 }
 
 /** Counts the grid's columns, checking that every row fills the same width once spans are placed. */

@@ -31,7 +31,14 @@ export const documentMetaSchema = z.strictObject({
       revisions: z.array(placeAndYear).min(1),
     })
     .optional(),
+  /** For annexes: which annex of the resolution this is. */
+  annex: z.strictObject({ number: z.number().int().positive() }).optional(),
   proposals: z.array(z.string().regex(/^[A-Z0-9]+\/[0-9]+(A[0-9]+)?\/[0-9]+$/, 'an identifier such as CL/39A4/1')).default([]),
+  /** The plain-text export this document was converted from, in shared/seeds/. */
+  seed: z
+    .string()
+    .regex(/^[0-9a-z_]+\.txt$/)
+    .optional(),
   /** Who and when the revision marks are attributed to (DOCX tracked changes). */
   revisionAuthor: z.string().min(1),
   revisionDate: z.iso.datetime(),

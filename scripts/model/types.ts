@@ -79,8 +79,10 @@ export interface Heading extends Node {
   type: 'heading';
   depth: 1 | 2 | 3 | 4 | 5 | 6;
   /** `resolutionTitle` headings are generated from metadata and the locale. */
-  role?: 'resolutionTitle' | undefined;
+  role?: 'resolutionTitle' | 'annexTitle' | undefined;
   id?: string | undefined;
+  /** The heading's number (`2.1`), kept apart so that renumbering can be marked and compared. */
+  label?: InlineNode[] | undefined;
   change: BlockChange;
   children: InlineNode[];
 }

@@ -1,0 +1,127 @@
+/**
+ * The text-to-the-letter comparison between a converted document and the
+ * plain-text export it came from (shared/seeds). The export's markers are
+ * interpreted (bookmarks dropped, footnote bodies taken out, list dashes and
+ * layout whitespace ignored); both sides keep every other character, both the
+ * deleted and the inserted text of every revision mark, in reading order.
+ */
+import type { BlockNode, InlineNode, ModelDocument } from '../model/types.js';
+
+export interface ComparableText {
+  body: string;
+  footnotes: string[];
+}
+
+/** Layout only: spaces, tabs, line breaks, no-break and ideographic spaces. */
+const LAYOUT = /[\s\u00a0\u3000\u200b]+/gu;
+
+export function seedText(raw: string): ComparableText {
+  const footnotes: string[] = [];
+  let body = '';
+  let index = 0;
+  while (index < raw.length) {
+    const rest = raw.slice(index);
+    const bookmark = /^\[bookmark: [^\]]*\]/.exec(rest);
+    if (bookmark) {
+      index += bookmark[0].length;
+      continue;
+    }
+    const reference = /^\[footnoteRef:\d+\]\d*/.exec(rest);
+    if (reference) {
+      index += reference[0].length;
+      continue;
+    }
+    if (rest.startsWith('[image: ]')) {
+      index += '[image: ]'.length;
+      continue;
+    }
+    const footnote = /^\[(\d+):/.exec(rest);
+    if (footnote) {
+      // The body runs to the bracket that balances the opening one.
+      let depth = 0;
+      let end = index;
+      for (; end < raw.length; end++) {
+        if (raw[end] === '[') depth++;
+        else if (raw[end] === ']' && --depth === 0) break;
+      }
+      const text = raw.slice(index + footnote[0].length, end).replace(/^\s*\d*\t/, '');
+      footnotes.push(normalize(text));
+      index = end + 1;
+      continue;
+    }
+    body += raw[index];
+    index++;
+  }
+  // A dash at the start of a line is the list marker, not text.
+  body = body.replace(/^–\t/gmu, '');
+  return { body: normalize(body), footnotes };
+}
+
+export function modelText(doc: ModelDocument): ComparableText {
+  return {
+    body: normalize(blocksText(doc.body)),
+    footnotes: doc.footnotes.map((note) => normalize(blocksText(note.children))),
+  };
+}
+
+function normalize(text: string): string {
+  return text.replace(LAYOUT, '');
+}
+
+function inlineText(nodes: readonly InlineNode[]): string {
+  return nodes
+    .map((node) => {
+      switch (node.type) {
+        case 'text':
+          return node.value;
+        case 'callWord':
+          return node.value;
+        case 'editorComment':
+        case 'footnoteReference':
+        case 'anchor':
+        case 'break':
+          return '';
+        default:
+          return inlineText(node.children);
+      }
+    })
+    .join('');
+}
+
+function blocksText(nodes: readonly BlockNode[]): string {
+  return nodes
+    .map((node): string => {
+      switch (node.type) {
+        case 'heading':
+          return inlineText(node.label ?? []) + inlineText(node.children);
+        case 'paragraph':
+        case 'callWordParagraph':
+          return inlineText(node.children);
+        case 'labelledParagraph':
+          return inlineText(node.label) + inlineText(node.children);
+        case 'list':
+          return node.children.map((item) => blocksText(item.children)).join('');
+        case 'blockquote':
+          return blocksText(node.children);
+        case 'table':
+          return (
+            inlineText(node.caption) +
+            [...node.head, ...node.body, ...node.foot].map((row) => row.cells.map((cell) => blocksText(cell.children)).join('')).join('')
+          );
+        case 'figure':
+          return inlineText(node.caption) + node.alt;
+        case 'proposal':
+          return node.action + node.id + blocksText(node.children) + blocksText(node.reasons);
+      }
+    })
+    .join('');
+}
+
+/** Where two texts first differ, with some context on both sides, or undefined when equal. */
+export function firstDifference(expected: string, actual: string, context = 30): string | undefined {
+  if (expected === actual) return undefined;
+  let at = 0;
+  while (at < expected.length && expected[at] === actual[at]) at++;
+  const from = Math.max(0, at - context);
+  return `at character ${at}: seed has «${expected.slice(from, at)}⟦${expected.slice(at, at + context)}⟧» but the model has «${actual.slice(from, at)}⟦${actual.slice(at, at + context)}⟧»`;
+}
