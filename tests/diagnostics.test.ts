@@ -112,7 +112,7 @@ describe('document metadata', () => {
       expect(result.ok).toBe(false);
       const report = formatMessages(result.files);
       expect(report).toMatch(
-        /document.yaml:2:7: error: Invalid document metadata: "type": .*Use one of: proposal, resolution, annex, councilReport/,
+        /document.yaml:2:7: error: Invalid document metadata: "type": .*Use one of: proposal, resolution, annex, councilReport, workingGroupDocument/,
       );
       expect(report).toMatch(/document.yaml:\d+:19: error: Invalid document metadata: "originalLanguage"/);
     } finally {

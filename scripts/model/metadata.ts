@@ -11,7 +11,7 @@ const localeKey = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a locale key such as 
 const placeAndYear = z.strictObject({ place: localeKey, year: z.number().int().min(1865).max(2100) });
 
 export const documentMetaSchema = z.strictObject({
-  type: z.enum(['proposal', 'resolution', 'annex', 'councilReport']),
+  type: z.enum(['proposal', 'resolution', 'annex', 'councilReport', 'workingGroupDocument']),
   /** e.g. `PP22/39(Add.4)` or `C26/32`. */
   symbol: z.string().min(1),
   conference: z.strictObject({ key: localeKey, place: localeKey, year: z.number().int() }),
