@@ -52,8 +52,9 @@ export function seedText(raw: string): ComparableText {
     body += raw[index];
     index++;
   }
-  // A dash at the start of a line is the list marker, not text.
-  body = body.replace(/^–\t/gmu, '');
+  // A dash at the start of a line is the list marker, not text; a line of
+  // underscores is a rule of the Word page frame.
+  body = body.replace(/^–\t/gmu, '').replace(/^_{5,}$/gmu, '');
   return { body: normalize(body), footnotes };
 }
 
