@@ -27,6 +27,8 @@ export interface Selection {
 
 export interface CheckResult {
   paths: ProjectPaths;
+  /** The languages asked for; undefined for all. */
+  langs: Lang[] | undefined;
   builds: DocumentBuild[];
   files: VFile[];
   ok: boolean;
@@ -40,7 +42,7 @@ export function checkProject(root: string, selection: Selection): CheckResult {
   }
   const builds = (selection.docs ?? known).map((doc) => buildDocument(paths, doc, selection.langs));
   const files = builds.flatMap((b) => b.files);
-  return { paths, builds, files, ok: !files.some(hasErrors) };
+  return { paths, builds, files, langs: selection.langs, ok: !files.some(hasErrors) };
 }
 
 export interface Output {
@@ -77,6 +79,7 @@ export function renderOutputs(result: CheckResult, formats: readonly Format[], a
   const outputs: Output[] = [];
   for (const build of result.builds) {
     for (const doc of build.versions) {
+      if (result.langs && !result.langs.includes(doc.lang)) continue;
       for (const format of formats) {
         const name = outputName({ docId: doc.docId, lang: doc.lang, letter: LANGUAGES[doc.lang].letter, ext: format, format });
         const file = path.join(root, 'out', name);

@@ -16,6 +16,7 @@ import { BlockBuilder } from './build-blocks.js';
 import { FootnoteNumbering } from './footnotes.js';
 import { documentMetaSchema, languageFrontMatterSchema, type DocumentMeta } from './metadata.js';
 import { readYaml } from './yaml-data.js';
+import { checkParity } from '../check/parity.js';
 import type { Footnote, ModelDocument } from './types.js';
 
 export interface ProjectPaths {
@@ -34,6 +35,8 @@ export interface DocumentBuild {
   files: VFile[];
   meta: DocumentMeta | undefined;
   versions: ModelDocument[];
+  /** The file each version was read from, by language. */
+  versionFiles: Map<Lang, VFile>;
 }
 
 const reader = createMarkdownReader();
@@ -53,7 +56,7 @@ export function buildDocument(paths: ProjectPaths, docId: string, only?: readonl
     value: readFileSync(path.join(docDir, 'document.yaml'), 'utf8'),
   });
   const meta = readYaml(metaFile, String(metaFile.value), 0, documentMetaSchema, 'document metadata');
-  const build: DocumentBuild = { docId, files: [metaFile], meta, versions: [] };
+  const build: DocumentBuild = { docId, files: [metaFile], meta, versions: [], versionFiles: new Map() };
   if (!meta) return build;
 
   if (!meta.languages.includes(meta.originalLanguage)) {
@@ -93,13 +96,23 @@ export function buildDocument(paths: ProjectPaths, docId: string, only?: readonl
   }
 
   for (const lang of meta.languages) {
-    if (only && !only.includes(lang as Lang)) continue;
+    // The original is always read: the translations are checked against it.
+    if (only && !only.includes(lang as Lang) && lang !== meta.originalLanguage) continue;
     const filePath = path.join(docDir, `${lang}.md`);
     if (!existsSync(filePath)) continue;
     const file = new VFile({ path: path.relative(paths.root, filePath), value: readFileSync(filePath, 'utf8') });
     build.files.push(file);
+    build.versionFiles.set(lang as Lang, file);
     const version = buildVersion(file, lang as Lang, meta, docId, docDir, paths);
     if (version) build.versions.push(version);
+  }
+
+  const original = build.versions.find((v) => v.lang === meta.originalLanguage);
+  if (original) {
+    for (const version of build.versions) {
+      if (version === original) continue;
+      checkParity(original, build.versionFiles.get(original.lang)!, version, build.versionFiles.get(version.lang)!);
+    }
   }
   return build;
 }

@@ -1,0 +1,303 @@
+/**
+ * The parity check: every language version of a document has the form of the
+ * original — the same blocks in the same order (headings and paragraphs with
+ * their numbers, call words, lists, tables with their rows, columns and spans,
+ * figures, proposals with their action and identifier), footnotes in the same
+ * blocks, and revision marks in the same blocks. Only the words may differ.
+ *
+ * The two block sequences are aligned on their structural keys (a longest
+ * common subsequence), so a dropped or extra block is reported once, at its
+ * place in both files, instead of every later block being reported as moved.
+ */
+import type { VFile } from 'vfile';
+import type { Position } from 'unist';
+import { reportError } from './diagnostics.js';
+import type { BlockNode, InlineNode, ModelDocument, Table } from '../model/types.js';
+
+/** One block as the parity check sees it. */
+export interface BlockShape {
+  /** What must match for two blocks to be counterparts. */
+  key: string;
+  /** How a person would name the block: "paragraph 7", "heading 2.1", "table 3 (4 rows × 4 columns)". */
+  name: string;
+  position: Position | undefined;
+  /** Details compared once two blocks are paired. */
+  footnotes: number;
+  insertions: boolean;
+  deletions: boolean;
+  change: string;
+  /** Lists: the number of items; tables: rows × columns, spans, and each cell's footnotes and marks. */
+  layout?: string | undefined;
+}
+
+export function shapes(doc: ModelDocument): BlockShape[] {
+  const out: BlockShape[] = [];
+  let tables = 0;
+  let figures = 0;
+  const visit = (blocks: readonly BlockNode[], where: string) => {
+    for (const block of blocks) {
+      switch (block.type) {
+        case 'proposal':
+          out.push(shape(block, `proposal:${block.action}:${block.id}`, `proposal ${block.action} ${block.id}`, []));
+          visit(block.children, where);
+          visit(block.reasons, `${where}reasons `);
+          break;
+        case 'heading': {
+          const number = plain(block.label ?? []);
+          const title = block.role ? `${block.role}` : number ? `heading ${number}` : `heading "${excerpt(block.children)}"`;
+          out.push(
+            shape(block, `heading:${block.depth}:${block.role ?? ''}:${number}`, title, [...(block.label ?? []), ...block.children]),
+          );
+          break;
+        }
+        case 'labelledParagraph': {
+          const label = plain(block.label);
+          out.push(shape(block, `labelled:${label}`, `${where}paragraph ${label}`, [...block.label, ...block.children]));
+          break;
+        }
+        case 'paragraph':
+          out.push(shape(block, 'paragraph', `${where}paragraph "${excerpt(block.children)}"`, block.children));
+          break;
+        case 'callWordParagraph': {
+          const keys: string[] = [];
+          collectCallWords(block.children, keys);
+          out.push(shape(block, `call:${keys.join('+')}`, `call word "${keys.join(', ')}"`, block.children));
+          break;
+        }
+        case 'list':
+          out.push({
+            ...shape(block, `list:${block.ordered ? 'ordered' : 'dash'}`, `${where}list`, []),
+            layout: `${block.children.length} items`,
+          });
+          block.children.forEach((item, index) => {
+            out.push(shape(item, 'item', `${where}list item ${index + 1}`, []));
+            visit(item.children, `${where}item ${index + 1}: `);
+          });
+          break;
+        case 'blockquote':
+          visit(block.children, where);
+          break;
+        case 'table':
+          tables++;
+          out.push({ ...shape(block, 'table', `table ${tables}`, block.caption), layout: tableLayout(block) });
+          break;
+        case 'figure':
+          figures++;
+          out.push(shape(block, 'figure', `figure ${figures}`, block.caption));
+          break;
+      }
+    }
+  };
+  visit(doc.body, '');
+  doc.footnotes.forEach((note) => {
+    out.push(shape(note, 'footnote', `footnote ${note.number}`, []));
+    visit(note.children, `footnote ${note.number}: `);
+  });
+  return out;
+}
+
+function shape(
+  node: { position?: Position | undefined; change?: string | undefined },
+  key: string,
+  name: string,
+  inline: readonly InlineNode[],
+): BlockShape {
+  const marks = { footnotes: 0, insertions: false, deletions: false };
+  countMarks(inline, marks);
+  return { key, name, position: node.position, change: node.change ?? '', ...marks };
+}
+
+function countMarks(nodes: readonly InlineNode[], marks: { footnotes: number; insertions: boolean; deletions: boolean }): void {
+  for (const node of nodes) {
+    if (node.type === 'footnoteReference') marks.footnotes++;
+    if (node.type === 'insertion') marks.insertions = true;
+    if (node.type === 'deletion') marks.deletions = true;
+    if ('children' in node) countMarks(node.children, marks);
+  }
+}
+
+function collectCallWords(nodes: readonly InlineNode[], keys: string[]): void {
+  for (const node of nodes) {
+    if (node.type === 'callWord') keys.push(node.key);
+    else if ('children' in node) collectCallWords(node.children, keys);
+  }
+}
+
+/** A label's characters with its revision marks spelled out: `{--5--}{++6++}` → `5→6`. */
+function plain(nodes: readonly InlineNode[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'text') return node.value.trim();
+      if (node.type === 'deletion') return `${plain(node.children)}→`;
+      if ('children' in node) return plain(node.children);
+      return '';
+    })
+    .join('');
+}
+
+function excerpt(nodes: readonly InlineNode[]): string {
+  const text = nodes.map((n) => (n.type === 'text' ? n.value : 'children' in n ? excerpt(n.children) : '')).join('');
+  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+}
+
+/** "3 rows × 4 columns", then per row each cell's spans, footnotes and marks, e.g. `2x1 f1 +-`. */
+function tableLayout(table: Table): string {
+  const cell = (c: Table['body'][number]['cells'][number]) => {
+    const marks = { footnotes: 0, insertions: false, deletions: false };
+    const inline: InlineNode[] = [];
+    const collect = (blocks: readonly BlockNode[]) => {
+      for (const b of blocks) {
+        if (b.type === 'list') b.children.forEach((item) => collect(item.children));
+        else if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'labelledParagraph' || b.type === 'callWordParagraph') {
+          inline.push(...b.children);
+        }
+        if ('label' in b && b.label) inline.push(...b.label);
+      }
+    };
+    collect(c.children);
+    countMarks(inline, marks);
+    return `${c.colSpan}x${c.rowSpan}${marks.footnotes ? ` f${marks.footnotes}` : ''}${marks.insertions ? ' +' : ''}${marks.deletions ? ' -' : ''}`;
+  };
+  const rows = [...table.head, ...table.body, ...table.foot];
+  return `${rows.length} rows × ${table.columns} columns: ${rows.map((row) => row.cells.map(cell).join(', ')).join(' / ')}`;
+}
+
+/** Longest common subsequence of the keys: the pairs of indices that are counterparts. */
+function align(a: readonly BlockShape[], b: readonly BlockShape[]): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  const lengths = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lengths[i]![j] = a[i]!.key === b[j]!.key ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+    }
+  }
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (a[i]!.key === b[j]!.key) pairs.push([i++, j++]);
+    else if (lengths[i + 1]![j]! >= lengths[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+const at = (file: VFile, shape: BlockShape | undefined) =>
+  shape?.position ? `${base(file)}:${shape.position.start.line}` : `${base(file)} (start)`;
+const base = (file: VFile) => file.basename ?? file.path;
+
+/**
+ * Compares `translation` with `original` and reports each difference on the
+ * translation's file (where it is usually fixed), naming both places.
+ */
+export function checkParity(original: ModelDocument, originalFile: VFile, translation: ModelDocument, translationFile: VFile): void {
+  const a = shapes(original);
+  const b = shapes(translation);
+  const pairs = align(a, b);
+  const o = base(originalFile);
+  const t = base(translationFile);
+
+  let previous: [number, number] = [-1, -1];
+  for (const pair of [...pairs, [a.length, b.length] as [number, number]]) {
+    const [i, j] = pair;
+    // Blocks of the original skipped between two pairs are missing from the translation…
+    for (let k = previous[0] + 1; k < i; k++) {
+      const before = previous[1] >= 0 ? b[previous[1]] : undefined;
+      reportError(
+        translationFile,
+        before?.position?.end ?? translationFile.messages.at(-1)?.place ?? { line: 1, column: 1 },
+        `${at(originalFile, a[k])} ${a[k]!.name} has no counterpart in ${t} (${t} goes on ${before ? `after ${before.name} at line ${before.position?.start.line ?? '?'}` : 'from its start'})`,
+        `Add the ${a[k]!.name} to ${t}, or remove it from ${o} if it should not be there`,
+        'parity-missing-block',
+      );
+    }
+    // …and blocks of the translation skipped are extra.
+    for (let k = previous[1] + 1; k < j; k++) {
+      const before = previous[0] >= 0 ? a[previous[0]] : undefined;
+      reportError(
+        translationFile,
+        b[k]!.position?.start,
+        `${at(translationFile, b[k])} ${b[k]!.name} has no counterpart in ${o} (${o} ${before ? `has ${before.name} at line ${before.position?.start.line ?? '?'} and then` : 'starts with'} ${a[previous[0] + 1]?.name ?? 'nothing more'})`,
+        `Remove it from ${t}, or merge it into the block it belongs to`,
+        'parity-extra-block',
+      );
+    }
+    if (i < a.length && j < b.length) compareDetails(a[i]!, b[j]!, originalFile, translationFile);
+    previous = pair;
+  }
+}
+
+function compareDetails(x: BlockShape, y: BlockShape, originalFile: VFile, translationFile: VFile): void {
+  const o = base(originalFile);
+  const both = `${at(translationFile, y)}, ${at(originalFile, x)}`;
+  const report = (problem: string, fix: string, rule: string) =>
+    reportError(translationFile, y.position?.start, `${y.name} (${both}): ${problem}`, fix, rule);
+  if (x.footnotes !== y.footnotes) {
+    report(
+      `${y.footnotes} footnote reference(s) where ${o} has ${x.footnotes}`,
+      'Put each footnote reference in the block that has it in the original',
+      'parity-footnote',
+    );
+  }
+  if (x.insertions !== y.insertions || x.deletions !== y.deletions) {
+    const describe = (s: BlockShape) =>
+      [s.insertions && 'insertions', s.deletions && 'deletions'].filter(Boolean).join(' and ') || 'no revision marks';
+    report(
+      `has ${describe(y)} where ${o} has ${describe(x)}`,
+      "Mark the words that correspond to the original's insertions and deletions",
+      'parity-revision-marks',
+    );
+  }
+  if (x.change !== y.change) {
+    report(
+      `is ${y.change ? `wholly an ${y.change}` : 'not wholly inserted or deleted'} where ${o} ${x.change ? `is wholly an ${x.change}` : 'is not'}`,
+      'Put the revision mark around the whole block, label included, as in the original',
+      'parity-revision-marks',
+    );
+  }
+  if (x.layout !== y.layout) {
+    report(
+      `is laid out as ${y.layout} where ${o} has ${x.layout}`,
+      'Give the translation the rows, columns, spans, footnotes and revision marks of the original, cell by cell',
+      'parity-layout',
+    );
+  }
+}
+
+export interface VersionSummary {
+  lang: string;
+  blocks: number;
+  insertions: number;
+  deletions: number;
+  footnotes: number;
+  bracketed: number;
+}
+
+export function summarize(doc: ModelDocument): VersionSummary {
+  const counts = { insertions: 0, deletions: 0, bracketed: 0 };
+  const inline = (nodes: readonly InlineNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'insertion') counts.insertions++;
+      if (node.type === 'deletion') counts.deletions++;
+      if (node.type === 'text') counts.bracketed += [...node.value].filter((ch) => ch === '[').length;
+      if ('children' in node) inline(node.children);
+    }
+  };
+  const blocks = (list: readonly BlockNode[]) => {
+    for (const block of list) {
+      if ('label' in block && block.label) inline(block.label);
+      if (block.type === 'table') {
+        inline(block.caption);
+        for (const row of [...block.head, ...block.body, ...block.foot]) for (const cell of row.cells) blocks(cell.children);
+      } else if (block.type === 'figure') inline(block.caption);
+      else if (block.type === 'list') for (const item of block.children) blocks(item.children);
+      else if (block.type === 'proposal') {
+        blocks(block.children);
+        blocks(block.reasons);
+      } else if (block.type === 'blockquote') blocks(block.children);
+      else inline(block.children);
+    }
+  };
+  blocks(doc.body);
+  for (const note of doc.footnotes) blocks(note.children);
+  return { lang: doc.lang, blocks: shapes(doc).length, footnotes: doc.footnotes.length, ...counts };
+}

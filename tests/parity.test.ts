@@ -1,0 +1,106 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkProject } from '../scripts/cli/pipeline.js';
+import { formatMessages } from '../scripts/check/diagnostics.js';
+import { copyProject } from './helpers/project.js';
+
+let project: ReturnType<typeof copyProject>;
+beforeEach(() => {
+  project = copyProject();
+});
+afterEach(() => project.remove());
+
+const file = (doc: string, lang: string) => path.join(project.root, 'content', doc, `${lang}.md`);
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+function edit(doc: string, lang: string, change: (text: string) => string): string {
+  const text = readFileSync(file(doc, lang), 'utf8');
+  const changed = change(text);
+  expect(changed).not.toBe(text);
+  writeFileSync(file(doc, lang), changed);
+  return changed;
+}
+
+function problems(doc: string): string {
+  const result = checkProject(project.root, { docs: [doc] });
+  expect(result.ok).toBe(false);
+  return formatMessages(result.files);
+}
+
+describe('parity check', () => {
+  it('passes on the Resolution 71 proposal in zh, en and ar', () => {
+    expect(formatMessages(checkProject(project.root, { docs: ['res71-proposal'] }).files)).toBe('');
+  });
+
+  it('names a dropped paragraph in both files', () => {
+    const zh = readFileSync(file('res71-proposal', 'zh'), 'utf8');
+    const en = edit('res71-proposal', 'en', (t) => t.replace(/\n:n\[2\] to coordinate the implementation[^\n]*\n/, '\n'));
+    const report = problems('res71-proposal');
+    const zhLine = lineOf(zh, ':n[2] 协调战略规划的落实');
+    const before = lineOf(en, ':n[1] to continue');
+    expect(report).toContain(`zh.md:${zhLine} paragraph 2 has no counterpart in en.md (en.md goes on after paragraph 1 at line ${before})`);
+    expect(report.split('\n')).toHaveLength(1);
+  });
+
+  it('names an extra list item', () => {
+    const en = edit('res71-proposal', 'en', (t) =>
+      t.replace('- helping ITU to meet', '- an item that is not in the original;\n- helping ITU to meet'),
+    );
+    const report = problems('res71-proposal');
+    // Items have no number to tell them apart: the surplus is reported at the list's last item.
+    const last = lineOf(en, '- helping ITU to meet');
+    expect(report).toContain(`en.md:${last}:1: error: en.md:${last} list item 3 has no counterpart in zh.md`);
+    expect(report).toMatch(/list \(en.md:\d+, zh.md:\d+\): is laid out as 3 items where zh.md has 2 items/);
+  });
+
+  it('names a footnote moved to another paragraph', () => {
+    const ar = edit('res71-proposal', 'ar', (t) =>
+      t.replace('من الاتفاقية[^cv61a]؛', 'من الاتفاقية؛').replace('لنتائج الخطة الاستراتيجية،', 'لنتائج الخطة الاستراتيجية[^cv61a]،'),
+    );
+    const report = problems('res71-proposal');
+    expect(report).toContain(`ar.md:${lineOf(ar, 'من الاتفاقية؛')}:1: error: paragraph 2→1 (ar.md:${lineOf(ar, 'من الاتفاقية؛')}, zh.md:`);
+    expect(report).toContain('0 footnote reference(s) where zh.md has 1');
+    expect(report).toMatch(/paragraph 3→2 \(ar.md:\d+, zh.md:\d+\): 1 footnote reference\(s\) where zh.md has 0/);
+  });
+
+  it('names a changed proposal identifier', () => {
+    edit('res71-proposal', 'en', (t) => t.replace('::::proposal{action=MOD id=CL/39A4/1}', '::::proposal{action=MOD id=CL/39A4/2}'));
+    const yaml = path.join(project.root, 'content/res71-proposal/document.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('  - CL/39A4/1', '  - CL/39A4/1\n  - CL/39A4/2'));
+    const report = problems('res71-proposal');
+    expect(report).toMatch(/en.md:9:1: error: en.md:9 proposal MOD CL\/39A4\/2 has no counterpart in zh.md/);
+    expect(report).toMatch(/zh.md:6 proposal MOD CL\/39A4\/1 has no counterpart in en.md/);
+    expect(report.split('\n')).toHaveLength(2);
+  });
+
+  it('names revision marks missing from a block', () => {
+    edit('res71-proposal', 'en', (t) => t.replace('to continue {--improving--}{++developing++} and', 'to continue developing and'));
+    expect(problems('res71-proposal')).toMatch(
+      /paragraph 1 \(en.md:\d+, zh.md:\d+\): has no revision marks where zh.md has insertions and deletions/,
+    );
+  });
+
+  it('names a table row missing and changed spans', () => {
+    const dir = path.join(project.root, 'content/parity-table');
+    mkdirSync(dir);
+    writeFileSync(
+      path.join(dir, 'document.yaml'),
+      readFileSync(path.join(project.root, 'content/res71-proposal/document.yaml'), 'utf8').replace(/seed: .*\n/, ''),
+    );
+    const table = (rows: string) => `:::table[表]{#t header=1}\n- - 甲\n  - 乙\n${rows}:::\n`;
+    const front = (lang: string, extra = '') => `---\nlang: ${lang}\ntitle: T\n${extra}---\n\n::::proposal{action=MOD id=CL/39A4/1}\n\n`;
+    const translation = 'translation:\n  status: working\n  from: zh\n';
+    writeFileSync(path.join(dir, 'zh.md'), `${front('zh')}${table('- - 1\n  - 2\n- - :cell{colspan=2} 3\n')}\n::::\n`);
+    writeFileSync(path.join(dir, 'en.md'), `${front('en', translation)}${table('- - 1\n  - 2\n')}\n::::\n`);
+    writeFileSync(path.join(dir, 'ar.md'), `${front('ar', translation)}${table('- - 1\n  - 2\n- - 3\n  - 4\n')}\n::::\n`);
+    const report = problems('parity-table');
+    expect(report).toContain(
+      'en.md:11:1: error: table 1 (en.md:11, zh.md:8): is laid out as 2 rows × 2 columns: 1x1, 1x1 / 1x1, 1x1 where zh.md has 3 rows × 2 columns: 1x1, 1x1 / 1x1, 1x1 / 2x1',
+    );
+    expect(report).toContain(
+      'ar.md:11:1: error: table 1 (ar.md:11, zh.md:8): is laid out as 3 rows × 2 columns: 1x1, 1x1 / 1x1, 1x1 / 1x1, 1x1 where zh.md has',
+    );
+    expect(report.split('\n')).toHaveLength(2);
+  });
+});
