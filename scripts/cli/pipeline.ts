@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 import type { VFile } from 'vfile';
 import { buildDocument, listDocuments, projectPaths, type DocumentBuild, type ProjectPaths } from '../model/build.js';
 import { hasErrors } from '../check/diagnostics.js';
+import { checkLocales } from '../check/locales.js';
 import { loadLocale } from '../i18n/locales.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import { loadHtmlTemplates, renderHtml } from '../render/html/index.js';
@@ -41,7 +42,7 @@ export function checkProject(root: string, selection: Selection): CheckResult {
     if (!known.includes(doc)) throw new UsageError(`unknown document "${doc}"; known documents: ${known.join(', ') || '(none)'}`);
   }
   const builds = (selection.docs ?? known).map((doc) => buildDocument(paths, doc, selection.langs));
-  const files = builds.flatMap((b) => b.files);
+  const files = [...checkLocales(paths.locales, root), ...builds.flatMap((b) => b.files)];
   return { paths, builds, files, langs: selection.langs, ok: !files.some(hasErrors) };
 }
 

@@ -50,7 +50,8 @@ export function loadLocale(localesDir: string, lang: Lang): Locale {
     resources,
     has: (key) => instance.exists(key),
     t(key, values) {
-      if (!instance.exists(key)) throw new MissingLocaleKeyError(lang, key, file);
+      // With a `count`, i18next resolves the language's plural form (key_one, key_few…).
+      if (!instance.exists(key, values)) throw new MissingLocaleKeyError(lang, key, file);
       return instance.t(key, { ...values, interpolation: { escapeValue: false } });
     },
     keys(prefix) {

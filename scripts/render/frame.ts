@@ -45,7 +45,7 @@ export function buildFrame(doc: ModelDocument, locale: Locale): Frame {
       doc.front.translation?.status === 'working'
         ? t('frame.workingTranslation', { language: t(`languageName.${doc.front.translation.from}`) })
         : undefined,
-    footnotesLabel: t('labels.footnotes'),
+    footnotesLabel: t('labels.footnoteCount', { count: doc.footnotes.length }),
   };
 }
 
