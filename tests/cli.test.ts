@@ -82,6 +82,17 @@ describe('hexaglot CLI', () => {
     expect(stdout).toMatch(/no problems/);
   });
 
+  it('prints a per-document, per-language summary', () => {
+    const { code, stdout } = hexaglot('check', '--summary', '--doc', 'res71-proposal');
+    expect(code).toBe(0);
+    const rows = stdout.split('\n').filter((line) => line.startsWith('res71-proposal'));
+    expect(rows.map((row) => row.split(/\s+/).slice(1))).toEqual([
+      ['zh*', '60', '55', '40', '1', '9'],
+      ['en', '60', '55', '40', '1', '9'],
+      ['ar', '60', '55', '40', '1', '9'],
+    ]);
+  });
+
   it('exits 2 on wrong usage and 0 on --help', () => {
     expect(hexaglot('frobnicate').code).toBe(2);
     expect(hexaglot('build', '--lang', 'xx').code).toBe(2);

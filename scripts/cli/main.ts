@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatMessages } from '../check/diagnostics.js';
+import { summarize } from '../check/parity.js';
 import { LANGS, isLang, type Lang } from '../i18n/languages.js';
 import { FORMATS, UsageError, checkProject, renderOutputs, writeAtomically, type Assets, type Format, type Selection } from './pipeline.js';
 
@@ -100,22 +101,39 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
     program
       .command('check')
       .description(
-        'Check every selected document without writing anything: syntax, revision marks, footnotes, ids, metadata, locale keys.',
+        'Check every selected document without writing anything: syntax, revision marks, footnotes, ids, metadata, locale keys, and the parity of every language version with the original.',
       ),
-  ).action((options: CommonOptions) => {
-    const root = path.resolve(options.root);
-    const result = checkProject(root, selection(options));
-    const count = reportProblems(err, result.files, root);
-    const versions = result.builds.reduce((n, b) => n + b.versions.length, 0);
-    if (!result.ok) {
-      err.write(`✗ ${count} problem(s) in ${result.builds.length} document(s).\n`);
-      process.exitCode = EXIT_INPUT;
-      return;
-    }
-    out.write(`✓ ${result.builds.length} document(s), ${versions} language version(s): no problems.\n`);
-  });
+  )
+    .option('--summary', 'also print, per document and language: blocks, insertions, deletions, footnotes, bracketed passages')
+    .action((options: CommonOptions & { summary?: boolean }) => {
+      const root = path.resolve(options.root);
+      const result = checkProject(root, selection(options));
+      if (options.summary) out.write(summaryTable(result));
+      const count = reportProblems(err, result.files, root);
+      const versions = result.builds.reduce((n, b) => n + b.versions.length, 0);
+      if (!result.ok) {
+        err.write(`✗ ${count} problem(s) in ${result.builds.length} document(s).\n`);
+        process.exitCode = EXIT_INPUT;
+        return;
+      }
+      out.write(`✓ ${result.builds.length} document(s), ${versions} language version(s): no problems.\n`);
+    });
 
   return program;
+}
+
+function summaryTable(result: ReturnType<typeof checkProject>): string {
+  const header = ['document', 'lang', 'blocks', 'insertions', 'deletions', 'footnotes', 'bracketed'];
+  const rows = result.builds.flatMap((build) =>
+    build.versions.map((doc) => {
+      const s = summarize(doc);
+      const lang = doc.lang === doc.meta.originalLanguage ? `${doc.lang}*` : doc.lang;
+      return [build.docId, lang, s.blocks, s.insertions, s.deletions, s.footnotes, s.bracketed].map(String);
+    }),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return `${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n(* the original)\n\n`;
 }
 
 export async function main(argv: string[]): Promise<number> {
