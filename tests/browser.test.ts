@@ -59,7 +59,7 @@ afterAll(async () => {
 
 async function open(letter: string) {
   const page = await browser.newPage({ viewport: { width: 900, height: 1300 } });
-  await page.goto(`${base}/res71-proposal/res71-proposal-${letter}.html`);
+  await page.goto(`${base}/res71-proposal/PP22-39-A4-${letter}.html`);
   await page.evaluate(() => document.fonts.ready);
   return page;
 }

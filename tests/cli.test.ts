@@ -38,7 +38,7 @@ describe('hexaglot CLI', () => {
     const { code, stdout } = hexaglot('build');
     expect(code).toBe(0);
     for (const letter of ['C', 'E', 'A']) {
-      const file = path.join(project.root, `out/res71-proposal/res71-proposal-${letter}.html`);
+      const file = path.join(project.root, `out/res71-proposal/PP22-39-A4-${letter}.html`);
       expect(readFileSync(file, 'utf8')).toContain('<section class="proposal" data-action="MOD">');
     }
     expect(stdout).toMatch(/\[3\/3\] html/);
@@ -47,15 +47,15 @@ describe('hexaglot CLI', () => {
 
   it('builds the same bytes twice', () => {
     hexaglot('build');
-    const first = readFileSync(path.join(project.root, 'out/res71-proposal/res71-proposal-A.html'));
+    const first = readFileSync(path.join(project.root, 'out/res71-proposal/PP22-39-A4-A.html'));
     hexaglot('build');
-    expect(readFileSync(path.join(project.root, 'out/res71-proposal/res71-proposal-A.html')).equals(first)).toBe(true);
+    expect(readFileSync(path.join(project.root, 'out/res71-proposal/PP22-39-A4-A.html')).equals(first)).toBe(true);
   });
 
   it('builds a subset by document, language and format', () => {
     const { code } = hexaglot('build', '--doc', 'res71-proposal', '--lang', 'ar', '--format', 'html');
     expect(code).toBe(0);
-    expect(readdirSync(path.join(project.root, 'out/res71-proposal'))).toEqual(['res71-proposal-A.html']);
+    expect(readdirSync(path.join(project.root, 'out/res71-proposal'))).toEqual(['PP22-39-A4-A.html']);
   });
 
   it('reports an unclosed insertion with file:line:column, exits 1 and leaves out/ as it was', () => {

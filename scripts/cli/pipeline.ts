@@ -82,7 +82,16 @@ export function renderOutputs(result: CheckResult, formats: readonly Format[], a
     for (const doc of build.versions) {
       if (result.langs && !result.langs.includes(doc.lang)) continue;
       for (const format of formats) {
-        const name = outputName({ docId: doc.docId, lang: doc.lang, letter: LANGUAGES[doc.lang].letter, ext: format, format });
+        const name = outputName({
+          docId: doc.docId,
+          lang: doc.lang,
+          letter: LANGUAGES[doc.lang].letter,
+          conference: doc.meta.conference.key.toUpperCase(),
+          number: String(doc.meta.document.number).replaceAll('/', '-'),
+          addendum: doc.meta.document.addendum,
+          ext: format,
+          format,
+        });
         const file = path.join(root, 'out', name);
         outputs.push({ doc, format, file, content: renderers[format](doc, file) });
       }

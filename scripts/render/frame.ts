@@ -3,6 +3,9 @@
  * "Original:", source), resolved from the metadata and the locale. Shared by
  * every renderer so that the three formats print the same frame.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
 import type { ModelDocument } from '../model/types.js';
 import { LANGUAGES } from '../i18n/languages.js';
 import type { Locale } from '../i18n/locales.js';
@@ -54,4 +57,52 @@ export function formatDate(isoDate: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${isoDate}T00:00:00Z`),
   );
+}
+
+export type FrameRegion = 'conference' | 'document' | 'heading';
+const REGIONS: readonly FrameRegion[] = ['conference', 'document', 'heading'];
+
+export interface FrameLine {
+  text: string;
+  /** A style name of the style sheets: conferenceName, conferencePlace, strong, source, note, or none. */
+  style: string | undefined;
+}
+
+export type FrameLayout = Record<FrameRegion, FrameLine[]>;
+
+/**
+ * Reads the frame template of a document type (`templates/frames/<type>.hbs`).
+ * The template only calls `{{#region}}` and `{{line}}`; what it prints is
+ * ignored, so it orders the frame without knowing any output format.
+ */
+export function loadFrameTemplates(templatesDir: string): (frame: Frame, type: string) => FrameLayout {
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  return (frame, type) => {
+    let template = compiled.get(type);
+    if (!template) {
+      const instance = Handlebars.create();
+      template = instance.compile(readFileSync(path.join(templatesDir, 'frames', `${type}.hbs`), 'utf8'), { strict: false });
+      compiled.set(type, template);
+    }
+    const layout: FrameLayout = { conference: [], document: [], heading: [] };
+    let current: FrameRegion | undefined;
+    template(frame, {
+      helpers: {
+        region(this: unknown, name: string, options: Handlebars.HelperOptions) {
+          if (!REGIONS.includes(name as FrameRegion))
+            throw new Error(`templates/frames/${type}.hbs: unknown region "${name}"; use ${REGIONS.join(', ')}`);
+          current = name as FrameRegion;
+          options.fn(this);
+          current = undefined;
+          return '';
+        },
+        line(text: unknown, options: Handlebars.HelperOptions) {
+          if (!current) throw new Error(`templates/frames/${type}.hbs: {{line}} outside a {{#region}}`);
+          if (typeof text === 'string' && text) layout[current].push({ text, style: options.hash.style as string | undefined });
+          return '';
+        },
+      },
+    });
+    return layout;
+  };
 }

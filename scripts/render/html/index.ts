@@ -11,7 +11,7 @@ import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'hast';
 import type { ModelDocument } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
-import { buildFrame } from '../frame.js';
+import { buildFrame, loadFrameTemplates, type FrameLayout, type Frame } from '../frame.js';
 import { blocks, createState, footnotesToHast } from './to-hast.js';
 import { loadWebFonts, type WebFonts } from './fonts.js';
 
@@ -43,6 +43,7 @@ const serializer = unified().use(rehypeSanitize, schema).use(rehypeStringify);
 
 export interface HtmlTemplates {
   page: Handlebars.TemplateDelegate;
+  frame: (frame: Frame, type: string) => FrameLayout;
   css: string;
   fonts: WebFonts;
 }
@@ -51,6 +52,7 @@ export function loadHtmlTemplates(templatesDir: string): HtmlTemplates {
   const dir = path.join(templatesDir, 'html');
   return {
     page: Handlebars.compile(readFileSync(path.join(dir, 'page.hbs'), 'utf8'), { strict: true }),
+    frame: loadFrameTemplates(templatesDir),
     css: readFileSync(path.join(dir, 'style.css'), 'utf8'),
     fonts: loadWebFonts(templatesDir),
   };
@@ -66,5 +68,15 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
   const state = createState(locale);
   const body = serialize(blocks(doc.body, state));
   const footnotes = doc.footnotes.length ? serialize(footnotesToHast(doc.footnotes, state)) : '';
-  return templates.page({ ...buildFrame(doc, locale), fontStylesheet: `${fontBase}/fonts.css`, css: templates.css, body, footnotes });
+  const frame = buildFrame(doc, locale);
+  const layout = templates.frame(frame, doc.meta.type);
+  return templates.page({
+    ...frame,
+    layout,
+    conferenceBlock: layout.conference.length + layout.document.length > 0,
+    fontStylesheet: `${fontBase}/fonts.css`,
+    css: templates.css,
+    body,
+    footnotes,
+  });
 }

@@ -16,7 +16,12 @@ interface State {
   figureNumber: number;
 }
 
-const changeClass = (change: 'insertion' | 'deletion' | undefined) => (change ? [`block-${change}`] : []);
+/** Class names, or undefined so that no empty `class` attribute is written. */
+const classes = (...names: (string | false | undefined)[]) => {
+  const list = names.filter((n): n is string => Boolean(n));
+  return list.length ? list : undefined;
+};
+const changeClass = (change: 'insertion' | 'deletion' | undefined) => classes(change && `block-${change}`);
 
 const inlineHandlers: Handlers<InlineNode> = {
   text: (node) => [{ type: 'text', value: node.value }],
@@ -39,7 +44,7 @@ const blockHandlers: Handlers<BlockNode> = {
   heading: (node, state) => [
     h(
       `h${node.depth}`,
-      { id: node.id, className: [...(node.role ? [node.role] : []), ...changeClass(node.change)] },
+      { id: node.id, className: classes(node.role, node.change && `block-${node.change}`) },
       inlines(node.children, state),
     ),
   ],
@@ -109,7 +114,7 @@ function table(node: Table, state: State): Element {
             {
               colSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
               rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-              className: cell.align ? [`align-${cell.align}`] : [],
+              className: classes(cell.align && `align-${cell.align}`),
             },
             blocks(cell.children, state),
           ),
