@@ -4,6 +4,7 @@ import type { TextDirective } from 'mdast-util-directive';
 import type { BuildContext } from './context.js';
 import type { BlockChange, InlineNode } from './types.js';
 import type { FootnoteNumbering } from './footnotes.js';
+import { formatFigure } from './data.js';
 
 const STRAY_FIX: Record<string, string> = {
   insertion: 'Close the insertion with `++}` (or escape the braces as `\\{++`)',
@@ -168,6 +169,23 @@ function buildTextDirective(node: TextDirective, ctx: BuildContext, options: Inl
     ctx.claimId(id, node.position);
     return [{ type: 'anchor', id, position }];
   }
+  if (node.name === 'data') {
+    const ref = node.attributes?.ref ?? '';
+    const value = ctx.data.values.get(ref);
+    if (value === undefined) {
+      const known = [...ctx.data.values.keys()].slice(0, 6).join(', ');
+      ctx.error(
+        node.position,
+        `No figure "${ref}" in the document's data`,
+        known ? `Use a name.row.column of data/*.yaml, such as ${known}` : 'Add the figure to content/<document>/data/<name>.yaml',
+        'unknown-data',
+      );
+      return [{ type: 'text', value: ref, position }];
+    }
+    return [
+      { type: 'text', value: formatFigure(value, ctx.t('numbers.intl', node.position), ctx.t('numbers.group', node.position)), position },
+    ];
+  }
   if (node.name === 'call' && options.allow?.has('call')) {
     const key = node.attributes?.key ?? '';
     if (!key || !ctx.locale.has(`callWords.${key}`)) {
@@ -200,7 +218,7 @@ function buildTextDirective(node: TextDirective, ctx: BuildContext, options: Inl
     ctx.error(
       node.position,
       `Unknown directive ":${node.name}"`,
-      'Inline directives are :n[label], :call{key=…} and :anchor{#id}',
+      'Inline directives are :n[label], :call{key=…}, :data{ref=…} and :anchor{#id}',
       'unknown-directive',
     );
   }

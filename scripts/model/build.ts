@@ -16,6 +16,7 @@ import { BlockBuilder } from './build-blocks.js';
 import { FootnoteNumbering } from './footnotes.js';
 import { documentMetaSchema, languageFrontMatterSchema, type DocumentMeta } from './metadata.js';
 import { readYaml } from './yaml-data.js';
+import { loadDocumentData, type DocumentData } from './data.js';
 import { checkParity } from '../check/parity.js';
 import type { Footnote, ModelDocument } from './types.js';
 
@@ -95,6 +96,9 @@ export function buildDocument(paths: ProjectPaths, docId: string, only?: readonl
     }
   }
 
+  const data = loadDocumentData(docDir, paths.root);
+  build.files.push(...data.files);
+
   for (const lang of meta.languages) {
     // The original is always read: the translations are checked against it.
     if (only && !only.includes(lang as Lang) && lang !== meta.originalLanguage) continue;
@@ -103,7 +107,7 @@ export function buildDocument(paths: ProjectPaths, docId: string, only?: readonl
     const file = new VFile({ path: path.relative(paths.root, filePath), value: readFileSync(filePath, 'utf8') });
     build.files.push(file);
     build.versionFiles.set(lang as Lang, file);
-    const version = buildVersion(file, lang as Lang, meta, docId, docDir, paths);
+    const version = buildVersion(file, lang as Lang, meta, docId, docDir, paths, data);
     if (version) build.versions.push(version);
   }
 
@@ -125,10 +129,11 @@ export function buildVersion(
   docId: string,
   docDir: string,
   paths: ProjectPaths,
+  data?: DocumentData,
 ): ModelDocument | undefined {
   const tree = reader.parse(file) as Root;
   const locale = loadLocale(paths.locales, lang);
-  const ctx = new BuildContext(file, locale, meta, docDir);
+  const ctx = new BuildContext(file, locale, meta, docDir, data);
 
   const yaml = tree.children.find((n): n is Yaml => n.type === 'yaml');
   const frontOffset = yaml?.position?.start.offset;

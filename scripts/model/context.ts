@@ -4,6 +4,7 @@ import type { Position, Point } from 'unist';
 import { reportError } from '../check/diagnostics.js';
 import { MissingLocaleKeyError, type Locale } from '../i18n/locales.js';
 import type { DocumentMeta } from './metadata.js';
+import type { DocumentData } from './data.js';
 
 export interface GridCellPlace {
   table: Position | undefined;
@@ -21,6 +22,7 @@ export class BuildContext {
     readonly locale: Locale,
     readonly meta: DocumentMeta,
     readonly docDir: string,
+    readonly data: DocumentData = { files: [], values: new Map() },
   ) {}
 
   /** A node's position as the reader should see it in the source file. */
