@@ -86,8 +86,8 @@ export function renderOutputs(result: CheckResult, formats: readonly Format[], a
           docId: doc.docId,
           lang: doc.lang,
           letter: LANGUAGES[doc.lang].letter,
-          conference: doc.meta.conference.key.toUpperCase(),
-          number: String(doc.meta.document.number).replaceAll('/', '-'),
+          // A symbol as a file name: `C26/30` → `C26-30`.
+          symbol: doc.meta.symbol.replace(/[^A-Za-z0-9.-]+/g, '-'),
           addendum: doc.meta.document.addendum,
           ext: format,
           format,

@@ -12,7 +12,7 @@ const placeAndYear = z.strictObject({ place: localeKey, year: z.number().int().m
 
 export const documentMetaSchema = z.strictObject({
   type: z.enum(['proposal', 'resolution', 'annex', 'councilReport', 'workingGroupDocument']),
-  /** e.g. `PP22/39(Add.4)` or `C26/32`. */
+  /** e.g. `PP22/39` (the addendum is given apart) or `C26/32`. */
   symbol: z.string().min(1),
   conference: z.strictObject({ key: localeKey, place: localeKey, year: z.number().int() }),
   document: z.strictObject({

@@ -12,7 +12,7 @@ export const paths = projectPaths(repoRoot);
 
 export const testMeta: DocumentMeta = documentMetaSchema.parse({
   type: 'proposal',
-  symbol: 'PP22/39(Add.4)',
+  symbol: 'PP22/39',
   conference: { key: 'pp22', place: 'bucharest', year: 2022 },
   document: { number: 39, addendum: 4 },
   originalLanguage: 'zh',
