@@ -91,6 +91,15 @@ describe('positioned diagnostics', () => {
     expect(JSON.stringify(doc)).not.toContain('Atlantis');
   });
 
+  it('reports a frame word missing from the locale at check time, not as a crash when rendering', () => {
+    const meta = { ...testMeta, conference: { key: 'pp99', place: 'doha', year: 2026 } };
+    expect(build('正文', 'zh', { meta }).messages).toEqual([
+      expect.stringMatching(
+        /^1:1 Missing locale key "conference.pp99" for language "zh". Add "conference.pp99" to .*locales\/zh\/common.json/,
+      ),
+    ]);
+  });
+
   it('reports constructs outside the dialect instead of dropping them', () => {
     expect(only('~~删除~~')).toMatch(/GFM strikethrough `~~text~~` is not a revision mark. Write a deletion as `\{--text--\}`/);
     expect(build('<b>粗</b>').messages).toEqual([expect.stringMatching(/^6:1 Raw HTML/), expect.stringMatching(/^6:5 Raw HTML/)]);

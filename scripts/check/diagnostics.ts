@@ -11,7 +11,8 @@ export interface Place {
 }
 
 export function reportError(file: VFile, place: Position | Point | undefined, problem: string, fix: string, ruleId: string) {
-  const message = file.message(`${problem}. ${fix}`, { place, ruleId, source: 'hexaglot' });
+  // A problem with no better place (a word of the frame, a whole file) is reported at the file's start.
+  const message = file.message(`${problem}. ${fix}`, { place: place ?? { line: 1, column: 1 }, ruleId, source: 'hexaglot' });
   message.fatal = true;
   return message;
 }

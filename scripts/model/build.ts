@@ -16,6 +16,7 @@ import { BlockBuilder } from './build-blocks.js';
 import { FootnoteNumbering } from './footnotes.js';
 import { documentMetaSchema, languageFrontMatterSchema, type DocumentMeta } from './metadata.js';
 import { readYaml } from './yaml-data.js';
+import { buildFrame } from './frame.js';
 import { loadDocumentData, type DocumentData } from './data.js';
 import { checkParity } from '../check/parity.js';
 import type { Footnote, ModelDocument } from './types.js';
@@ -229,7 +230,8 @@ export function buildVersion(
   footnotes.sort((a, b) => a.number - b.number);
 
   if (!front) return undefined;
-  return { docId, lang, dir: LANGUAGES[lang].dir, path: file.path, meta, front, body, footnotes };
+  const frame = buildFrame(ctx, lang, front, footnotes);
+  return { docId, lang, dir: LANGUAGES[lang].dir, path: file.path, meta, front, frame, body, footnotes };
 }
 
 function collectFootnoteDefinitions(nodes: readonly RootContent[], ctx: BuildContext): Map<string, FootnoteDefinition> {

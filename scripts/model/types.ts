@@ -7,6 +7,7 @@
 import type { Position } from 'unist';
 import type { DocumentMeta, LanguageFrontMatter } from './metadata.js';
 import type { Lang } from '../i18n/languages.js';
+import type { Frame } from './frame.js';
 
 interface Node {
   position?: Position | undefined;
@@ -178,6 +179,8 @@ export interface ModelDocument {
   path: string;
   meta: DocumentMeta;
   front: LanguageFrontMatter;
+  /** The words of the first-page frame, in this language. */
+  frame: Frame;
   body: BlockNode[];
   footnotes: Footnote[];
 }

@@ -11,7 +11,7 @@ import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'hast';
 import type { ModelDocument } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
-import { buildFrame, loadFrameTemplates, type FrameLayout, type Frame } from '../frame.js';
+import { loadFrameTemplates, type FrameLayout, type Frame } from '../frame.js';
 import { blocks, createState, footnotesToHast } from './to-hast.js';
 import { loadWebFonts, type WebFonts } from './fonts.js';
 
@@ -68,7 +68,7 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
   const state = createState(locale);
   const body = serialize(blocks(doc.body, state));
   const footnotes = doc.footnotes.length ? serialize(footnotesToHast(doc.footnotes, state)) : '';
-  const frame = buildFrame(doc, locale);
+  const frame = doc.frame;
   const layout = templates.frame(frame, doc.meta.type);
   return templates.page({
     ...frame,

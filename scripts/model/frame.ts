@@ -1,0 +1,64 @@
+/**
+ * The words of the document frame (conference block, document number,
+ * "Original:", source), resolved from the metadata and the locale while the
+ * model is built, so that a missing word is reported by `check` like any other
+ * problem. Every renderer prints the same frame.
+ */
+import type { BuildContext } from './context.js';
+import type { Footnote } from './types.js';
+import type { LanguageFrontMatter } from './metadata.js';
+import { LANGUAGES, type Lang } from '../i18n/languages.js';
+
+export interface Frame {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  script: string;
+  letter: string;
+  title: string;
+  conference: string;
+  placeAndYear: string;
+  addendum?: string | undefined;
+  /** "Document 39-E": the number within the conference. */
+  documentNumber: string;
+  /** "Document C26/30-E": the full symbol, as Council documents print it. */
+  documentSymbol: string;
+  date?: string | undefined;
+  original: string;
+  source: string;
+  workingTranslation?: string | undefined;
+  footnotesLabel: string;
+}
+
+export function buildFrame(ctx: BuildContext, lang: Lang, front: LanguageFrontMatter, footnotes: readonly Footnote[]): Frame {
+  const { meta } = ctx;
+  const language = LANGUAGES[lang];
+  // Problems are reported at the top of the language file; the message names the key and the locale file.
+  const t = (key: string, values?: Record<string, string | number>) => ctx.t(key, undefined, values);
+  return {
+    lang,
+    dir: language.dir,
+    script: language.script,
+    letter: language.letter,
+    title: front.title,
+    conference: t(`conference.${meta.conference.key}`),
+    placeAndYear: t('conference.placeAndYear', { place: t(`places.${meta.conference.place}`), year: meta.conference.year }),
+    addendum: meta.document.addendum === undefined ? undefined : t('frame.addendum', { addendum: meta.document.addendum }),
+    documentNumber: t('frame.document', { number: meta.document.number, letter: language.letter }),
+    documentSymbol: t('frame.document', { number: meta.symbol, letter: language.letter }),
+    date: meta.date === undefined ? undefined : t('frame.date', { date: formatDate(meta.date, lang) }),
+    original: t('frame.original', { language: t(`languageName.${meta.originalLanguage}`) }),
+    source: t(`sources.${meta.source}`),
+    workingTranslation:
+      front.translation?.status === 'working'
+        ? t('frame.workingTranslation', { language: t(`languageName.${front.translation.from}`) })
+        : undefined,
+    footnotesLabel: t('labels.footnoteCount', { count: footnotes.length }),
+  };
+}
+
+/** Dates through Intl with the language's own conventions (UTC, so the day never shifts). */
+export function formatDate(isoDate: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
