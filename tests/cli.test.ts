@@ -41,7 +41,7 @@ describe('hexaglot CLI', () => {
       const file = path.join(project.root, `out/res71-proposal/PP22-39-A4-${letter}.html`);
       expect(readFileSync(file, 'utf8')).toContain('<section class="proposal" data-action="MOD">');
     }
-    expect(stdout).toMatch(/html zh  out\/res71-proposal\/PP22-39-A4-C.html/);
+    expect(stdout).toContain('html zh  out/res71-proposal/PP22-39-A4-C.html');
     expect(readdirSync(path.join(project.root, 'out/fonts'))).toEqual(['fonts.css', 'noto-naskh-arabic', 'noto-serif-sc', 'tinos']);
   });
 
