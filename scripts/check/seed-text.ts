@@ -52,9 +52,10 @@ export function seedText(raw: string): ComparableText {
     body += raw[index];
     index++;
   }
-  // A dash at the start of a line is the list marker, not text; a line of
-  // underscores is a rule of the Word page frame.
-  body = body.replace(/^–\t/gmu, '').replace(/^_{5,}$/gmu, '');
+  // A dash opening a line (or a table cell: after the tabs that separate
+  // cells) is a list marker, not text; a line of underscores is a rule of the
+  // Word page frame.
+  body = body.replace(/^(\t*)–\t/gmu, '$1').replace(/^_{5,}$/gmu, '');
   return { body: normalize(body), footnotes };
 }
 
