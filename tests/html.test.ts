@@ -110,3 +110,20 @@ describe('HTML of the Resolution 71 proposal', () => {
     for (const { output } of pages.values()) expect(output.content).not.toContain('{>>');
   });
 });
+
+describe('HTML of the other documents', () => {
+  it('prints numbered headings with their number and list tables with their header rows', () => {
+    const result = checkProject(repoRoot, { docs: ['cwg-sfp-inputs'] });
+    expect(result.ok).toBe(true);
+    const [output] = renderOutputs(result, ['html']);
+    const tree = fromHtml(output!.content);
+    expect(toText(select('h2 .heading-number', tree)!)).toBe('1');
+    expect(selectAll('main table', tree)).toHaveLength(10);
+    expect(selectAll('main table:first-of-type thead th', tree).map((th) => toText(th))).toEqual([
+      '输入来源',
+      '输入',
+      'CWG-SFP\n文件号',
+      'CWG-SFP指导意见',
+    ]);
+  });
+});

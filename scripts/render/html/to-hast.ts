@@ -42,11 +42,10 @@ const inlineHandlers: Handlers<InlineNode> = {
 
 const blockHandlers: Handlers<BlockNode> = {
   heading: (node, state) => [
-    h(
-      `h${node.depth}`,
-      { id: node.id, className: classes(node.role, node.change && `block-${node.change}`) },
-      inlines(node.children, state),
-    ),
+    h(`h${node.depth}`, { id: node.id, className: classes(node.role, node.change && `block-${node.change}`) }, [
+      ...(node.label ? [h('span.heading-number', { dir: 'auto' }, inlines(node.label, state)), { type: 'text' as const, value: ' ' }] : []),
+      ...inlines(node.children, state),
+    ]),
   ],
   paragraph: (node, state) => [h('p', { className: changeClass(node.change) }, inlines(node.children, state))],
   labelledParagraph: (node, state) => [
