@@ -111,7 +111,8 @@ function blocksText(nodes: readonly BlockNode[]): string {
             [...node.head, ...node.body, ...node.foot].map((row) => row.cells.map((cell) => blocksText(cell.children)).join('')).join('')
           );
         case 'figure':
-          return inlineText(node.caption) + node.alt;
+          // The alt text describes a picture the export lost; it is the editor's, not the seed's.
+          return inlineText(node.caption);
         case 'proposal':
           return node.action + node.id + blocksText(node.children) + blocksText(node.reasons);
       }
