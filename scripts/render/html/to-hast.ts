@@ -12,7 +12,6 @@ type Handlers<N extends { type: string }> = { [T in N['type']]: (node: Extract<N
 
 interface State {
   locale: Locale;
-  tableNumber: number;
   figureNumber: number;
 }
 
@@ -94,15 +93,8 @@ const blockHandlers: Handlers<BlockNode> = {
 };
 
 function table(node: Table, state: State): Element {
-  const caption = node.caption.length
-    ? [
-        h('caption', [
-          h('span.caption-label', state.locale.t('labels.table', { number: ++state.tableNumber })),
-          { type: 'text' as const, value: ' – ' },
-          ...inlines(node.caption, state),
-        ]),
-      ]
-    : [];
+  // The caption is the document's own text, number included ("表3: …", "Table 3: …"), as in the seeds.
+  const caption = node.caption.length ? [h('caption', inlines(node.caption, state))] : [];
   const rows = (list: TableRow[], cellTag: 'th' | 'td') =>
     list.map((row) =>
       h(
@@ -146,5 +138,5 @@ export function footnotesToHast(footnotes: readonly Footnote[], state: State): E
 }
 
 export function createState(locale: Locale): State {
-  return { locale, tableNumber: 0, figureNumber: 0 };
+  return { locale, figureNumber: 0 };
 }
