@@ -113,3 +113,21 @@ export function checkLocales(localesDir: string, root: string): VFile[] {
   }
   return locales.map((l) => l.file);
 }
+
+/**
+ * Keys no template or pass looked up while the selected documents were built and
+ * rendered. Vocabularies (call words, places, languages, sources, conferences)
+ * are offered whole and are not listed; a key listed here is a candidate for
+ * removal, or a word a template forgot to print.
+ */
+export const VOCABULARIES = ['callWords.', 'places.', 'languageName.', 'sources.', 'conference.'];
+
+export function unusedKeys(resources: Record<string, unknown>, used: ReadonlySet<string>): string[] {
+  const keys: string[] = [];
+  const walk = (value: unknown, prefix: string) => {
+    if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, prefix ? `${prefix}.${k}` : k);
+    else keys.push(prefix.replace(PLURAL_SUFFIX, ''));
+  };
+  walk(resources, '');
+  return [...new Set(keys)].filter((key) => !used.has(key) && !VOCABULARIES.some((v) => key.startsWith(v))).sort();
+}

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatMessages } from '../check/diagnostics.js';
 import { summarize } from '../check/parity.js';
+import { unusedKeys } from '../check/locales.js';
+import { loadLocale } from '../i18n/locales.js';
 import { LANGS, isLang, type Lang } from '../i18n/languages.js';
 import { FORMATS, UsageError, checkProject, renderOutputs, writeAtomically, type Assets, type Format, type Selection } from './pipeline.js';
 
@@ -108,7 +110,12 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
     .action((options: CommonOptions & { summary?: boolean }) => {
       const root = path.resolve(options.root);
       const result = checkProject(root, selection(options));
-      if (options.summary) out.write(summaryTable(result));
+      if (options.summary) {
+        out.write(summaryTable(result));
+        // Rendering looks up the words of the page; without it only the model's words count as used.
+        renderOutputs(result, FORMATS);
+        out.write(unusedReport(result));
+      }
       const count = reportProblems(err, result.files, root);
       const versions = result.builds.reduce((n, b) => n + b.versions.length, 0);
       if (!result.ok) {
@@ -120,6 +127,15 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
     });
 
   return program;
+}
+
+function unusedReport(result: ReturnType<typeof checkProject>): string {
+  const lines = LANGS.map((lang) => {
+    const locale = loadLocale(result.paths.locales, lang);
+    const unused = unusedKeys(locale.resources, locale.used);
+    return `  ${lang}: ${unused.length ? unused.join(', ') : '(none)'}`;
+  });
+  return `Locale keys not used by these documents:\n${lines.join('\n')}\n\n`;
 }
 
 function summaryTable(result: ReturnType<typeof checkProject>): string {

@@ -25,6 +25,8 @@ export interface Locale {
   has(key: string): boolean;
   keys(prefix: string): string[];
   resources: Record<string, unknown>;
+  /** Every key looked up so far (plural families by their base key). */
+  used: Set<string>;
 }
 
 const cache = new Map<string, Locale>();
@@ -48,8 +50,10 @@ export function loadLocale(localesDir: string, lang: Lang): Locale {
     lang,
     file,
     resources,
+    used: new Set(),
     has: (key) => instance.exists(key),
     t(key, values) {
+      locale.used.add(key);
       // With a `count`, i18next resolves the language's plural form (key_one, key_few…).
       if (!instance.exists(key, values)) throw new MissingLocaleKeyError(lang, key, file);
       return instance.t(key, { ...values, interpolation: { escapeValue: false } });
