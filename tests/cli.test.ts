@@ -91,6 +91,8 @@ describe('hexaglot CLI', () => {
       ['en', '60', '55', '40', '1', '9'],
       ['ar', '60', '55', '40', '1', '9'],
     ]);
+    // The proposal has no Reasons part, so no language prints "Reasons:".
+    expect(stdout).toMatch(/Locale keys not used by these documents:\n {2}ar: [^\n]*proposal\.reasons/);
   });
 
   it('exits 2 on wrong usage and 0 on --help', () => {
