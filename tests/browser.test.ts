@@ -102,6 +102,19 @@ describe('HTML in Chromium', () => {
     await page.close();
   });
 
+  it('prints with the running header and page number from the locale on the pages after the first', async () => {
+    const page = await open('E');
+    const pdf = path.join(project.root, 'print.pdf');
+    await page.pdf({ path: pdf, format: 'A4' });
+    await page.close();
+    const text = (first: number) =>
+      spawnSync('pdftotext', ['-f', String(first), '-l', String(first), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    expect(text(1)).not.toContain('PP22/39(Add.4)-E');
+    expect(text(1)).toContain('Addendum 4 to');
+    expect(text(2)).toContain('PP22/39(Add.4)-E');
+    expect(text(2)).toMatch(/-\s*2\s*-/);
+  });
+
   it('prints call words in italic in English only', async () => {
     const en = await open('E');
     expect(await en.evaluate(() => getComputedStyle(document.querySelector('.call-word')!).fontStyle)).toBe('italic');

@@ -96,6 +96,10 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
           `[${index + 1}/${outputs.length}] ${output.format.padEnd(4)} ${output.doc.lang}  ${path.relative(process.cwd(), output.file)}  ${(size / 1024).toFixed(1)} KB\n`,
         );
       });
+      if (outputs.length === 0) {
+        err.write('Nothing to build: no selected document has a version in the selected languages.\n');
+        return;
+      }
       out.write(`✓ ${outputs.length} file(s) written.\n`);
     });
 

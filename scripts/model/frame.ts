@@ -27,6 +27,10 @@ export interface Frame {
   source: string;
   workingTranslation?: string | undefined;
   footnotesLabel: string;
+  /** The running header of the pages after the first: "PP22/39(Add.4)-E". */
+  runningHeader: string;
+  /** The page number around its number: "- ", " -". */
+  pageNumber: [before: string, after: string];
 }
 
 export function buildFrame(ctx: BuildContext, lang: Lang, front: LanguageFrontMatter, footnotes: readonly Footnote[]): Frame {
@@ -53,7 +57,18 @@ export function buildFrame(ctx: BuildContext, lang: Lang, front: LanguageFrontMa
         ? t('frame.workingTranslation', { language: t(`languageName.${front.translation.from}`) })
         : undefined,
     footnotesLabel: t('labels.footnoteCount', { count: footnotes.length }),
+    runningHeader: t('page.header', {
+      symbol: meta.symbol + (meta.document.addendum === undefined ? '' : t('page.addendum', { addendum: meta.document.addendum })),
+      letter: language.letter,
+    }),
+    pageNumber: splitAround(t('page.number', { page: SLOT }), SLOT),
   };
+}
+
+const SLOT = '\u0000';
+function splitAround(text: string, slot: string): [string, string] {
+  const [before = '', after = ''] = text.split(slot);
+  return [before, after];
 }
 
 /** Dates through Intl with the language's own conventions (UTC, so the day never shifts). */

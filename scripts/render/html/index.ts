@@ -63,6 +63,11 @@ function serialize(children: Root['children']): string {
   return serializer.stringify(tree);
 }
 
+/** A CSS string literal that cannot close the style element it is written in. */
+function cssString(text: string): string {
+  return JSON.stringify(text).replaceAll('<', '\\3c ');
+}
+
 /** @param fontBase the URL of out/fonts seen from the page. */
 export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTemplates, fontBase: string): string {
   const state = createState(locale);
@@ -75,6 +80,10 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
     layout,
     conferenceBlock: layout.conference.length + layout.document.length > 0,
     fontStylesheet: `${fontBase}/fonts.css`,
+    // CSS string literals for the printed page's running header and page number.
+    printHeader: cssString(frame.runningHeader),
+    printNumberBefore: cssString(frame.pageNumber[0]),
+    printNumberAfter: cssString(frame.pageNumber[1]),
     css: templates.css,
     body,
     footnotes,
