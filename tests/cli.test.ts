@@ -41,7 +41,8 @@ describe('hexaglot CLI', () => {
       const file = path.join(project.root, `out/res71-proposal/PP22-39-A4-${letter}.html`);
       expect(readFileSync(file, 'utf8')).toContain('<section class="proposal" data-action="MOD">');
     }
-    expect(stdout).toContain('html zh  out/res71-proposal/PP22-39-A4-C.html');
+    expect(stdout).toMatch(/html +zh {2}out\/res71-proposal\/PP22-39-A4-C\.html/);
+    expect(stdout).toMatch(/docx tracked +zh {2}out\/res71-proposal\/PP22-39-A4-C-tracked\.docx/);
     expect(readdirSync(path.join(project.root, 'out/fonts'))).toEqual(['fonts.css', 'noto-naskh-arabic', 'noto-serif-sc', 'tinos']);
   });
 
@@ -56,6 +57,13 @@ describe('hexaglot CLI', () => {
     const { code } = hexaglot('build', '--doc', 'res71-proposal', '--lang', 'ar', '--format', 'html');
     expect(code).toBe(0);
     expect(readdirSync(path.join(project.root, 'out/res71-proposal'))).toEqual(['PP22-39-A4-A.html']);
+    expect(hexaglot('build', '--doc', 'res71-proposal', '--lang', 'en', '--format', 'docx').code).toBe(0);
+    expect(readdirSync(path.join(project.root, 'out/res71-proposal')).sort()).toEqual([
+      'PP22-39-A4-A.html',
+      'PP22-39-A4-E-clean.docx',
+      'PP22-39-A4-E-marked.docx',
+      'PP22-39-A4-E-tracked.docx',
+    ]);
   });
 
   it('reports an unclosed insertion with file:line:column, exits 1 and leaves out/ as it was', () => {

@@ -14,10 +14,10 @@ import { repoRoot } from './helpers/build.js';
 const LANGS = ['zh', 'en', 'ar'] as const;
 let pages: Map<string, { output: Output; tree: HastRoot }>;
 
-beforeAll(() => {
+beforeAll(async () => {
   const result = checkProject(repoRoot, { docs: ['res71-proposal'] });
   expect(result.ok).toBe(true);
-  pages = new Map(renderOutputs(result, ['html']).map((output) => [output.doc.lang, { output, tree: fromHtml(output.content) }]));
+  pages = new Map((await renderOutputs(result, ['html'])).map((output) => [output.doc.lang, { output, tree: fromHtml(output.content) }]));
 });
 
 function page(lang: string) {
@@ -112,10 +112,10 @@ describe('HTML of the Resolution 71 proposal', () => {
 });
 
 describe('HTML of the other documents', () => {
-  it('prints numbered headings with their number and list tables with their header rows', () => {
+  it('prints numbered headings with their number and list tables with their header rows', async () => {
     const result = checkProject(repoRoot, { docs: ['cwg-sfp-inputs'] });
     expect(result.ok).toBe(true);
-    const [output] = renderOutputs(result, ['html']);
+    const [output] = await renderOutputs(result, ['html']);
     const tree = fromHtml(output!.content);
     expect(toText(select('h2 .heading-number', tree)!)).toBe('1');
     expect(selectAll('main table', tree)).toHaveLength(10);

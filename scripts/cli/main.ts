@@ -76,7 +76,7 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
       ),
   )
     .addOption(new Option('--format <name>', `only this format: ${FORMATS.join(', ')} (repeatable)`).argParser(list))
-    .action((options: CommonOptions & { format?: string[] }) => {
+    .action(async (options: CommonOptions & { format?: string[] }) => {
       const chosen = selection(options);
       const root = path.resolve(options.root);
       const result = checkProject(root, chosen);
@@ -87,13 +87,14 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
         return;
       }
       const assets: Assets = new Map();
-      const outputs = renderOutputs(result, chosen.formats ?? FORMATS, assets);
+      const outputs = await renderOutputs(result, chosen.formats ?? FORMATS, assets);
       for (const [file, content] of assets) writeAtomically(file, content);
       outputs.forEach((output, index) => {
         writeAtomically(output.file, output.content);
         const size = Buffer.byteLength(output.content);
+        const kind = `${output.format}${output.variant ? ` ${output.variant}` : ''}`;
         out.write(
-          `[${index + 1}/${outputs.length}] ${output.format.padEnd(4)} ${output.doc.lang}  ${path.relative(process.cwd(), output.file)}  ${(size / 1024).toFixed(1)} KB\n`,
+          `[${index + 1}/${outputs.length}] ${kind.padEnd(12)} ${output.doc.lang}  ${path.relative(process.cwd(), output.file)}  ${(size / 1024).toFixed(1)} KB\n`,
         );
       });
       if (outputs.length === 0) {
@@ -111,13 +112,13 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
       ),
   )
     .option('--summary', 'also print, per document and language: blocks, insertions, deletions, footnotes, bracketed passages')
-    .action((options: CommonOptions & { summary?: boolean }) => {
+    .action(async (options: CommonOptions & { summary?: boolean }) => {
       const root = path.resolve(options.root);
       const result = checkProject(root, selection(options));
       if (options.summary) {
         out.write(summaryTable(result));
         // Rendering looks up the words of the page; without it only the model's words count as used.
-        renderOutputs(result, FORMATS);
+        await renderOutputs(result, FORMATS);
         out.write(unusedReport(result));
       }
       const count = reportProblems(err, result.files, root);

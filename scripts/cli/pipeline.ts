@@ -13,9 +13,11 @@ import { checkLocales } from '../check/locales.js';
 import { loadLocale } from '../i18n/locales.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import { loadHtmlTemplates, renderHtml } from '../render/html/index.js';
+import { DOCX_VARIANTS, renderDocx, type DocxVariant } from '../render/docx/index.js';
+import { loadDocxStyleSheet } from '../render/docx/styles.js';
 import type { ModelDocument } from '../model/types.js';
 
-export const FORMATS = ['html'] as const;
+export const FORMATS = ['html', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export class UsageError extends Error {}
@@ -49,11 +51,17 @@ export function checkProject(root: string, selection: Selection): CheckResult {
 export interface Output {
   doc: ModelDocument;
   format: Format;
+  /** The DOCX copies: tracked changes, marked (formatting only) and clean. */
+  variant?: string | undefined;
   file: string;
-  content: string;
+  content: string | Buffer;
 }
 
-type Renderer = (doc: ModelDocument, file: string) => string;
+/** A format's variants (none for HTML), each rendered to the file the output-name template gives. */
+interface Renderer {
+  variants: readonly (string | undefined)[];
+  render(doc: ModelDocument, file: string, variant: string | undefined): string | Promise<Buffer>;
+}
 
 /** Files written beside the outputs (web fonts and their style sheet): absolute target → content. */
 export type Assets = Map<string, string | { copyOf: string }>;
@@ -63,17 +71,28 @@ function createRenderers(root: string, assets: Assets): Record<Format, Renderer>
   const paths = projectPaths(root);
   const html = loadHtmlTemplates(path.join(root, 'templates'));
   const fontsDir = path.join(root, 'out', 'fonts');
+  const sheet = loadDocxStyleSheet(path.join(root, 'templates'));
   return {
-    html: (doc, file) => {
-      for (const [from, to] of html.fonts.files) assets.set(path.join(fontsDir, to), { copyOf: from });
-      assets.set(path.join(fontsDir, 'fonts.css'), html.fonts.css);
-      const fontBase = path.relative(path.dirname(file), fontsDir).split(path.sep).join('/');
-      return renderHtml(doc, loadLocale(paths.locales, doc.lang), html, fontBase);
+    html: {
+      variants: [undefined],
+      render(doc, file) {
+        for (const [from, to] of html.fonts.files) assets.set(path.join(fontsDir, to), { copyOf: from });
+        assets.set(path.join(fontsDir, 'fonts.css'), html.fonts.css);
+        const fontBase = path.relative(path.dirname(file), fontsDir).split(path.sep).join('/');
+        return renderHtml(doc, loadLocale(paths.locales, doc.lang), html, fontBase);
+      },
+    },
+    docx: {
+      variants: DOCX_VARIANTS,
+      render(doc, _file, variant) {
+        const layout = html.frame(doc.frame, doc.meta.type);
+        return renderDocx(doc, { locale: loadLocale(paths.locales, doc.lang), sheet, layout, variant: variant as DocxVariant });
+      },
     },
   };
 }
 
-export function renderOutputs(result: CheckResult, formats: readonly Format[], assets: Assets = new Map()): Output[] {
+export async function renderOutputs(result: CheckResult, formats: readonly Format[], assets: Assets = new Map()): Promise<Output[]> {
   const root = result.paths.root;
   const renderers = createRenderers(root, assets);
   const outputName = Handlebars.compile(readFileSync(path.join(root, 'templates', 'output-name.hbs'), 'utf8').trim(), { strict: true });
@@ -82,18 +101,21 @@ export function renderOutputs(result: CheckResult, formats: readonly Format[], a
     for (const doc of build.versions) {
       if (result.langs && !result.langs.includes(doc.lang)) continue;
       for (const format of formats) {
-        const name = outputName({
-          docId: doc.docId,
-          lang: doc.lang,
-          letter: LANGUAGES[doc.lang].letter,
-          // A symbol as a file name: `C26/30` → `C26-30`.
-          symbol: doc.meta.symbol.replace(/[^A-Za-z0-9.-]+/g, '-'),
-          addendum: doc.meta.document.addendum,
-          ext: format,
-          format,
-        });
-        const file = path.join(root, 'out', name);
-        outputs.push({ doc, format, file, content: renderers[format](doc, file) });
+        for (const variant of renderers[format].variants) {
+          const name = outputName({
+            docId: doc.docId,
+            lang: doc.lang,
+            letter: LANGUAGES[doc.lang].letter,
+            // A symbol as a file name: `C26/30` → `C26-30`.
+            symbol: doc.meta.symbol.replace(/[^A-Za-z0-9.-]+/g, '-'),
+            addendum: doc.meta.document.addendum,
+            variant,
+            ext: format,
+            format,
+          });
+          const file = path.join(root, 'out', name);
+          outputs.push({ doc, format, variant, file, content: await renderers[format].render(doc, file, variant) });
+        }
       }
     }
   }
@@ -101,10 +123,10 @@ export function renderOutputs(result: CheckResult, formats: readonly Format[], a
 }
 
 /** Writes to a temporary file beside the target and renames it: a reader never sees half a file. */
-export function writeAtomically(file: string, content: string | { copyOf: string }): void {
+export function writeAtomically(file: string, content: string | Buffer | { copyOf: string }): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  if (typeof content === 'string') writeFileSync(temporary, content);
+  if (typeof content === 'string' || Buffer.isBuffer(content)) writeFileSync(temporary, content);
   else copyFileSync(content.copyOf, temporary);
   renameSync(temporary, file);
 }

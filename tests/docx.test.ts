@@ -1,0 +1,160 @@
+/**
+ * DOCX read back by readers nobody here wrote: pandoc for the tracked changes
+ * and footnotes, LibreOffice for the layout, JSZip for the package itself.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
+import type { BlockNode, InlineNode } from '../scripts/model/types.js';
+import { repoRoot } from './helpers/build.js';
+
+let outputs: Output[];
+let dir: string;
+
+beforeAll(async () => {
+  const result = checkProject(repoRoot, { docs: ['res71-proposal'] });
+  expect(result.ok).toBe(true);
+  outputs = await renderOutputs(result, ['docx']);
+  dir = mkdtempSync(path.join(tmpdir(), 'hexaglot-docx-'));
+  for (const output of outputs) writeFileSync(path.join(dir, path.basename(output.file)), output.content);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = (lang: string, variant: string) => {
+  const output = outputs.find((o) => o.doc.lang === lang && o.variant === variant)!;
+  return { output, path: path.join(dir, path.basename(output.file)) };
+};
+const squash = (s: string) => s.replace(/[\s\u00a0]+/g, '');
+
+/** The model's text with its changes accepted or rejected. */
+function modelText(blocks: readonly BlockNode[], keep: 'insertion' | 'deletion'): string[] {
+  const inline = (nodes: readonly InlineNode[]): string =>
+    nodes
+      .map((n) => {
+        if (n.type === 'text' || n.type === 'callWord') return n.type === 'text' ? n.value : n.value;
+        if (n.type === 'insertion' || n.type === 'deletion') return n.type === keep ? inline(n.children) : '';
+        if (n.type === 'editorComment') return '';
+        return 'children' in n ? inline(n.children) : '';
+      })
+      .join('');
+  return blocks.flatMap((b): string[] => {
+    if (b.type === 'proposal') return modelText(b.children, keep);
+    if (b.type === 'list') return b.children.flatMap((item) => modelText(item.children, keep));
+    if (b.type === 'labelledParagraph') return [inline(b.label) + inline(b.children)];
+    if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'callWordParagraph') return [inline(b.children)];
+    return [];
+  });
+}
+
+function pandoc(docx: string, changes: 'accept' | 'reject' | 'all', to: 'plain' | 'json'): string {
+  const text = execFileSync('pandoc', ['-f', 'docx', `--track-changes=${changes}`, '-t', to, '--wrap=none', docx], { encoding: 'utf8' });
+  // Plain text marks a footnote reference as [1]; the model's text has no mark there.
+  return to === 'plain' ? text.replace(/\[\d+\]/g, '') : text;
+}
+
+describe('DOCX', () => {
+  it.each(['zh', 'en', 'ar'])('%s: pandoc reads back every insertion and deletion with its author, and every footnote', (lang) => {
+    const { path: docx, output } = file(lang, 'tracked');
+    const json = JSON.parse(pandoc(docx, 'all', 'json')) as unknown;
+    const found: Record<string, number> = {};
+    const authors = new Set<string>();
+    const walk = (x: unknown) => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object') {
+        const node = x as { t?: string; c?: unknown };
+        if (node.t === 'Span') {
+          const [, classes, attributes] = (node.c as [[string, string[], [string, string][]]])[0];
+          for (const c of classes) found[c] = (found[c] ?? 0) + 1;
+          for (const [k, v] of attributes) if (k === 'author') authors.add(v);
+        }
+        if (node.t === 'Note') found.note = (found.note ?? 0) + 1;
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(json);
+    const count = (kind: 'insertion' | 'deletion') => {
+      let n = 0;
+      const visit = (nodes: readonly InlineNode[]) =>
+        nodes.forEach((node) => (node.type === kind ? n++ : 'children' in node && visit(node.children)));
+      const blocks = (list: readonly BlockNode[]): void =>
+        list.forEach((b) => {
+          if ('label' in b && b.label) visit(b.label);
+          if (b.type === 'proposal') blocks(b.children);
+          else if (b.type === 'list') b.children.forEach((i) => blocks(i.children));
+          else if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'labelledParagraph' || b.type === 'callWordParagraph')
+            visit(b.children);
+        });
+      blocks(output.doc.body);
+      return n;
+    };
+    expect(found.insertion).toBe(count('insertion'));
+    expect(found.deletion).toBe(count('deletion'));
+    expect(found.note).toBe(output.doc.footnotes.length);
+    expect([...authors]).toEqual(['ITU Council']);
+  });
+
+  it.each(['zh', 'en', 'ar'])('%s: accepting the changes gives the new text, rejecting them the old', (lang) => {
+    const { path: docx, output } = file(lang, 'tracked');
+    for (const [changes, keep] of [
+      ['accept', 'insertion'],
+      ['reject', 'deletion'],
+    ] as const) {
+      const text = squash(pandoc(docx, changes, 'plain'));
+      let from = 0;
+      for (const paragraph of modelText(output.doc.body, keep).map(squash).filter(Boolean)) {
+        const at = text.indexOf(paragraph, from);
+        expect(at, `${lang} ${changes}: «${paragraph}» missing after ${from}`).toBeGreaterThanOrEqual(0);
+        from = at + paragraph.length;
+      }
+    }
+    // A wholly deleted paragraph is gone once the changes are accepted, and back when they are rejected.
+    const deleted = squash(modelText(output.doc.body, 'deletion').find((p) => !modelText(output.doc.body, 'insertion').includes(p))!);
+    expect(squash(pandoc(docx, 'accept', 'plain'))).not.toContain(deleted);
+  });
+
+  it('writes the clean copy as the tracked copy with every change accepted, and the marked copy without revisions', async () => {
+    for (const lang of ['zh', 'en', 'ar']) {
+      expect(squash(pandoc(file(lang, 'clean').path, 'all', 'plain'))).toBe(squash(pandoc(file(lang, 'tracked').path, 'accept', 'plain')));
+      const marked = await (await JSZip.loadAsync(readFileSync(file(lang, 'marked').path))).file('word/document.xml')!.async('string');
+      expect(marked).not.toMatch(/<w:(ins|del) /);
+      expect(marked).toMatch(/<w:strike\/>/);
+      expect(marked).toMatch(/<w:u w:val="single"\/>/);
+    }
+  });
+
+  it('lays Arabic out right to left', async () => {
+    const xml = await (await JSZip.loadAsync(readFileSync(file('ar', 'tracked').path))).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:bidi\/>/);
+    expect(xml).toMatch(/<w:rtl\/>/);
+    expect(xml).toMatch(/<w:bidiVisual\/>/);
+  });
+
+  it('gives the same bytes for the same sources', async () => {
+    const again = await renderOutputs(checkProject(repoRoot, { docs: ['res71-proposal'] }), ['docx']);
+    for (const [index, output] of again.entries())
+      expect(Buffer.compare(output.content as Buffer, outputs[index]!.content as Buffer)).toBe(0);
+  });
+
+  it('opens in LibreOffice, which converts every copy to a PDF with the text', () => {
+    const result = spawnSync(
+      'soffice',
+      ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...outputs.map((o) => path.join(dir, path.basename(o.file)))],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    for (const output of outputs) {
+      const pdf = path.join(dir, path.basename(output.file).replace(/\.docx$/, '.pdf'));
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('CL/39A4/1');
+      // The running header of the second page (Latin in every language, so bidi cannot reorder it).
+      expect(text).toContain(output.doc.frame.runningHeader);
+    }
+  }, 180_000);
+});
