@@ -114,6 +114,18 @@ describe('DOCX', () => {
     // A wholly deleted paragraph is gone once the changes are accepted, and back when they are rejected.
     const deleted = squash(modelText(output.doc.body, 'deletion').find((p) => !modelText(output.doc.body, 'insertion').includes(p))!);
     expect(squash(pandoc(docx, 'accept', 'plain'))).not.toContain(deleted);
+    const inserted = squash(modelText(output.doc.body, 'insertion').find((p) => !modelText(output.doc.body, 'deletion').includes(p))!);
+    expect(squash(pandoc(docx, 'reject', 'plain'))).not.toContain(inserted);
+  });
+
+  it('tracks the paragraph mark of a wholly inserted or deleted paragraph, so that Word removes the paragraph itself', async () => {
+    const xml = await (await JSZip.loadAsync(readFileSync(file('en', 'tracked').path))).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(
+      /<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:ins w:id="\d+" w:author="ITU Council" w:date="2022-01-01T00:00:00Z"\/><\/w:rPr><\/w:pPr>/s,
+    );
+    expect(xml).toMatch(
+      /<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:del w:id="\d+" w:author="ITU Council" w:date="2022-01-01T00:00:00Z"\/><\/w:rPr><\/w:pPr>/s,
+    );
   });
 
   it('writes the clean copy as the tracked copy with every change accepted, and the marked copy without revisions', async () => {

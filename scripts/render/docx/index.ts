@@ -117,13 +117,36 @@ type BlockHandlers = {
 /** In the clean copy a wholly deleted block disappears, paragraph mark and all. */
 const dropped = (change: Mark, state: State) => state.variant === 'clean' && change === 'deletion';
 
+/**
+ * A wholly inserted or deleted block tracks its paragraph mark too, so that
+ * rejecting an inserted paragraph (or accepting a deleted one) removes the
+ * paragraph itself, not only its words.
+ */
+function paragraphMark(change: Mark, state: State): { run?: { insertion?: Revision; deletion?: Revision } } {
+  if (state.variant !== 'tracked' || change === undefined) return {};
+  const revision = { id: state.nextRevision++, author: state.doc.meta.revisionAuthor, date: state.doc.meta.revisionDate };
+  return { run: change === 'insertion' ? { insertion: revision } : { deletion: revision } };
+}
+interface Revision {
+  id: number;
+  author: string;
+  date: string;
+}
+
 const blockHandlers: BlockHandlers = {
   heading: (node, state) => {
     if (dropped(node.change, state)) return [];
     const style =
       node.role === 'resolutionTitle' ? STYLE.resolutionTitle : node.role === 'annexTitle' ? STYLE.annexTitle : STYLE.heading(node.depth);
     const label = node.label ? [...runs(node.label, plain, state), new TextRun({ text: '\t' })] : [];
-    return [new Paragraph({ style, bidirectional: state.rtl, children: [...label, ...runs(node.children, plain, state)] })];
+    return [
+      new Paragraph({
+        style,
+        bidirectional: state.rtl,
+        ...paragraphMark(node.change, state),
+        children: [...label, ...runs(node.children, plain, state)],
+      }),
+    ];
   },
   paragraph: (node, state, style) =>
     dropped(node.change, state)
@@ -136,6 +159,7 @@ const blockHandlers: BlockHandlers = {
           new Paragraph({
             style: style ?? STYLE.labelled,
             bidirectional: state.rtl,
+            ...paragraphMark(node.change, state),
             children: [...runs(node.label, plain, state), new TextRun({ text: '\t' }), ...runs(node.children, plain, state)],
           }),
         ],
@@ -154,6 +178,7 @@ const blockHandlers: BlockHandlers = {
               new Paragraph({
                 style: style ?? STYLE.dash,
                 bidirectional: state.rtl,
+                ...paragraphMark(item.change, state),
                 children: [new TextRun({ text: `${marker}\t` }), ...runs(first.children, plain, state)],
               }),
             ]
