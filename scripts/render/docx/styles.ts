@@ -80,22 +80,20 @@ export function buildStyles(sheet: DocxStyleSheet, lang: Lang): IStylesOptions {
       },
     },
     paragraphStyles: [
-      paragraph(STYLE.resolutionTitle, 'Resolution title', {
-        run: {
-          size: size(sheet.sizes.title),
-          sizeComplexScript: size(sheet.sizes.title),
-          allCaps: script === 'latin' || script === 'cyrillic',
-        },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: twips(sheet.spacing.headingBefore) }, keepNext: true },
-      }),
-      paragraph(STYLE.annexTitle, 'Annex title', {
-        run: {
-          size: size(sheet.sizes.title),
-          sizeComplexScript: size(sheet.sizes.title),
-          allCaps: script === 'latin' || script === 'cyrillic',
-        },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: twips(sheet.spacing.headingBefore) }, keepNext: true },
-      }),
+      // Resolution and annex titles look alike: centred, capitals in Latin and Cyrillic scripts.
+      ...[
+        [STYLE.resolutionTitle, 'Resolution title'],
+        [STYLE.annexTitle, 'Annex title'],
+      ].map(([id, name]) =>
+        paragraph(id!, name!, {
+          run: {
+            size: size(sheet.sizes.title),
+            sizeComplexScript: size(sheet.sizes.title),
+            allCaps: script === 'latin' || script === 'cyrillic',
+          },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: twips(sheet.spacing.headingBefore) }, keepNext: true },
+        }),
+      ),
       ...[1, 2, 3, 4].map((depth) =>
         paragraph(STYLE.heading(depth), `Heading ${depth}`, {
           run: { bold: true, boldComplexScript: true, size: size(depth <= 2 ? sheet.sizes.title : sheet.sizes.heading) },
