@@ -14,10 +14,12 @@ import { loadLocale } from '../i18n/locales.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import { loadHtmlTemplates, renderHtml } from '../render/html/index.js';
 import { DOCX_VARIANTS, renderDocx, type DocxVariant } from '../render/docx/index.js';
-import { loadDocxStyleSheet } from '../render/docx/styles.js';
+import { loadStyleSheet } from '../render/style-sheet.js';
+import { PDF_VARIANTS, renderPdf, type PdfVariant } from '../render/pdf/index.js';
+import { loadFontSet } from '../render/pdf/fonts.js';
 import type { ModelDocument } from '../model/types.js';
 
-export const FORMATS = ['html', 'docx'] as const;
+export const FORMATS = ['html', 'docx', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export class UsageError extends Error {}
@@ -71,7 +73,7 @@ function createRenderers(root: string, assets: Assets): Record<Format, Renderer>
   const paths = projectPaths(root);
   const html = loadHtmlTemplates(path.join(root, 'templates'));
   const fontsDir = path.join(root, 'out', 'fonts');
-  const sheet = loadDocxStyleSheet(path.join(root, 'templates'));
+  const sheet = loadStyleSheet(path.join(root, 'templates'));
   return {
     html: {
       variants: [undefined],
@@ -87,6 +89,14 @@ function createRenderers(root: string, assets: Assets): Record<Format, Renderer>
       render(doc, _file, variant) {
         const layout = html.frame(doc.frame, doc.meta.type);
         return renderDocx(doc, { locale: loadLocale(paths.locales, doc.lang), sheet, layout, variant: variant as DocxVariant });
+      },
+    },
+    pdf: {
+      variants: PDF_VARIANTS,
+      render(doc, _file, variant) {
+        const layout = html.frame(doc.frame, doc.meta.type);
+        const fonts = loadFontSet(root);
+        return renderPdf(doc, { locale: loadLocale(paths.locales, doc.lang), sheet, layout, variant: variant as PdfVariant, fonts });
       },
     },
   };

@@ -1,28 +1,10 @@
-/** Named Word styles built from `templates/docx/styles.json`. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+/** Named Word styles built from `templates/styles.json`. */
 import { AlignmentType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import type { Lang } from '../../i18n/languages.js';
 import { LANGUAGES } from '../../i18n/languages.js';
+import type { StyleSheet } from '../style-sheet.js';
 
-export interface DocxStyleSheet {
-  page: {
-    width: number;
-    height: number;
-    margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
-  };
-  fonts: { latin: string; han: string; arabic: string };
-  languageTags: Record<Lang, string>;
-  sizes: Record<'normal' | 'arabicNormal' | 'title' | 'heading' | 'footnote' | 'table' | 'conference' | 'proposal' | 'header', number>;
-  spacing: { before: number; headingBefore: number; callWordBefore: number };
-  indent: { label: number; callWord: number };
-  marks: { insertionColour: string; deletionColour: string };
-  italicCallWords: string[];
-}
-
-export function loadDocxStyleSheet(templatesDir: string): DocxStyleSheet {
-  return JSON.parse(readFileSync(path.join(templatesDir, 'docx', 'styles.json'), 'utf8')) as DocxStyleSheet;
-}
+export type DocxStyleSheet = StyleSheet;
 
 /** Half-points, as Word counts font sizes. */
 const size = (points: number) => Math.round(points * 2);

@@ -1,0 +1,170 @@
+/**
+ * Block layout: model blocks → flow items (lines and spacing) for a column of
+ * a given width. One function per block type, dispatched from a table typed
+ * over the model, as in the HTML and DOCX writers.
+ */
+import type { BlockNode, InlineNode } from '../../model/types.js';
+import type { Locale } from '../../i18n/locales.js';
+import type { FlowItem, Tag } from './boxes.js';
+import { layoutParagraph, type TextContext } from './lines.js';
+import { plainText, spans, type PdfVariant, type Span, type SpanContext } from './spans.js';
+import type { ParagraphStyle, ParagraphStyles, StyleName } from './styles.js';
+import { layoutTable } from './table.js';
+
+export interface LayoutContext extends TextContext {
+  styles: ParagraphStyles;
+  spans: SpanContext;
+  locale: Locale;
+  variant: PdfVariant;
+  /** Numbers paragraphs (for widow control) and structure elements. */
+  ids: { next: number };
+  figureNumber: number;
+}
+
+/** Where blocks are set: the column width, an indent from the start edge, and a style for plain paragraphs. */
+export interface Column {
+  width: number;
+  indent: number;
+  style?: StyleName | undefined;
+}
+
+export interface ParagraphOptions {
+  label?: Span[] | undefined;
+  tag?: Tag | undefined;
+  outline?: number | undefined;
+}
+
+export function paragraphItems(
+  content: Span[],
+  style: ParagraphStyle,
+  context: LayoutContext,
+  column: Column,
+  options: ParagraphOptions = {},
+): FlowItem[] {
+  const lines = layoutParagraph(
+    {
+      spans: content.map((s) => ({ ...s, style: { ...style.run, ...s.style } })),
+      label: options.label?.map((s) => ({ ...s, style: { ...style.run, ...s.style } })),
+      size: style.size,
+      align: style.align,
+      width: column.width,
+      indent: column.indent + style.indent,
+      hanging: style.hanging,
+    },
+    context,
+  );
+  const id = context.ids.next++;
+  const tag = { type: options.tag ?? 'P', id };
+  const items: FlowItem[] = [];
+  if (style.spaceBefore) items.push({ height: style.spaceBefore, ops: [], footnotes: [], space: true });
+  lines.forEach((line, index) => {
+    if (index === 0 && options.outline !== undefined) {
+      const title = plainText([...(options.label ?? []), ...content])
+        .replace(/\s+/g, ' ')
+        .trim();
+      line.ops.push({ kind: 'outline', title, level: options.outline, y: 0 });
+    }
+    items.push({
+      ...line,
+      keepWithNext: style.keepWithNext || undefined,
+      paragraph: { id, line: index, lines: lines.length },
+      tag,
+    });
+  });
+  if (style.spaceAfter) items.push({ height: style.spaceAfter, ops: [], footnotes: [], space: true });
+  return items;
+}
+
+const inline = (nodes: readonly InlineNode[], context: LayoutContext): Span[] => spans(nodes, {}, context.spans);
+
+/** A wholly deleted block disappears from the clean copy. */
+const dropped = (change: 'insertion' | 'deletion' | undefined, context: LayoutContext) =>
+  context.variant === 'clean' && change === 'deletion';
+
+type Handlers = {
+  [T in BlockNode['type']]: (node: Extract<BlockNode, { type: T }>, context: LayoutContext, column: Column) => FlowItem[];
+};
+
+const handlers: Handlers = {
+  heading: (node, context, column) => {
+    if (dropped(node.change, context)) return [];
+    const style = node.role ? context.styles.title : context.styles[`heading${Math.min(node.depth, 4) as 1 | 2 | 3 | 4}`];
+    const label = node.label ? [...inline(node.label, context), { text: ' ', style: {} }] : [];
+    const level = node.role ? 1 : node.depth + 1;
+    return paragraphItems([...label, ...inline(node.children, context)], style, context, column, {
+      tag: `H${Math.min(level, 4)}` as Tag,
+      outline: level,
+    });
+  },
+  paragraph: (node, context, column) =>
+    dropped(node.change, context) ? [] : paragraphItems(inline(node.children, context), styleOf(column, context), context, column),
+  labelledParagraph: (node, context, column) => {
+    if (dropped(node.change, context)) return [];
+    const base = styleOf(column, context);
+    const style = column.style
+      ? { ...base, indent: context.styles.labelled.indent, hanging: context.styles.labelled.hanging }
+      : context.styles.labelled;
+    return paragraphItems(inline(node.children, context), style, context, column, { label: inline(node.label, context) });
+  },
+  callWordParagraph: (node, context, column) =>
+    dropped(node.change, context) ? [] : paragraphItems(inline(node.children, context), context.styles.callWord, context, column),
+  list: (node, context, column) =>
+    node.children.flatMap((item, index) => {
+      if (dropped(item.change, context)) return [];
+      const marker = node.ordered ? `${node.start + index}.` : '–';
+      const [first, ...rest] = item.children;
+      const base = styleOf(column, context);
+      const style = { ...base, indent: context.styles.labelled.indent, hanging: context.styles.labelled.hanging };
+      const lead =
+        first && (first.type === 'paragraph' || first.type === 'labelledParagraph')
+          ? paragraphItems(inline(first.children, context), style, context, column, { label: [{ text: marker, style: {} }], tag: 'LI' })
+          : first
+            ? blocks([first], context, { ...column, indent: column.indent + style.indent })
+            : [];
+      return [...lead, ...blocks(rest, context, { ...column, indent: column.indent + style.indent })];
+    }),
+  blockquote: (node, context, column) =>
+    blocks(node.children, context, { ...column, indent: column.indent + context.styles.labelled.indent }),
+  table: (node, context, column) => layoutTable(node, context, column),
+  figure: (node, context, column) => {
+    const number = ++context.figureNumber;
+    const placeholder: Span = { text: `${context.locale.t('labels.figurePlaceholder')} ${node.alt}`, style: {} };
+    const caption: Span[] = [
+      { text: context.locale.t('labels.figure', { number }), style: {} },
+      ...(node.caption.length ? [{ text: ' – ', style: {} }, ...inline(node.caption, context)] : []),
+    ];
+    return [
+      ...paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' }),
+      ...paragraphItems(caption, context.styles.caption, context, column, { tag: 'Caption' }),
+    ];
+  },
+  proposal: (node, context, column) => [
+    ...paragraphItems([{ text: node.id, style: { bold: false } }], context.styles.proposal, context, column, {
+      label: [{ text: node.action, style: {} }],
+    }),
+    ...blocks(node.children, context, column),
+    ...(node.reasons.length
+      ? [
+          ...paragraphItems(
+            [{ text: context.locale.t('proposal.reasons'), style: { bold: true } }],
+            context.styles.reasons,
+            context,
+            column,
+          ),
+          ...blocks(node.reasons, context, column),
+        ]
+      : []),
+  ],
+};
+
+function styleOf(column: Column, context: LayoutContext): ParagraphStyle {
+  return context.styles[column.style ?? 'normal'];
+}
+
+export function blocks(nodes: readonly BlockNode[], context: LayoutContext, column: Column): FlowItem[] {
+  return nodes.flatMap((node) =>
+    (handlers[node.type] as (n: BlockNode, c: LayoutContext, col: Column) => FlowItem[])(node, context, column),
+  );
+}
+
+export { inline as inlineSpans };

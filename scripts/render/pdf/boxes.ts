@@ -1,0 +1,72 @@
+/**
+ * What the layout hands to the paginator and the painter: flow items (a line,
+ * a piece of space, a table row group) carrying drawing operations with
+ * coordinates relative to the item's top left corner, in points.
+ */
+import type { PdfFont } from './fonts.js';
+
+export interface TextOp {
+  kind: 'text';
+  x: number;
+  /** The baseline. */
+  y: number;
+  /** Logical order; fontkit shapes a right-to-left run and returns it in visual order. */
+  text: string;
+  font: PdfFont;
+  size: number;
+  color: string;
+  characterSpacing: number;
+  /** The advance the layout measured (so the painter does not measure again). */
+  width: number;
+}
+export interface RuleOp {
+  kind: 'rule';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  color: string;
+}
+/** A heading's place in the outline (bookmarks). */
+export interface OutlineOp {
+  kind: 'outline';
+  title: string;
+  level: number;
+  y: number;
+}
+export type DrawOp = TextOp | RuleOp | OutlineOp;
+
+/** Structure tags of tagged PDF. */
+export type Tag = 'P' | 'H1' | 'H2' | 'H3' | 'H4' | 'LI' | 'Table' | 'Caption' | 'Note' | 'Figure';
+
+export interface FlowItem {
+  height: number;
+  ops: DrawOp[];
+  /** Footnote numbers referenced from this item, in reading order. */
+  footnotes: number[];
+  /** Spacing between blocks: dropped at the top of a page. */
+  space?: boolean | undefined;
+  /** Headings, captions, call words: never last on a page. */
+  keepWithNext?: boolean | undefined;
+  /** The lines of one paragraph, for widow control. */
+  paragraph?: { id: number; line: number; lines: number } | undefined;
+  /** Cuts the item so that its first part is at most `height` tall; undefined when it cannot be cut there. */
+  split?: ((height: number) => [FlowItem, FlowItem] | undefined) | undefined;
+  /** Drawn first when the item starts a page in the middle of a table: the header rows. */
+  repeat?: FlowItem | undefined;
+  tag?: { type: Tag; id: number } | undefined;
+}
+
+export function translate(ops: readonly DrawOp[], dx: number, dy: number): DrawOp[] {
+  return ops.map((op) => {
+    switch (op.kind) {
+      case 'text':
+        return { ...op, x: op.x + dx, y: op.y + dy };
+      case 'rule':
+        return { ...op, x1: op.x1 + dx, x2: op.x2 + dx, y1: op.y1 + dy, y2: op.y2 + dy };
+      case 'outline':
+        return { ...op, y: op.y + dy };
+    }
+  });
+}

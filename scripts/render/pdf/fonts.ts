@@ -1,0 +1,135 @@
+/**
+ * The PDF's fonts: files from npm packages listed in `templates/fonts.json`,
+ * opened once per process with fontkit and shared by every document, and the
+ * choice of a face for each character (font fallback per run of characters).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import type { Lang } from '../../i18n/languages.js';
+
+export type Script = 'latin' | 'han' | 'arabic';
+export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
+const SCRIPTS: readonly Script[] = ['latin', 'han', 'arabic'];
+
+type FontConfig = Record<Script, Partial<Record<FontStyle, string[]>>>;
+
+export interface PdfFont {
+  /** The name the font is registered under in every PDF document. */
+  key: string;
+  font: fontkit.Font;
+  /** Ascent and descent as fractions of the font size. */
+  ascent: number;
+  descent: number;
+}
+
+/** Styles a face may stand in with when it lacks the one asked for (Chinese and Arabic have no italics). */
+const STAND_INS: Record<FontStyle, FontStyle[]> = {
+  regular: ['regular'],
+  bold: ['bold', 'regular'],
+  italic: ['italic', 'regular'],
+  boldItalic: ['boldItalic', 'bold', 'italic', 'regular'],
+};
+
+export class FontSet {
+  readonly fonts: PdfFont[] = [];
+  private readonly byFile = new Map<string, PdfFont>();
+  private readonly choice = new Map<string, PdfFont>();
+
+  constructor(
+    private readonly config: FontConfig,
+    private readonly resolve: (file: string) => string,
+  ) {}
+
+  /** The files of a script in a style, opened on first use. */
+  private faces(script: Script, style: FontStyle): PdfFont[] {
+    for (const candidate of STAND_INS[style]) {
+      const files = this.config[script][candidate];
+      if (files?.length) return files.map((file) => this.open(file));
+    }
+    throw new Error(`templates/fonts.json: pdf.${script} has no regular face`);
+  }
+
+  private open(file: string): PdfFont {
+    let entry = this.byFile.get(file);
+    if (!entry) {
+      const font = fontkit.create(readFileSync(this.resolve(file))) as fontkit.Font;
+      entry = {
+        key: `hx${this.byFile.size}`,
+        font,
+        ascent: font.ascent / font.unitsPerEm,
+        descent: -font.descent / font.unitsPerEm,
+      };
+      this.byFile.set(file, entry);
+      this.fonts.push(entry);
+    }
+    return entry;
+  }
+
+  /**
+   * The font that draws a character: the first face of its script that has
+   * it, then the other scripts' faces. Characters common to all scripts
+   * (spaces, digits, punctuation) keep the font of the text around them.
+   */
+  fontFor(char: string, style: FontStyle, lang: Lang, previous: PdfFont | undefined): PdfFont {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (previous && isCommon(codePoint, lang) && previous.font.hasGlyphForCodePoint(codePoint)) return previous;
+    const key = `${codePoint}:${style}:${lang}`;
+    let font = this.choice.get(key);
+    if (!font) {
+      const own = scriptOf(codePoint, lang);
+      const order = [own, ...SCRIPTS.filter((s) => s !== own)];
+      const candidates = order.flatMap((script) => this.faces(script, style));
+      font = candidates.find((c) => c.font.hasGlyphForCodePoint(codePoint)) ?? candidates[0]!;
+      this.choice.set(key, font);
+    }
+    return font;
+  }
+}
+
+/** Quotation marks, dashes and ellipsis are full-width in Chinese text. */
+const CHINESE_PUNCTUATION = new Set([0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2014, 0x00b7]);
+
+function scriptOf(codePoint: number, lang: Lang): Script {
+  if (
+    (codePoint >= 0x0600 && codePoint <= 0x06ff) ||
+    (codePoint >= 0x0750 && codePoint <= 0x077f) ||
+    (codePoint >= 0x08a0 && codePoint <= 0x08ff) ||
+    (codePoint >= 0xfb50 && codePoint <= 0xfdff) ||
+    (codePoint >= 0xfe70 && codePoint <= 0xfeff)
+  )
+    return 'arabic';
+  if (
+    (codePoint >= 0x2e80 && codePoint <= 0x9fff) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+    (codePoint >= 0xff00 && codePoint <= 0xffef) ||
+    codePoint >= 0x20000
+  )
+    return 'han';
+  if (lang === 'zh' && CHINESE_PUNCTUATION.has(codePoint)) return 'han';
+  return lang === 'ar' && isCommon(codePoint, lang) ? 'arabic' : 'latin';
+}
+
+function isCommon(codePoint: number, lang: Lang): boolean {
+  if (lang === 'zh' && CHINESE_PUNCTUATION.has(codePoint)) return false;
+  return (
+    (codePoint >= 0x20 && codePoint <= 0x40) ||
+    (codePoint >= 0x5b && codePoint <= 0x60) ||
+    (codePoint >= 0x7b && codePoint <= 0xbf) ||
+    (codePoint >= 0x2000 && codePoint <= 0x206f)
+  );
+}
+
+const sets = new Map<string, FontSet>();
+
+/** The project's font set, created once per process (fonts are parsed once per build, not per document). */
+export function loadFontSet(root: string): FontSet {
+  let set = sets.get(root);
+  if (!set) {
+    const config = (JSON.parse(readFileSync(path.join(root, 'templates', 'fonts.json'), 'utf8')) as { pdf: FontConfig }).pdf;
+    set = new FontSet(config, (file) => path.join(root, 'node_modules', file));
+    sets.set(root, set);
+  }
+  return set;
+}

@@ -1,0 +1,269 @@
+/**
+ * PDF writer: model → flow items (blocks.ts, table.ts) → pages
+ * (paginate.ts) → pdfkit. pdfkit only draws: line breaking, bidi, font
+ * fallback, footnotes and pagination are ours. Two copies per document and
+ * language: `marked` (revision marks underlined and struck through) and
+ * `clean` (all changes accepted).
+ */
+import PDFDocument from 'pdfkit';
+import type { ModelDocument } from '../../model/types.js';
+import type { Locale } from '../../i18n/locales.js';
+import { LANGUAGES } from '../../i18n/languages.js';
+import type { FrameLayout } from '../frame.js';
+import { points, type StyleSheet } from '../style-sheet.js';
+import { translate, type DrawOp, type FlowItem } from './boxes.js';
+import { blocks, paragraphItems, type LayoutContext } from './blocks.js';
+import type { FontSet } from './fonts.js';
+import { layoutParagraph } from './lines.js';
+import { paginate, type Page } from './paginate.js';
+import { spans, type PdfVariant, type Span } from './spans.js';
+import { paragraphStyles } from './styles.js';
+
+export { PDF_VARIANTS, type PdfVariant } from './spans.js';
+
+export interface PdfOptions {
+  locale: Locale;
+  sheet: StyleSheet;
+  layout: FrameLayout;
+  variant: PdfVariant;
+  fonts: FontSet;
+}
+
+interface Geometry {
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+  header: number;
+  textWidth: number;
+  bodyHeight: number;
+}
+
+export async function renderPdf(doc: ModelDocument, options: PdfOptions): Promise<Buffer> {
+  const { sheet, fonts, variant } = options;
+  const { page } = sheet;
+  const geometry: Geometry = {
+    width: points(page.width),
+    height: points(page.height),
+    left: points(page.margin.left),
+    top: points(page.margin.top),
+    header: points(page.margin.header),
+    textWidth: points(page.width - page.margin.left - page.margin.right),
+    bodyHeight: points(page.height - page.margin.top - page.margin.bottom),
+  };
+  const script = LANGUAGES[doc.lang].script;
+  const context: LayoutContext = {
+    fonts,
+    sheet,
+    lang: doc.lang,
+    dir: LANGUAGES[doc.lang].dir,
+    styles: paragraphStyles(sheet, doc.lang),
+    spans: { variant, callWord: sheet.italicCallWords.includes(script) ? { italic: true } : { bold: true } },
+    locale: options.locale,
+    variant,
+    ids: { next: 0 },
+    figureNumber: 0,
+  };
+  const column = { width: geometry.textWidth, indent: 0 };
+  const body = [...frameItems(options.layout, context, geometry.textWidth), ...blocks(doc.body, context, column)];
+  const notes = new Map<number, FlowItem[]>();
+  for (const note of doc.footnotes) notes.set(note.number, footnoteItems(note.number, note.children, context, geometry.textWidth));
+  const separatorHeight = sheet.pdf.footnoteSeparator.spaceBefore + sheet.pdf.footnoteSeparator.spaceAfter;
+  const pages = paginate(body, notes, { height: geometry.bodyHeight, separator: separatorHeight });
+  return paint(pages, doc, context, geometry);
+}
+
+// ------------------------------------------------------------------ frame
+
+/** The first-page conference block (conference on the start side, document on the end side) and the centred lines under it. */
+function frameItems(layout: FrameLayout, context: LayoutContext, width: number): FlowItem[] {
+  const items: FlowItem[] = [];
+  if (layout.conference.length + layout.document.length) {
+    const startWidth = width * 0.62;
+    const column = (lines: FrameLayout['conference'], columnWidth: number, conference: boolean) => {
+      let y = 0;
+      const ops: DrawOp[] = [];
+      lines.forEach((line, index) => {
+        const style =
+          conference && index === 0
+            ? context.styles.conference
+            : { ...context.styles.frame, run: { bold: line.style === 'strong' || line.style?.startsWith('conference') } };
+        for (const item of paragraphItems([{ text: line.text, style: {} }], style, context, { width: columnWidth, indent: 0 })) {
+          if (item.space) continue;
+          ops.push(...translate(item.ops, 0, y));
+          y += item.height;
+        }
+      });
+      return { ops, height: y };
+    };
+    const start = column(layout.conference, startWidth, true);
+    const end = column(layout.document, width - startWidth, false);
+    const rtl = context.dir === 'rtl';
+    const height = Math.max(start.height, end.height) + 4;
+    items.push({
+      height: height + 6,
+      ops: [
+        ...translate(start.ops, rtl ? width - startWidth : 0, 0),
+        ...translate(end.ops, rtl ? 0 : startWidth, 0),
+        { kind: 'rule', x1: 0, x2: width, y1: height, y2: height, width: context.sheet.pdf.frameRuleWidth, color: '#000000' },
+      ],
+      footnotes: [],
+    });
+  }
+  for (const line of layout.heading) {
+    items.push(
+      ...paragraphItems([{ text: line.text, style: {} }], line.style === 'note' ? context.styles.note : context.styles.source, context, {
+        width,
+        indent: 0,
+      }),
+    );
+  }
+  return items;
+}
+
+function footnoteItems(
+  number: number,
+  children: ModelDocument['footnotes'][number]['children'],
+  context: LayoutContext,
+  width: number,
+): FlowItem[] {
+  const column = { width, indent: 0, style: 'footnote' as const };
+  const label: Span[] = [{ text: String(number), style: {}, footnote: number }];
+  const [first, ...rest] = children;
+  const lead =
+    first?.type === 'paragraph'
+      ? paragraphItems(spans(first.children, {}, context.spans), context.styles.footnote, context, column, { label, tag: 'Note' })
+      : paragraphItems([], context.styles.footnote, context, column, { label, tag: 'Note' }).concat(
+          first ? blocks([first], context, column) : [],
+        );
+  return [...lead, ...blocks(rest, context, column)].filter((item) => !item.space).map((item) => ({ ...item, footnotes: [] }));
+}
+
+// ------------------------------------------------------------------ painting
+
+async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, geometry: Geometry): Promise<Buffer> {
+  const date = new Date(doc.meta.revisionDate);
+  const pdf = new PDFDocument({
+    autoFirstPage: false,
+    size: [geometry.width, geometry.height],
+    margin: 0,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: context.sheet.languageTags[doc.lang],
+    displayTitle: true,
+    info: {
+      Title: doc.front.title,
+      Author: doc.meta.revisionAuthor,
+      Subject: doc.meta.symbol,
+      Keywords: `${doc.meta.symbol} ${doc.lang}`,
+      Creator: 'hexaglot',
+      Producer: 'hexaglot (pdfkit)',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve) => pdf.on('end', () => resolve()));
+
+  const registered = new Set<string>();
+  const root = pdf.struct('Document');
+  pdf.addStructure(root);
+  const elements = new Map<number, PDFKit.PDFStructureElement>();
+  const outline: PDFKit.PDFOutline[] = [];
+  const { footnoteSeparator } = context.sheet.pdf;
+
+  const draw = (ops: readonly DrawOp[]) => {
+    for (const op of ops) {
+      if (op.kind === 'text') {
+        if (!registered.has(op.font.key)) {
+          pdf.registerFont(op.font.key, op.font.font as unknown as string);
+          registered.add(op.font.key);
+        }
+        pdf.font(op.font.key).fontSize(op.size).fillColor(op.color);
+        fragment(pdf, op.text, op.x, op.y, {
+          baseline: 'alphabetic',
+          features: [],
+          characterSpacing: op.characterSpacing,
+          textWidth: op.width,
+        });
+      } else if (op.kind === 'rule') {
+        pdf.save().lineWidth(op.width).strokeColor(op.color).moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke().restore();
+      } else {
+        const parent = outline.slice(0, op.level).reverse().find(Boolean) ?? pdf.outline;
+        outline[op.level] = parent.addItem(op.title);
+        outline.length = op.level + 1;
+      }
+    }
+  };
+  const drawTagged = (item: FlowItem, dx: number, dy: number) => {
+    const ops = translate(item.ops, dx, dy);
+    if (!item.tag) return draw(ops);
+    let element = elements.get(item.tag.id);
+    if (!element) {
+      element = pdf.struct(item.tag.type);
+      root.add(element);
+      elements.set(item.tag.id, element);
+    }
+    const content = pdf.markStructureContent(item.tag.type);
+    draw(ops);
+    pdf.endMarkedContent();
+    element.add(content);
+  };
+  const artifact = (ops: DrawOp[]) => {
+    pdf.markContent('Artifact', { type: 'Pagination' });
+    draw(ops);
+    pdf.endMarkedContent();
+  };
+
+  pages.forEach((page, index) => {
+    pdf.addPage({ size: [geometry.width, geometry.height], margin: 0 });
+    if (index > 0) artifact(runningHeader(index + 1, doc, context, geometry));
+    for (const placed of page.body) drawTagged(placed.item, geometry.left, geometry.top + placed.y);
+    if (page.notes.length) {
+      const notesTop = geometry.top + geometry.bodyHeight - page.notesHeight;
+      const ruleY = notesTop - footnoteSeparator.spaceAfter;
+      const ruleWidth = geometry.textWidth * footnoteSeparator.length;
+      const x1 = context.dir === 'rtl' ? geometry.left + geometry.textWidth - ruleWidth : geometry.left;
+      artifact([{ kind: 'rule', x1, x2: x1 + ruleWidth, y1: ruleY, y2: ruleY, width: context.sheet.pdf.ruleWidth, color: '#000000' }]);
+      for (const placed of page.notes) drawTagged(placed.item, geometry.left, notesTop + placed.y);
+    }
+  });
+  for (const element of elements.values()) element.end();
+  root.end();
+  pdf.end();
+  await finished;
+  return Buffer.concat(chunks);
+}
+
+/** "- 2 -" and the document symbol, centred at the head of every page after the first. */
+function runningHeader(pageNumber: number, doc: ModelDocument, context: LayoutContext, geometry: Geometry): DrawOp[] {
+  const [before, after] = doc.frame.pageNumber;
+  const ops: DrawOp[] = [];
+  let y = geometry.header;
+  for (const text of [`${before}${pageNumber}${after}`, doc.frame.runningHeader]) {
+    for (const line of layoutParagraph(
+      { spans: [{ text, style: {} }], size: context.styles.header.size, align: 'center', width: geometry.textWidth, indent: 0, hanging: 0 },
+      context,
+    )) {
+      ops.push(...translate(line.ops, geometry.left, y));
+      y += line.height;
+    }
+  }
+  return ops;
+}
+
+interface FragmentOptions {
+  baseline: 'alphabetic';
+  features: string[];
+  characterSpacing: number;
+  textWidth: number;
+}
+
+/**
+ * Draws one shaped run at a given baseline. pdfkit's public `text()` would
+ * wrap, measure and shape again; its `_fragment` draws exactly one run.
+ */
+function fragment(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, options: FragmentOptions): void {
+  (pdf as unknown as { _fragment(text: string, x: number, y: number, options: FragmentOptions): void })._fragment(text, x, y, options);
+}

@@ -1,0 +1,408 @@
+/**
+ * Paragraph layout: styled spans → lines of positioned glyph runs.
+ *
+ * Break opportunities come from the Unicode Line Breaking Algorithm (UAX #14,
+ * the linebreak package), which already keeps closing CJK punctuation
+ * (，。、；：？！）》」) off the start of a line and opening punctuation (（《「)
+ * off its end. Lines are filled greedily; each line is then reordered with the
+ * Unicode Bidirectional Algorithm (bidi-js), cut into runs of one font, one
+ * style and one direction, shaped by fontkit, and justified: extra space goes
+ * to the spaces, or between the characters of Chinese text.
+ */
+import bidiModule from 'bidi-js';
+import LineBreaker from 'linebreak';
+import type { Lang } from '../../i18n/languages.js';
+import type { StyleSheet } from '../style-sheet.js';
+import { translate, type DrawOp, type FlowItem } from './boxes.js';
+import type { FontSet, FontStyle, PdfFont } from './fonts.js';
+import type { Span, SpanStyle } from './spans.js';
+
+// bidi-js is a UMD module whose export is the factory itself; its types describe an ES default export.
+const bidi = (bidiModule as unknown as typeof bidiModule.default)();
+
+export type Align = 'justify' | 'start' | 'center' | 'end';
+
+export interface ParagraphSpec {
+  spans: readonly Span[];
+  /** `a)`, `1.`, `–`: set in the hanging indent of the first line. */
+  label?: readonly Span[] | undefined;
+  size: number;
+  align: Align;
+  /** Width of the column the paragraph is set in. */
+  width: number;
+  /** Distance of every line from the start edge (left in LTR, right in RTL). */
+  indent: number;
+  /** How far the first line (and its label) starts before `indent`. */
+  hanging: number;
+}
+
+export interface TextContext {
+  fonts: FontSet;
+  sheet: StyleSheet;
+  lang: Lang;
+  dir: 'ltr' | 'rtl';
+}
+
+export interface Line extends FlowItem {
+  /** Baseline from the top of the line. */
+  baseline: number;
+}
+
+// ------------------------------------------------------------------ shaping
+
+const advances = new WeakMap<PdfFont, Map<string, number>>();
+
+/** Advance width of a run in one font, in ems (shaped, so Arabic contextual forms count). */
+export function advance(font: PdfFont, text: string): number {
+  let cache = advances.get(font);
+  if (!cache) advances.set(font, (cache = new Map()));
+  let width = cache.get(text);
+  if (width === undefined) {
+    width = font.font.layout(text, []).advanceWidth / font.font.unitsPerEm;
+    cache.set(text, width);
+  }
+  return width;
+}
+
+const fontStyle = (style: SpanStyle): FontStyle =>
+  style.bold && style.italic ? 'boldItalic' : style.bold ? 'bold' : style.italic ? 'italic' : 'regular';
+
+const isSpace = (char: string) => char === ' ' || char === '\t';
+
+// ------------------------------------------------------------------ characters
+
+/** The paragraph as one string with, per UTF-16 unit, its span and font. */
+interface Characters {
+  text: string;
+  span: Int32Array;
+  font: PdfFont[];
+  levels: Uint8Array;
+}
+
+function characters(spans: readonly Span[], context: TextContext): Characters {
+  const parts = spans.map((s) => (s.style.caps ? s.text.toLocaleUpperCase(context.lang) : s.text));
+  const text = parts.join('');
+  const span = new Int32Array(text.length);
+  const font: PdfFont[] = new Array<PdfFont>(text.length);
+  let index = 0;
+  let previous: PdfFont | undefined;
+  parts.forEach((part, spanIndex) => {
+    const style = fontStyle(spans[spanIndex]!.style);
+    for (const char of part) {
+      const chosen = context.fonts.fontFor(char, style, context.lang, previous);
+      for (let unit = 0; unit < char.length; unit++) {
+        span[index] = spanIndex;
+        font[index] = chosen;
+        index++;
+      }
+      previous = chosen;
+    }
+  });
+  const levels = bidi.getEmbeddingLevels(text, context.dir).levels;
+  return { text, span, font, levels };
+}
+
+function sizeOf(span: Span, size: number, sheet: StyleSheet): number {
+  return span.footnote === undefined ? size : size * sheet.pdf.superscript.scale;
+}
+
+/** Width of text[start, end), shaped per run of one span and one font. */
+function measure(chars: Characters, spans: readonly Span[], start: number, end: number, size: number, sheet: StyleSheet): number {
+  let width = 0;
+  let runStart = start;
+  for (let i = start + 1; i <= end; i++) {
+    if (i === end || chars.span[i] !== chars.span[runStart] || chars.font[i] !== chars.font[runStart]) {
+      const span = spans[chars.span[runStart]!]!;
+      width += advance(chars.font[runStart]!, chars.text.slice(runStart, i).replace(/\n/g, '')) * sizeOf(span, size, sheet);
+      runStart = i;
+    }
+  }
+  return width;
+}
+
+// ------------------------------------------------------------------ breaking
+
+interface Segment {
+  start: number;
+  end: number;
+  /** Without trailing spaces, which may hang past the margin. */
+  width: number;
+  trailing: number;
+  required: boolean;
+}
+
+function segments(chars: Characters, spans: readonly Span[], size: number, sheet: StyleSheet): Segment[] {
+  const list: Segment[] = [];
+  const breaker = new LineBreaker(chars.text);
+  let start = 0;
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+    const end = next.position;
+    let contentEnd = end;
+    while (contentEnd > start && (isSpace(chars.text[contentEnd - 1]!) || chars.text[contentEnd - 1] === '\n')) contentEnd--;
+    const width = measure(chars, spans, start, contentEnd, size, sheet);
+    list.push({ start, end, width, trailing: measure(chars, spans, contentEnd, end, size, sheet), required: next.required });
+    start = end;
+  }
+  return list;
+}
+
+/** Cuts a segment too wide for any line (a long address, say) between characters. */
+function cutSegment(segment: Segment, chars: Characters, spans: readonly Span[], size: number, sheet: StyleSheet, room: number): Segment[] {
+  const pieces: Segment[] = [];
+  let start = segment.start;
+  while (start < segment.end) {
+    let end = start + 1;
+    while (end < segment.end && measure(chars, spans, start, end + 1, size, sheet) <= room) end++;
+    const last = end >= segment.end;
+    pieces.push({
+      start,
+      end,
+      width: measure(chars, spans, start, end, size, sheet),
+      trailing: 0,
+      required: last && segment.required,
+    });
+    start = end;
+  }
+  return pieces;
+}
+
+// ------------------------------------------------------------------ paragraph
+
+export function layoutParagraph(spec: ParagraphSpec, context: TextContext): Line[] {
+  const { sheet } = context;
+  const chars = characters(spec.spans, context);
+  const label = spec.label?.length ? labelRun(spec.label, spec.size, context) : undefined;
+  const labelStart = spec.indent - spec.hanging;
+  const firstStart = label ? Math.max(spec.indent, labelStart + label.width + spec.size * 0.3) : labelStart;
+  const room = (line: number) => spec.width - (line === 0 ? firstStart : spec.indent);
+
+  const ranges: { start: number; end: number; forced: boolean }[] = [];
+  let lineStart = 0;
+  let lineWidth = 0;
+  const queue = segments(chars, spec.spans, spec.size, sheet);
+  for (let i = 0; i < queue.length; i++) {
+    const segment = queue[i]!;
+    const available = room(ranges.length);
+    if (lineWidth > 0 && lineWidth + segment.width > available) {
+      ranges.push({ start: lineStart, end: segment.start, forced: false });
+      lineStart = segment.start;
+      lineWidth = 0;
+    }
+    if (lineWidth === 0 && segment.width > room(ranges.length)) {
+      queue.splice(i, 1, ...cutSegment(segment, chars, spec.spans, spec.size, sheet, room(ranges.length)));
+      i--;
+      continue;
+    }
+    lineWidth += segment.width + segment.trailing;
+    if (segment.required) {
+      ranges.push({ start: lineStart, end: segment.end, forced: true });
+      lineStart = segment.end;
+      lineWidth = 0;
+    }
+  }
+  if (lineStart < chars.text.length || ranges.length === 0) ranges.push({ start: lineStart, end: chars.text.length, forced: true });
+
+  return ranges.map((range, index) => {
+    const last = index === ranges.length - 1;
+    const start = index === 0 ? firstStart : spec.indent;
+    const line = setLine(chars, spec, context, range.start, range.end, start, spec.align === 'justify' && !last && !range.forced);
+    if (index === 0 && label) addLabel(line, label, labelStart, spec, context);
+    return line;
+  });
+}
+
+interface Run {
+  text: string;
+  font: PdfFont;
+  size: number;
+  rise: number;
+  width: number;
+  span: Span;
+  space: boolean;
+  /** Characters that take letter spacing when a Chinese line is justified. */
+  count: number;
+}
+
+/** Cuts text[start, end) into runs in visual order, each of one span, font and direction. */
+function visualRuns(chars: Characters, spans: readonly Span[], start: number, end: number, size: number, sheet: StyleSheet): Run[] {
+  const order: number[] = [];
+  for (let i = start; i < end; i++) order.push(i);
+  if (end > start) {
+    for (const [from = 0, to = 0] of bidi.getReorderSegments(chars.text, { levels: chars.levels, paragraphs: [] }, start, end - 1)) {
+      const slice = order.slice(from - start, to - start + 1).reverse();
+      order.splice(from - start, slice.length, ...slice);
+    }
+  }
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < order.length) {
+    const first = order[i]!;
+    const rtl = (chars.levels[first]! & 1) === 1;
+    const step = rtl ? -1 : 1;
+    let j = i + 1;
+    const space = isSpace(chars.text[first]!);
+    if (!space) {
+      while (
+        j < order.length &&
+        order[j] === order[j - 1]! + step &&
+        !isSpace(chars.text[order[j]!]!) &&
+        chars.span[order[j]!] === chars.span[first] &&
+        chars.font[order[j]!] === chars.font[first] &&
+        chars.levels[order[j]!] === chars.levels[first]
+      )
+        j++;
+    }
+    const low = Math.min(first, order[j - 1]!);
+    const high = Math.max(first, order[j - 1]!);
+    let text = chars.text.slice(low, high + 1).replace(/\n/g, '');
+    if (rtl) text = [...text].map((c) => bidi.getMirroredCharacter(c) ?? c).join('');
+    const span = spans[chars.span[first]!]!;
+    const runSize = sizeOf(span, size, sheet);
+    const font = chars.font[first]!;
+    if (text) {
+      runs.push({
+        text,
+        font,
+        size: runSize,
+        rise: span.footnote === undefined ? 0 : size * sheet.pdf.superscript.rise,
+        width: advance(font, text) * runSize,
+        span,
+        space,
+        count: space ? 0 : [...text].length,
+      });
+    }
+    i = j;
+  }
+  return runs;
+}
+
+function colourOf(span: Span, sheet: StyleSheet): string {
+  if (span.style.mark === 'insertion') return `#${sheet.marks.insertionColour}`;
+  if (span.style.mark === 'deletion') return `#${sheet.marks.deletionColour}`;
+  return '#000000';
+}
+
+function lineMetrics(runs: readonly Run[], size: number, context: TextContext): { ascent: number; descent: number } {
+  let ascent = 0;
+  let descent = 0;
+  for (const run of runs) {
+    ascent = Math.max(ascent, run.font.ascent * run.size + run.rise);
+    descent = Math.max(descent, run.font.descent * run.size);
+  }
+  if (!runs.length) {
+    const font = context.fonts.fontFor(
+      context.lang === 'zh' ? '中' : context.lang === 'ar' ? 'ع' : 'a',
+      'regular',
+      context.lang,
+      undefined,
+    );
+    ascent = font.ascent * size;
+    descent = font.descent * size;
+  }
+  return { ascent, descent };
+}
+
+function setLine(
+  chars: Characters,
+  spec: ParagraphSpec,
+  context: TextContext,
+  start: number,
+  end: number,
+  lineStart: number,
+  justify: boolean,
+): Line {
+  const { sheet } = context;
+  let contentEnd = end;
+  while (contentEnd > start && (isSpace(chars.text[contentEnd - 1]!) || chars.text[contentEnd - 1] === '\n')) contentEnd--;
+  const runs = visualRuns(chars, spec.spans, start, contentEnd, spec.size, sheet);
+  const natural = runs.reduce((sum, run) => sum + run.width, 0);
+  const room = spec.width - lineStart;
+  const extra = Math.max(0, room - natural);
+
+  let spaceExtra = 0;
+  let letterSpacing = 0;
+  if (justify && extra > 0) {
+    const spaces = runs.filter((r) => r.space).length;
+    const letters = runs.reduce((sum, r) => sum + r.count, 0);
+    if (context.lang === 'zh' && letters > 1) letterSpacing = extra / (letters - 1 + spaces);
+    if (letterSpacing) spaceExtra = letterSpacing;
+    else if (spaces) spaceExtra = extra / spaces;
+  }
+  const used = spaceExtra || letterSpacing ? room : natural;
+  // The line's box: from the start indent to the end edge, mirrored in right-to-left text.
+  const boxLeft = context.dir === 'rtl' ? 0 : lineStart;
+  const atStart = spec.align !== 'end' && spec.align !== 'center';
+  const atLeft = atStart === (context.dir === 'ltr');
+  let x = spec.align === 'center' ? boxLeft + (room - natural) / 2 : atLeft ? boxLeft : boxLeft + room - used;
+
+  const { ascent, descent } = lineMetrics(runs, spec.size, context);
+  const height = (ascent + descent) * sheet.pdf.lineHeight;
+  const baseline = (height - ascent - descent) / 2 + ascent;
+  const ops: DrawOp[] = [];
+  const footnotes: number[] = [];
+  const decorations: { mark: 'insertion' | 'deletion'; x1: number; x2: number; colour: string }[] = [];
+  for (const run of runs) {
+    const width = run.width + (run.space ? spaceExtra : run.count * letterSpacing);
+    if (!run.space) {
+      ops.push({
+        kind: 'text',
+        x,
+        y: baseline - run.rise,
+        text: run.text,
+        font: run.font,
+        size: run.size,
+        color: colourOf(run.span, sheet),
+        characterSpacing: letterSpacing,
+        width: run.width,
+      });
+      if (run.span.footnote !== undefined && !footnotes.includes(run.span.footnote)) footnotes.push(run.span.footnote);
+    }
+    const mark = run.span.style.mark;
+    if (mark) {
+      const previous = decorations[decorations.length - 1];
+      if (previous && previous.mark === mark && Math.abs(previous.x2 - x) < 0.01) previous.x2 = x + width;
+      else decorations.push({ mark, x1: x, x2: x + width, colour: colourOf(run.span, sheet) });
+    }
+    x += width;
+  }
+  for (const decoration of decorations) {
+    const y = decoration.mark === 'insertion' ? baseline + spec.size * 0.12 : baseline - spec.size * 0.28;
+    ops.push({
+      kind: 'rule',
+      x1: decoration.x1,
+      x2: decoration.x2,
+      y1: y,
+      y2: y,
+      width: sheet.pdf.decorationWidth,
+      color: decoration.colour,
+    });
+  }
+  return { height, baseline, ops, footnotes };
+}
+
+// ------------------------------------------------------------------ labels
+
+interface LabelRun {
+  line: Line;
+  width: number;
+}
+
+function labelRun(label: readonly Span[], size: number, context: TextContext): LabelRun {
+  const chars = characters(label, context);
+  const spec: ParagraphSpec = { spans: label, size, align: 'start', width: 1e6, indent: 0, hanging: 0 };
+  const line = setLine(chars, spec, { ...context, dir: 'ltr' }, 0, chars.text.length, 0, false);
+  const width = measure(chars, label, 0, chars.text.length, size, context.sheet);
+  return { line, width };
+}
+
+/** Puts the label at the start edge of the hanging indent, on the first line's baseline. */
+function addLabel(line: Line, label: LabelRun, labelStart: number, spec: ParagraphSpec, context: TextContext): void {
+  const x = context.dir === 'rtl' ? spec.width - labelStart - label.width : labelStart;
+  const baseline = Math.max(line.baseline, label.line.baseline);
+  const shiftLine = baseline - line.baseline;
+  const shiftLabel = baseline - label.line.baseline;
+  line.ops = [...translate(label.line.ops, x, shiftLabel), ...translate(line.ops, 0, shiftLine)];
+  line.height = Math.max(line.height + shiftLine, label.line.height + shiftLabel);
+  line.baseline = baseline;
+  line.footnotes = [...label.line.footnotes, ...line.footnotes];
+}

@@ -1,0 +1,108 @@
+/**
+ * The PDF's paragraph styles, derived from the style sheet the DOCX writer
+ * reads (templates/styles.json), so both print the same sizes, indents and
+ * spacing. Lengths in points.
+ */
+import { LANGUAGES, type Lang } from '../../i18n/languages.js';
+import { points, type StyleSheet } from '../style-sheet.js';
+import type { Align } from './lines.js';
+import type { SpanStyle } from './spans.js';
+
+export interface ParagraphStyle {
+  size: number;
+  align: Align;
+  spaceBefore: number;
+  spaceAfter: number;
+  indent: number;
+  hanging: number;
+  keepWithNext: boolean;
+  run: SpanStyle;
+}
+
+export type StyleName =
+  | 'normal'
+  | 'title'
+  | 'heading1'
+  | 'heading2'
+  | 'heading3'
+  | 'heading4'
+  | 'callWord'
+  | 'labelled'
+  | 'proposal'
+  | 'reasons'
+  | 'source'
+  | 'note'
+  | 'tableText'
+  | 'tableHead'
+  | 'caption'
+  | 'figure'
+  | 'footnote'
+  | 'header'
+  | 'conference'
+  | 'frame';
+
+export type ParagraphStyles = Record<StyleName, ParagraphStyle>;
+
+export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles {
+  const script = LANGUAGES[lang].script;
+  const normalSize = lang === 'ar' ? sheet.sizes.arabicNormal : sheet.sizes.normal;
+  const italicCalls = sheet.italicCallWords.includes(script);
+  const caps = script === 'latin' || script === 'cyrillic';
+  const base: ParagraphStyle = {
+    size: normalSize,
+    align: 'justify',
+    spaceBefore: sheet.spacing.before,
+    spaceAfter: 0,
+    indent: 0,
+    hanging: 0,
+    keepWithNext: false,
+    run: {},
+  };
+  const style = (overrides: Partial<ParagraphStyle>): ParagraphStyle => ({ ...base, ...overrides });
+  const heading = (depth: number) =>
+    style({
+      size: depth <= 2 ? sheet.sizes.title : sheet.sizes.heading,
+      align: depth <= 2 ? 'center' : 'start',
+      spaceBefore: sheet.spacing.headingBefore,
+      keepWithNext: true,
+      run: { bold: true },
+    });
+  const label = points(sheet.indent.label);
+  const tableSize = lang === 'ar' ? sheet.sizes.table + 1 : sheet.sizes.table;
+  return {
+    normal: base,
+    title: style({ size: sheet.sizes.title, align: 'center', spaceBefore: sheet.spacing.headingBefore, keepWithNext: true, run: { caps } }),
+    heading1: heading(1),
+    heading2: heading(2),
+    heading3: heading(3),
+    heading4: heading(4),
+    callWord: style({
+      indent: points(sheet.indent.callWord),
+      spaceBefore: sheet.spacing.callWordBefore,
+      keepWithNext: true,
+      align: 'start',
+      run: italicCalls ? { italic: true } : { bold: true },
+    }),
+    labelled: style({ indent: label, hanging: label }),
+    proposal: style({
+      size: sheet.sizes.proposal,
+      align: 'start',
+      spaceBefore: sheet.spacing.headingBefore,
+      keepWithNext: true,
+      indent: label * 2,
+      hanging: label * 2,
+      run: { bold: true },
+    }),
+    reasons: style({ spaceBefore: sheet.spacing.headingBefore }),
+    source: style({ align: 'center', run: { bold: true } }),
+    note: style({ size: sheet.sizes.footnote, align: 'center', run: { italic: true } }),
+    tableText: style({ size: tableSize, align: 'start', spaceBefore: 2, spaceAfter: 2 }),
+    tableHead: style({ size: tableSize, align: 'center', spaceBefore: 2, spaceAfter: 2, run: { bold: true } }),
+    caption: style({ align: 'center', keepWithNext: true, spaceBefore: sheet.spacing.headingBefore, run: { bold: true } }),
+    figure: style({ align: 'center' }),
+    footnote: style({ size: sheet.sizes.footnote, spaceBefore: 0, indent: points(284), hanging: points(284) }),
+    header: style({ size: sheet.sizes.header, align: 'center', spaceBefore: 0 }),
+    conference: style({ size: sheet.sizes.conference, align: 'start', spaceBefore: 0, run: { bold: true } }),
+    frame: style({ align: 'start', spaceBefore: 0 }),
+  };
+}

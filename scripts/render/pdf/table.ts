@@ -1,0 +1,212 @@
+/**
+ * Table layout: the model's rows and cells (with row and column spans and
+ * block content) → flow items, one per group of rows that spans tie together.
+ * The header rows are repeated where a table goes on to a new page; a group
+ * taller than what is left of a page is cut between rows, or inside a row
+ * between the lines of its cells. Columns run right to left in RTL text.
+ */
+import type { Table, TableCell } from '../../model/types.js';
+import { translate, type DrawOp, type FlowItem } from './boxes.js';
+import { blocks, inlineSpans, paragraphItems, type Column, type LayoutContext } from './blocks.js';
+
+interface Placed {
+  y: number;
+  item: FlowItem;
+}
+
+interface CellBox {
+  x: number;
+  width: number;
+  top: number;
+  bottom: number;
+  items: Placed[];
+}
+
+interface Group {
+  height: number;
+  cells: CellBox[];
+  /** Row boundaries inside the group, from its top; the last is its height. */
+  rows: number[];
+}
+
+export function layoutTable(node: Table, context: LayoutContext, column: Column): FlowItem[] {
+  const pad = context.sheet.pdf.cellPadding;
+  const tableWidth = column.width - column.indent;
+  const left = context.dir === 'rtl' ? 0 : column.indent;
+  const columnWidth = tableWidth / Math.max(1, node.columns);
+  const rows = [...node.head, ...node.body, ...node.foot];
+  const headCount = node.head.length;
+
+  // Place every cell on the grid, skipping slots taken by spans from above.
+  const taken: boolean[][] = rows.map(() => []);
+  const placed: { row: number; col: number; cell: TableCell; content: FlowItem[]; height: number }[] = [];
+  rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (taken[r]![c]) c++;
+      for (let dr = 0; dr < cell.rowSpan && r + dr < rows.length; dr++)
+        for (let dc = 0; dc < cell.colSpan; dc++) taken[r + dr]![c + dc] = true;
+      const width = columnWidth * cell.colSpan - 2 * pad;
+      const content = blocks(cell.children, context, { width, indent: 0, style: r < headCount ? 'tableHead' : 'tableText' });
+      while (content[0]?.space) content.shift();
+      const height = content.reduce((sum, item) => sum + item.height, 0) + 2 * pad;
+      placed.push({ row: r, col: c, cell, content, height });
+      c += cell.colSpan;
+    }
+  });
+
+  // Row heights: the tallest single-row cell; a spanning cell taller than its rows stretches the last of them.
+  const rowHeights = rows.map((_, r) =>
+    Math.max(2 * pad, ...placed.filter((p) => p.row === r && p.cell.rowSpan === 1).map((p) => p.height)),
+  );
+  for (const p of placed.filter((q) => q.cell.rowSpan > 1)) {
+    const last = Math.min(rows.length, p.row + p.cell.rowSpan) - 1;
+    const spanned = rowHeights.slice(p.row, last + 1).reduce((a, b) => a + b, 0);
+    if (p.height > spanned) rowHeights[last]! += p.height - spanned;
+  }
+
+  // Groups of rows that no span crosses; header rows never share a group with body rows.
+  const groups: { start: number; end: number }[] = [];
+  for (let start = 0; start < rows.length;) {
+    let end = start;
+    for (let r = start; r <= end; r++)
+      for (const p of placed.filter((q) => q.row === r)) end = Math.max(end, Math.min(rows.length - 1, r + p.cell.rowSpan - 1));
+    if (start < headCount && end >= headCount) end = Math.max(start, headCount - 1);
+    groups.push({ start, end });
+    start = end + 1;
+  }
+
+  const top = (r: number) => rowHeights.slice(0, r).reduce((a, b) => a + b, 0);
+  const boxOf = (start: number, end: number): Group => {
+    const origin = top(start);
+    const cells = placed
+      .filter((p) => p.row >= start && p.row <= end)
+      .map((p) => {
+        const x = p.col * columnWidth;
+        const width = columnWidth * p.cell.colSpan;
+        const cellTop = top(p.row) - origin;
+        const bottom = top(Math.min(rows.length, p.row + p.cell.rowSpan)) - origin;
+        let y = cellTop + pad;
+        const items = p.content.map((item) => {
+          const at = { y, item };
+          y += item.height;
+          return at;
+        });
+        return { x: context.dir === 'rtl' ? tableWidth - x - width : x, width, top: cellTop, bottom, items };
+      });
+    const rowBounds: number[] = [];
+    for (let r = start; r <= end; r++) rowBounds.push(top(r + 1) - origin);
+    return { height: top(end + 1) - origin, cells, rows: rowBounds };
+  };
+
+  const toItem = (group: Group, repeat?: FlowItem): FlowItem => groupItem(group, left, pad, context, repeat);
+  const headGroups = groups.filter((g) => g.start < headCount);
+  const header = headGroups.length ? toItem(merge(headGroups.map((g) => boxOf(g.start, g.end)))) : undefined;
+
+  const caption = node.caption.length
+    ? paragraphItems(inlineSpans(node.caption, context), context.styles.caption, context, column, { tag: 'Caption' })
+    : [];
+  const items: FlowItem[] = [...caption];
+  if (header) items.push({ ...header, keepWithNext: true });
+  for (const g of groups.filter((g) => g.start >= headCount)) items.push(toItem(boxOf(g.start, g.end), header));
+  items.push({ height: context.sheet.spacing.before, ops: [], footnotes: [], space: true });
+  return items;
+}
+
+/** Stacks groups (the header rows) into one. */
+function merge(groups: Group[]): Group {
+  let offset = 0;
+  const out: Group = { height: 0, cells: [], rows: [] };
+  for (const g of groups) {
+    out.cells.push(
+      ...g.cells.map((c) => ({
+        ...c,
+        top: c.top + offset,
+        bottom: c.bottom + offset,
+        items: c.items.map((p) => ({ ...p, y: p.y + offset })),
+      })),
+    );
+    out.rows.push(...g.rows.map((r) => r + offset));
+    offset += g.height;
+  }
+  out.height = offset;
+  return out;
+}
+
+function groupItem(group: Group, left: number, pad: number, context: LayoutContext, repeat: FlowItem | undefined): FlowItem {
+  const rule = (x1: number, y1: number, x2: number, y2: number): DrawOp => ({
+    kind: 'rule',
+    x1: left + x1,
+    y1,
+    x2: left + x2,
+    y2,
+    width: context.sheet.pdf.ruleWidth,
+    color: '#000000',
+  });
+  const ops: DrawOp[] = [];
+  const footnotes: number[] = [];
+  for (const cell of group.cells) {
+    for (const { y, item } of cell.items) {
+      ops.push(...translate(item.ops, left + cell.x + pad, y));
+      for (const n of item.footnotes) if (!footnotes.includes(n)) footnotes.push(n);
+    }
+    const right = cell.x + cell.width;
+    ops.push(
+      rule(cell.x, cell.top, right, cell.top),
+      rule(cell.x, cell.bottom, right, cell.bottom),
+      rule(cell.x, cell.top, cell.x, cell.bottom),
+      rule(right, cell.top, right, cell.bottom),
+    );
+  }
+  return {
+    height: group.height,
+    ops,
+    footnotes,
+    repeat,
+    tag: { type: 'Table', id: -1 },
+    split: (available) => {
+      const cut = cutPoint(group, available, pad);
+      if (cut === undefined) return undefined;
+      const [first, second] = cutGroup(group, cut, pad);
+      return [groupItem(first, left, pad, context, repeat), groupItem(second, left, pad, context, repeat)];
+    },
+  };
+}
+
+/** The lowest row boundary that fits; inside a row when not even the first row fits. */
+function cutPoint(group: Group, available: number, pad: number): number | undefined {
+  const boundary = group.rows.filter((r) => r <= available && r < group.height).pop();
+  if (boundary !== undefined && boundary > 0) return boundary;
+  const fits = group.cells.some((cell) => cell.items.some((p) => !p.item.space && p.y + p.item.height <= available - pad));
+  const overflows = group.cells.some((cell) => cell.items.some((p) => p.y + p.item.height > available - pad));
+  return fits && overflows ? available : undefined;
+}
+
+function cutGroup(group: Group, cut: number, pad: number): [Group, Group] {
+  const first: Group = { height: cut, cells: [], rows: group.rows.filter((r) => r < cut).concat(cut) };
+  let rest = group.height - cut;
+  const second: CellBox[] = [];
+  for (const cell of group.cells) {
+    if (cell.bottom <= cut) first.cells.push(cell);
+    else if (cell.top >= cut)
+      second.push({ ...cell, top: cell.top - cut, bottom: cell.bottom - cut, items: cell.items.map((p) => ({ ...p, y: p.y - cut })) });
+    else {
+      const index = cell.items.findIndex((p) => p.y + p.item.height > cut - pad);
+      const kept = index < 0 ? cell.items : cell.items.slice(0, index);
+      const moved = index < 0 ? [] : cell.items.slice(index).filter((p, i) => i > 0 || !p.item.space);
+      first.cells.push({ ...cell, bottom: cut, items: kept });
+      const origin = moved[0]?.y ?? 0;
+      const items = moved.map((p) => ({ ...p, y: pad + p.y - origin }));
+      const last = items[items.length - 1];
+      const needed = last ? last.y + last.item.height + pad : 0;
+      const bottom = Math.max(cell.bottom - cut, needed);
+      rest = Math.max(rest, bottom);
+      second.push({ ...cell, top: 0, bottom, items });
+    }
+  }
+  const height = group.height - cut;
+  for (const cell of second) if (cell.bottom >= height) cell.bottom = rest;
+  const rows = group.rows.filter((r) => r > cut).map((r) => r - cut);
+  if (rows.length) rows[rows.length - 1] = rest;
+  return [first, { height: rest, cells: second, rows: rows.length ? rows : [rest] }];
+}

@@ -1,0 +1,43 @@
+/**
+ * The looks of every printed copy, from `templates/styles.json`: page size and
+ * margins, fonts per script, sizes, spacing, indents and mark colours. The
+ * DOCX and PDF writers read the same sheet, so both print the same page.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Lang } from '../i18n/languages.js';
+
+export interface StyleSheet {
+  /** Twips (1/20 pt), as Word counts them. */
+  page: {
+    width: number;
+    height: number;
+    margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  };
+  fonts: { latin: string; han: string; arabic: string };
+  languageTags: Record<Lang, string>;
+  /** Points. */
+  sizes: Record<'normal' | 'arabicNormal' | 'title' | 'heading' | 'footnote' | 'table' | 'conference' | 'proposal' | 'header', number>;
+  /** Points. */
+  spacing: { before: number; headingBefore: number; callWordBefore: number };
+  /** Twips. */
+  indent: { label: number; callWord: number };
+  marks: { insertionColour: string; deletionColour: string };
+  italicCallWords: string[];
+  pdf: {
+    lineHeight: number;
+    cellPadding: number;
+    ruleWidth: number;
+    frameRuleWidth: number;
+    footnoteSeparator: { length: number; spaceBefore: number; spaceAfter: number };
+    superscript: { scale: number; rise: number };
+    decorationWidth: number;
+  };
+}
+
+export function loadStyleSheet(templatesDir: string): StyleSheet {
+  return JSON.parse(readFileSync(path.join(templatesDir, 'styles.json'), 'utf8')) as StyleSheet;
+}
+
+/** Twips to points. */
+export const points = (twips: number) => twips / 20;
