@@ -18,6 +18,12 @@ export interface TextOp {
   characterSpacing: number;
   /** The advance the layout measured (so the painter does not measure again). */
   width: number;
+  /**
+   * Brackets of a right-to-left run, drawn mirrored: drawn character →
+   * character as written, so that text copied out of the PDF says what the
+   * source says.
+   */
+  mirrored?: Record<string, string> | undefined;
 }
 export interface RuleOp {
   kind: 'rule';

@@ -13,7 +13,7 @@ import type { FrameLayout } from '../frame.js';
 import { points, type StyleSheet } from '../style-sheet.js';
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
 import { blocks, paragraphItems, type LayoutContext } from './blocks.js';
-import type { FontSet } from './fonts.js';
+import type { FontSet, PdfFont } from './fonts.js';
 import { layoutParagraph } from './lines.js';
 import { paginate, type Page } from './paginate.js';
 import { spans, type PdfVariant, type Span } from './spans.js';
@@ -176,17 +176,20 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
   const draw = (ops: readonly DrawOp[]) => {
     for (const op of ops) {
       if (op.kind === 'text') {
-        if (!registered.has(op.font.key)) {
-          pdf.registerFont(op.font.key, op.font.font as unknown as string);
-          registered.add(op.font.key);
+        // Mirrored brackets are drawn from a second copy of the font whose glyphs map back to the brackets as written.
+        const key = op.mirrored ? `${op.font.key}-mirrored` : op.font.key;
+        if (!registered.has(key)) {
+          pdf.registerFont(key, op.font.font as unknown as string);
+          registered.add(key);
         }
-        pdf.font(op.font.key).fontSize(op.size).fillColor(op.color);
+        pdf.font(key).fontSize(op.size).fillColor(op.color);
         fragment(pdf, op.text, op.x, op.y, {
           baseline: 'alphabetic',
           features: [],
           characterSpacing: op.characterSpacing,
           textWidth: op.width,
         });
+        if (op.mirrored) mapMirrored(pdf, op.font, op.mirrored);
       } else if (op.kind === 'rule') {
         pdf.save().lineWidth(op.width).strokeColor(op.color).moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke().restore();
       } else {
@@ -266,4 +269,18 @@ interface FragmentOptions {
  */
 function fragment(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, options: FragmentOptions): void {
   (pdf as unknown as { _fragment(text: string, x: number, y: number, options: FragmentOptions): void })._fragment(text, x, y, options);
+}
+
+interface EmbeddedFont {
+  subset: { includeGlyph(id: number): number };
+  unicode: number[][];
+}
+
+/** Points the ToUnicode entries of drawn mirrored brackets at the characters as written. */
+function mapMirrored(pdf: PDFKit.PDFDocument, font: PdfFont, mirrored: Record<string, string>): void {
+  const embedded = (pdf as unknown as { _font: EmbeddedFont })._font;
+  for (const [drawn, written] of Object.entries(mirrored)) {
+    const gid = embedded.subset.includeGlyph(font.font.glyphForCodePoint(drawn.codePointAt(0)!).id);
+    embedded.unicode[gid] = [written.codePointAt(0)!];
+  }
 }

@@ -77,6 +77,7 @@ interface Characters {
   span: Int32Array;
   font: PdfFont[];
   levels: Uint8Array;
+  embedding: ReturnType<typeof bidi.getEmbeddingLevels>;
 }
 
 function characters(spans: readonly Span[], context: TextContext): Characters {
@@ -98,8 +99,8 @@ function characters(spans: readonly Span[], context: TextContext): Characters {
       previous = chosen;
     }
   });
-  const levels = bidi.getEmbeddingLevels(text, context.dir).levels;
-  return { text, span, font, levels };
+  const embedding = bidi.getEmbeddingLevels(text, context.dir);
+  return { text, span, font, levels: embedding.levels, embedding };
 }
 
 function sizeOf(span: Span, size: number, sheet: StyleSheet): number {
@@ -221,6 +222,7 @@ interface Run {
   space: boolean;
   /** Characters that take letter spacing when a Chinese line is justified. */
   count: number;
+  mirrored: Record<string, string> | undefined;
 }
 
 /** Cuts text[start, end) into runs in visual order, each of one span, font and direction. */
@@ -228,7 +230,7 @@ function visualRuns(chars: Characters, spans: readonly Span[], start: number, en
   const order: number[] = [];
   for (let i = start; i < end; i++) order.push(i);
   if (end > start) {
-    for (const [from = 0, to = 0] of bidi.getReorderSegments(chars.text, { levels: chars.levels, paragraphs: [] }, start, end - 1)) {
+    for (const [from = 0, to = 0] of bidi.getReorderSegments(chars.text, chars.embedding, start, end - 1)) {
       const slice = order.slice(from - start, to - start + 1).reverse();
       order.splice(from - start, slice.length, ...slice);
     }
@@ -254,8 +256,18 @@ function visualRuns(chars: Characters, spans: readonly Span[], start: number, en
     }
     const low = Math.min(first, order[j - 1]!);
     const high = Math.max(first, order[j - 1]!);
-    let text = chars.text.slice(low, high + 1).replace(/\n/g, '');
-    if (rtl) text = [...text].map((c) => bidi.getMirroredCharacter(c) ?? c).join('');
+    const logical = chars.text.slice(low, high + 1).replace(/\n/g, '');
+    let mirrored: Record<string, string> | undefined;
+    const text = rtl
+      ? [...logical]
+          .map((c) => {
+            const mirror = bidi.getMirroredCharacter(c);
+            if (!mirror) return c;
+            (mirrored ??= {})[mirror] = c;
+            return mirror;
+          })
+          .join('')
+      : logical;
     const span = spans[chars.span[first]!]!;
     const runSize = sizeOf(span, size, sheet);
     const font = chars.font[first]!;
@@ -269,6 +281,7 @@ function visualRuns(chars: Characters, spans: readonly Span[], start: number, en
         span,
         space,
         count: space ? 0 : [...text].length,
+        mirrored,
       });
     }
     i = j;
@@ -354,6 +367,7 @@ function setLine(
         color: colourOf(run.span, sheet),
         characterSpacing: letterSpacing,
         width: run.width,
+        mirrored: run.mirrored,
       });
       if (run.span.footnote !== undefined && !footnotes.includes(run.span.footnote)) footnotes.push(run.span.footnote);
     }

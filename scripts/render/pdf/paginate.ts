@@ -150,6 +150,15 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
     if ((!widow && !orphan) || page.body.length <= 1) return [];
     page.body.pop();
     used -= last.height;
-    return [last];
+    const held = [last];
+    // A heading kept with the paragraph goes along.
+    while (page.body.length > 1) {
+      const previous = page.body.at(-1)!.item;
+      if (!previous.keepWithNext && !previous.space) break;
+      page.body.pop();
+      used -= previous.height;
+      held.unshift(previous);
+    }
+    return held;
   }
 }
