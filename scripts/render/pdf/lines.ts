@@ -379,6 +379,8 @@ function setLine(
     }
     x += width;
   }
+  // Runs are positioned left to right but drawn in reading order, so that a reader following the content stream reads right-to-left lines from their start.
+  if (context.dir === 'rtl') ops.reverse();
   for (const decoration of decorations) {
     const y = decoration.mark === 'insertion' ? baseline + spec.size * 0.12 : baseline - spec.size * 0.28;
     ops.push({

@@ -1,0 +1,277 @@
+/**
+ * PDF read back by readers nobody here wrote: qpdf checks the file's
+ * structure, poppler lists its fonts and gives back its text, page by page.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
+import type { BlockNode, Footnote, InlineNode, ModelDocument } from '../scripts/model/types.js';
+import { repoRoot } from './helpers/build.js';
+
+let outputs: Output[];
+let dir: string;
+const DOCS = ['res71-proposal', 'res71-annex1-2028'];
+
+beforeAll(async () => {
+  const result = checkProject(repoRoot, { docs: DOCS });
+  expect(result.ok).toBe(true);
+  outputs = await renderOutputs(result, ['pdf']);
+  dir = mkdtempSync(path.join(tmpdir(), 'hexaglot-pdf-'));
+  for (const output of outputs) writeFileSync(path.join(dir, path.basename(output.file)), output.content);
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const fileOf = (output: Output) => path.join(dir, path.basename(output.file));
+const find = (docId: string, lang: string, variant: string) =>
+  outputs.find((o) => o.doc.docId === docId && o.doc.lang === lang && o.variant === variant)!;
+
+/** Text of each page; poppler marks the direction of embedded runs with control characters, dropped here. */
+function pages(file: string, raw = false): string[] {
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', ...(raw ? ['-raw'] : []), file, '-'], { encoding: 'utf8' });
+  return text
+    .split('\f')
+    .slice(0, -1)
+    .map((page) => page.replace(/[\u200e\u200f\u202a-\u202e]/g, ''));
+}
+const squash = (s: string) => s.replace(/[\s\u00a0]+/g, '').toLowerCase();
+const arabicWords = (s: string) => s.match(/[\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+/g) ?? [];
+
+/** The clean copy's text of each paragraph, footnote marks included where the reader sees them. */
+function paragraphs(blocks: readonly BlockNode[]): string[] {
+  const inline = (nodes: readonly InlineNode[]): string =>
+    nodes
+      .map((n) => {
+        if (n.type === 'text') return n.value;
+        if (n.type === 'callWord') return n.value;
+        if (n.type === 'footnoteReference') return String(n.number);
+        if (n.type === 'deletion' || n.type === 'editorComment') return '';
+        return 'children' in n ? inline(n.children) : '';
+      })
+      .join('');
+  return blocks.flatMap((b): string[] => {
+    if ('change' in b && b.change === 'deletion') return [];
+    switch (b.type) {
+      case 'proposal':
+        return paragraphs([...b.children, ...b.reasons]);
+      case 'list':
+        return b.children.filter((item) => item.change !== 'deletion').flatMap((item) => paragraphs(item.children));
+      case 'blockquote':
+        return paragraphs(b.children);
+      case 'table':
+        return [...b.head, ...b.body, ...b.foot].flatMap((row) => row.cells.flatMap((cell) => paragraphs(cell.children)));
+      case 'labelledParagraph':
+        return [inline(b.children)];
+      case 'heading':
+      case 'paragraph':
+      case 'callWordParagraph':
+        return [inline(b.children)];
+      case 'figure':
+        return [];
+    }
+  });
+}
+
+/**
+ * Checks that every text comes back, in order. Page heads and footnotes are
+ * taken out first: a paragraph that goes on to the next page has them in
+ * the middle.
+ */
+function expectText(doc: ModelDocument, pageTexts: string[], texts: string[], notes = false): void {
+  let all = pageTexts.join('\n');
+  const furniture = notes ? [] : doc.footnotes.filter((note) => noteText(note).trim()).map((note) => `${note.number}${noteText(note)}`);
+  if (doc.lang !== 'ar') {
+    const header = new RegExp(`-\\d+-?${squash(doc.frame.runningHeader).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`, 'g');
+    let squashed = squash(all).replace(header, '');
+    for (const piece of furniture) squashed = squashed.split(squash(piece)).join('');
+    // Header rows repeated where a table goes on to the next page.
+    for (const head of tableHeads(doc.body)) {
+      const [first, ...rest] = squashed.split(squash(head));
+      if (rest.length > 1) squashed = `${first}${squash(head)}${rest.join('')}`;
+    }
+    all = squashed;
+  }
+  if (doc.lang === 'ar') {
+    // Arabic: the words of every paragraph come back in logical order. poppler may put the short last
+    // line of a right-aligned paragraph after the next paragraph's first line, so other words may come between.
+    // poppler may also split a word where a glyph is offset (a ligature, a vowel mark), so letters are compared without spaces.
+    const letters = arabicWords(all).join('');
+    for (const text of texts) {
+      let at = 0;
+      for (const word of arabicWords(text)) {
+        const found = letters.indexOf(word, at);
+        expect(found, `"${word}" of: ${text}`).toBeGreaterThanOrEqual(0);
+        at = found + word.length;
+      }
+    }
+    return;
+  }
+  const pageSquashed = pageTexts.map(squash);
+  for (const text of texts) {
+    const wanted = squash(text);
+    // A table row cut at the foot of a page: the text starts on one page and ends on the next.
+    const cut = (k: number) =>
+      pageSquashed.some(
+        (page, i) => nearlyIncludes(page, wanted.slice(0, k)) && nearlyIncludes(pageSquashed[i + 1] ?? '', wanted.slice(k)),
+      );
+    const found = nearlyIncludes(all, wanted) || [...wanted].some((_, k) => k > 0 && cut(k));
+    expect(found, `${text}\n${all}`).toBe(true);
+  }
+}
+
+/**
+ * Whether `needle` is in `hay`, allowing a character or two between two of
+ * its characters: poppler reads a table row line by line across its cells,
+ * so the dash of the next cell's list can come between two lines of a cell.
+ */
+function nearlyIncludes(hay: string, needle: string, gap = 2): boolean {
+  if (hay.includes(needle)) return true;
+  for (let start = hay.indexOf(needle[0] ?? ''); start >= 0; start = hay.indexOf(needle[0]!, start + 1)) {
+    let at = start + 1;
+    let j = 1;
+    for (; j < needle.length; j++) {
+      const next = hay.indexOf(needle[j]!, at);
+      if (next < 0 || next - at > gap) break;
+      at = next + 1;
+    }
+    if (j === needle.length) return true;
+  }
+  return false;
+}
+
+function tableHeads(blocks: readonly BlockNode[]): string[] {
+  return blocks.flatMap((b): string[] => {
+    if (b.type === 'table' && b.head.length)
+      return [b.head.flatMap((row) => row.cells.flatMap((cell) => paragraphs(cell.children))).join('')];
+    if (b.type === 'proposal' || b.type === 'blockquote') return tableHeads(b.children);
+    return [];
+  });
+}
+
+const noteText = (note: Footnote) => paragraphs(note.children).join('');
+
+describe('PDF', () => {
+  it('writes a marked and a clean copy of every language of both documents', () => {
+    for (const docId of DOCS) {
+      const langs = new Set(outputs.filter((o) => o.doc.docId === docId).map((o) => o.doc.lang));
+      for (const lang of langs) {
+        expect(find(docId, lang, 'marked').content.subarray(0, 5).toString()).toBe('%PDF-');
+        expect(find(docId, lang, 'clean').content.subarray(0, 5).toString()).toBe('%PDF-');
+      }
+    }
+  });
+
+  it('passes qpdf --check, and poppler finds every font embedded', () => {
+    for (const output of outputs) {
+      const check = spawnSync('qpdf', ['--check', fileOf(output)], { encoding: 'utf8' });
+      expect(check.status, `${output.file}\n${check.stdout}${check.stderr}`).toBe(0);
+      const fonts = execFileSync('pdffonts', [fileOf(output)], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .slice(2);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const line of fonts) expect(line, output.file).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
+    }
+  });
+
+  it.each(['zh', 'en', 'ar'])('%s: pdftotext gives back every paragraph and every footnote of the clean copy', (lang) => {
+    const output = find('res71-proposal', lang, 'clean');
+    const texts = pages(fileOf(output));
+    expectText(output.doc, texts, paragraphs(output.doc.body));
+    expectText(output.doc, texts, output.doc.footnotes.map(noteText), true);
+  });
+
+  it('zh Annex 1: every paragraph, table cell and footnote comes back', () => {
+    const output = find('res71-annex1-2028', 'zh', 'clean');
+    // In drawing order: table cells are drawn one after the other, where poppler's own reading order
+    // runs across neighbouring cells whose lines share a baseline.
+    const texts = pages(fileOf(output), true);
+    expect(texts.length).toBeGreaterThan(10);
+    expectText(output.doc, texts, paragraphs(output.doc.body));
+    expectText(output.doc, texts, output.doc.footnotes.map(noteText), true);
+  });
+
+  it('prints each footnote at the foot of the page that refers to it', () => {
+    for (const docId of DOCS) {
+      const output = find(docId, 'zh', 'marked');
+      const texts = pages(fileOf(output)).map(squash);
+      for (const note of output.doc.footnotes) {
+        // The reference: the footnote's number right after the words it follows.
+        const before = referenceContext(output.doc.body, note.number);
+        expect(before, `footnote ${note.number} is referenced`).toBeTruthy();
+        const page = texts.findIndex((t) => t.includes(squash(before!) + String(note.number)));
+        expect(page, `footnote ${note.number} of ${docId}: reference`).toBeGreaterThanOrEqual(0);
+        // The footnote starts at the foot of that page.
+        expect(texts[page], `footnote ${note.number} of ${docId} on page ${page + 1}`).toContain(squash(noteText(note)).slice(0, 30));
+      }
+    }
+  });
+
+  it('keeps closing Chinese punctuation off the start of a line and opening punctuation off its end', () => {
+    const output = find('res71-annex1-2028', 'zh', 'marked');
+    const lines = pages(fileOf(output)).flatMap((page) =>
+      page
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
+    expect(lines.length).toBeGreaterThan(500);
+    for (const line of lines) {
+      expect(line, line).not.toMatch(/^[，。、；：？！）》」』]/);
+      expect(line, line).not.toMatch(/[（《「『]$/);
+    }
+  });
+
+  it('marks insertions and deletions in the marked copy only', () => {
+    const marked = pages(fileOf(find('res71-proposal', 'en', 'marked'))).join('');
+    const clean = pages(fileOf(find('res71-proposal', 'en', 'clean'))).join('');
+    // The deleted years are in the marked copy and gone from the clean one.
+    expect(squash(marked)).toContain(squash('2020-2023'));
+    expect(squash(clean)).not.toContain(squash('2020-2023'));
+  });
+
+  it('has a title, a language, an outline and tagged structure', () => {
+    for (const lang of ['zh', 'en', 'ar']) {
+      const output = find('res71-proposal', lang, 'marked');
+      const info = execFileSync('pdfinfo', [fileOf(output)], { encoding: 'utf8' });
+      expect(info).toMatch(new RegExp(`Title:\\s+${output.doc.front.title.slice(0, 10).replace(/[()[\]]/g, '.')}`));
+      expect(info).toMatch(/Tagged:\s+yes/);
+      const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', fileOf(output), '-'], { maxBuffer: 1 << 28 }).toString(
+        'latin1',
+      );
+      expect(qdf).toMatch(new RegExp(`/Lang \\(${{ zh: 'zh-CN', en: 'en-GB', ar: 'ar-SA' }[lang]}\\)`));
+      expect(qdf).toMatch(/\/Outlines \d+ 0 R/);
+      expect(qdf).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    }
+  });
+
+  it('gives the same bytes for the same sources', async () => {
+    const result = checkProject(repoRoot, { docs: ['res71-proposal'], langs: ['ar'] });
+    const again = await renderOutputs(result, ['pdf']);
+    for (const output of again) {
+      const first = outputs.find((o) => o.file === output.file)!;
+      expect(Buffer.compare(first.content as Buffer, output.content as Buffer), output.file).toBe(0);
+    }
+  }, 60_000);
+});
+
+/** Up to eight characters of text right before a footnote reference. */
+function referenceContext(blocks: readonly BlockNode[], number: number): string | undefined {
+  let found: string | undefined;
+  const walk = (nodes: readonly (BlockNode | InlineNode)[], before: { text: string }) => {
+    for (const node of nodes) {
+      if (found !== undefined) return;
+      if (node.type === 'footnoteReference' && node.number === number) found = before.text.replace(/\s+/g, '').slice(-8);
+      else if (node.type === 'text' || node.type === 'callWord') before.text += node.value;
+      else if (node.type === 'table')
+        for (const row of [...node.head, ...node.body]) for (const cell of row.cells) walk(cell.children, { text: '' });
+      else if ('children' in node) walk(node.children as (BlockNode | InlineNode)[], before);
+      if (node.type === 'proposal') walk(node.reasons, { text: '' });
+      if ('label' in node && node.type === 'labelledParagraph') continue;
+    }
+  };
+  walk(blocks, { text: '' });
+  return found;
+}
