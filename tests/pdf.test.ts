@@ -157,8 +157,8 @@ describe('PDF', () => {
     for (const docId of DOCS) {
       const langs = new Set(outputs.filter((o) => o.doc.docId === docId).map((o) => o.doc.lang));
       for (const lang of langs) {
-        expect(find(docId, lang, 'marked').content.subarray(0, 5).toString()).toBe('%PDF-');
-        expect(find(docId, lang, 'clean').content.subarray(0, 5).toString()).toBe('%PDF-');
+        expect((find(docId, lang, 'marked').content as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+        expect((find(docId, lang, 'clean').content as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
       }
     }
   });
