@@ -406,8 +406,10 @@ interface LabelRun {
 function labelRun(label: readonly Span[], size: number, context: TextContext): LabelRun {
   const chars = characters(label, context);
   const spec: ParagraphSpec = { spans: label, size, align: 'start', width: 1e6, indent: 0, hanging: 0 };
-  const line = setLine(chars, spec, { ...context, dir: 'ltr' }, 0, chars.text.length, 0, false);
+  // Set in the paragraph's direction, as Word and browsers do: `a)` reads `(a` in Arabic text.
+  const line = setLine(chars, spec, context, 0, chars.text.length, 0, false);
   const width = measure(chars, label, 0, chars.text.length, size, context.sheet);
+  if (context.dir === 'rtl') line.ops = translate(line.ops, width - spec.width, 0);
   return { line, width };
 }
 

@@ -99,7 +99,9 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column)
     return { height: top(end + 1) - origin, cells, rows: rowBounds };
   };
 
-  const toItem = (group: Group, repeat?: FlowItem): FlowItem => groupItem(group, left, pad, context, repeat);
+  // One structure element per table, whatever pages it runs over.
+  const id = context.ids.next++;
+  const toItem = (group: Group, repeat?: FlowItem): FlowItem => groupItem(group, { left, pad, id }, context, repeat);
   const headGroups = groups.filter((g) => g.start < headCount);
   const header = headGroups.length ? toItem(merge(headGroups.map((g) => boxOf(g.start, g.end)))) : undefined;
 
@@ -133,7 +135,13 @@ function merge(groups: Group[]): Group {
   return out;
 }
 
-function groupItem(group: Group, left: number, pad: number, context: LayoutContext, repeat: FlowItem | undefined): FlowItem {
+function groupItem(
+  group: Group,
+  place: { left: number; pad: number; id: number },
+  context: LayoutContext,
+  repeat: FlowItem | undefined,
+): FlowItem {
+  const { left, pad, id } = place;
   const rule = (x1: number, y1: number, x2: number, y2: number): DrawOp => ({
     kind: 'rule',
     x1: left + x1,
@@ -163,12 +171,12 @@ function groupItem(group: Group, left: number, pad: number, context: LayoutConte
     ops,
     footnotes,
     repeat,
-    tag: { type: 'Table', id: -1 },
+    tag: { type: 'Table', id },
     split: (available) => {
       const cut = cutPoint(group, available, pad);
       if (cut === undefined) return undefined;
       const [first, second] = cutGroup(group, cut, pad);
-      return [groupItem(first, left, pad, context, repeat), groupItem(second, left, pad, context, repeat)];
+      return [groupItem(first, place, context, repeat), groupItem(second, place, context, repeat)];
     },
   };
 }
