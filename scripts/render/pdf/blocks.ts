@@ -32,6 +32,8 @@ export interface ParagraphOptions {
   label?: Span[] | undefined;
   tag?: Tag | undefined;
   outline?: number | undefined;
+  /** The proposal line is left to right in every language, as in the DOCX. */
+  dir?: 'ltr' | undefined;
 }
 
 export function paragraphItems(
@@ -51,7 +53,7 @@ export function paragraphItems(
       indent: column.indent + style.indent,
       hanging: style.hanging,
     },
-    context,
+    options.dir ? { ...context, dir: options.dir } : context,
   );
   const id = context.ids.next++;
   const tag = { type: options.tag ?? 'P', id };
@@ -141,6 +143,7 @@ const handlers: Handlers = {
   proposal: (node, context, column) => [
     ...paragraphItems([{ text: node.id, style: { bold: false } }], context.styles.proposal, context, column, {
       label: [{ text: node.action, style: {} }],
+      dir: 'ltr',
     }),
     ...blocks(node.children, context, column),
     ...(node.reasons.length
