@@ -41,6 +41,23 @@ describe('PDF pagination', () => {
     expect(rest.length).toBeGreaterThan(0);
   });
 
+  it('prints the whole of a long footnote referenced from the last line, on pages of its own if need be', () => {
+    const body = [...paragraph(1, 8, 'a'), line('ref', { footnotes: [1] })];
+    const footnote = new Map([[1, Array.from({ length: 25 }, (_, i) => line(`n${i}`))]]);
+    const pages = paginate(body, footnote, geometry);
+    expect(pages.flatMap(notes)).toEqual(Array.from({ length: 25 }, (_, i) => `n${i}`));
+  });
+
+  it('keeps footnotes in order when an earlier one goes on to the next page', () => {
+    const body = [line('ref1', { footnotes: [1] }), ...paragraph(1, 3, 'a'), line('ref2', { footnotes: [2] }), ...paragraph(2, 12, 'b')];
+    const footnote = new Map([
+      [1, Array.from({ length: 20 }, (_, i) => line(`x${i}`))],
+      [2, [line('y0')]],
+    ]);
+    const order = paginate(body, footnote, geometry).flatMap(notes);
+    expect(order).toEqual([...Array.from({ length: 20 }, (_, i) => `x${i}`), 'y0']);
+  });
+
   it('keeps a heading with the first line after it', () => {
     const body = [...paragraph(1, 9, 'a'), line('heading', { keepWithNext: true }), ...paragraph(2, 3, 'b')];
     const pages = paginate(body, new Map(), geometry);

@@ -27,6 +27,9 @@ export interface PageGeometry {
   separator: number;
 }
 
+/** How many lines of a cuttable item (a table row group) a heading or caption is kept with. */
+const KEPT_LINES = 3;
+
 export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<number, FlowItem[]>, geometry: PageGeometry): Page[] {
   const pages: Page[] = [];
   const queue = [...items];
@@ -40,7 +43,7 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
     page.notes.push({ item: line, y: page.notesHeight });
     page.notesHeight += line.height;
   };
-  const newPage = () => {
+  const newPage = (noteRoom = geometry.height / 2) => {
     page = { body: [], notes: [], notesHeight: 0 };
     pages.push(page);
     used = 0;
@@ -48,7 +51,7 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
     const rest = carried;
     carried = [];
     for (let i = 0; i < rest.length; i++) {
-      if (footHeight() + geometry.separator + rest[i]!.height > geometry.height / 2 && page.notes.length) {
+      if (footHeight() + geometry.separator + rest[i]!.height > noteRoom && page.notes.length) {
         carried = rest.slice(i);
         break;
       }
@@ -80,7 +83,8 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
     if (item.keepWithNext && page.body.length > 0) {
       let chain = item.height;
       for (const next of queue) {
-        chain += next.split ? Math.min(next.height, 3 * 14) : next.height;
+        // Of a table row group, which can be cut, a few lines' worth is enough to keep with.
+        chain += next.split ? Math.min(next.height, KEPT_LINES * item.height) : next.height;
         if (!next.keepWithNext && !next.space) break;
       }
       if (chain > available && chain <= geometry.height) {
@@ -119,14 +123,14 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
     newPage();
     queue.unshift(...held, item);
   }
-  if (carried.length) {
-    newPage();
-  }
+  // Footnote text still to print after the last line of the body gets pages of its own.
+  while (carried.length) newPage(geometry.height);
   return pages.filter((p) => p.body.length || p.notes.length);
 
   function placeNotes(item: FlowItem, notes: FlowItem[], room: number) {
     for (const n of item.footnotes) placedNotes.add(n);
-    let left = room;
+    // Footnotes keep their order: while an earlier one goes on to the next page, later ones follow it there.
+    let left = carried.length ? 0 : room;
     for (let i = 0; i < notes.length; i++) {
       if (notes[i]!.height > left) {
         carried.push(...notes.slice(i));
