@@ -74,6 +74,7 @@ function createRenderers(root: string, assets: Assets): Record<Format, Renderer>
   const html = loadHtmlTemplates(path.join(root, 'templates'));
   const fontsDir = path.join(root, 'out', 'fonts');
   const sheet = loadStyleSheet(path.join(root, 'templates'));
+  const fonts = loadFontSet(root);
   return {
     html: {
       variants: [undefined],
@@ -95,7 +96,6 @@ function createRenderers(root: string, assets: Assets): Record<Format, Renderer>
       variants: PDF_VARIANTS,
       render(doc, _file, variant) {
         const layout = html.frame(doc.frame, doc.meta.type);
-        const fonts = loadFontSet(root);
         return renderPdf(doc, { locale: loadLocale(paths.locales, doc.lang), sheet, layout, variant: variant as PdfVariant, fonts });
       },
     },

@@ -21,6 +21,9 @@ export interface FrameLine {
 
 export type FrameLayout = Record<FrameRegion, FrameLine[]>;
 
+/** Conference lines and `strong` lines are set in bold by every printed copy. */
+export const isBoldFrameLine = (line: FrameLine): boolean => line.style === 'strong' || (line.style?.startsWith('conference') ?? false);
+
 /**
  * Reads the frame template of a document type (`templates/frames/<type>.hbs`).
  * The template only calls `{{#region}}` and `{{line}}`; what it prints is

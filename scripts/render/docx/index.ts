@@ -28,7 +28,7 @@ import JSZip from 'jszip';
 import type { BlockNode, InlineNode, ModelDocument, Table as ModelTable } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
-import type { FrameLayout } from '../frame.js';
+import { isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
 
 export type DocxVariant = 'tracked' | 'marked' | 'clean';
@@ -281,7 +281,7 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
           children: [
             new TextRun({
               text: line.text,
-              bold: line.style === 'strong' || line.style?.startsWith('conference'),
+              bold: isBoldFrameLine(line),
               size: bigFirst && index === 0 ? state.sheet.sizes.conference * 2 : undefined,
               rightToLeft: state.rtl,
             }),

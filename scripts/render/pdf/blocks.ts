@@ -77,7 +77,7 @@ export function paragraphItems(
   return items;
 }
 
-const inline = (nodes: readonly InlineNode[], context: LayoutContext): Span[] => spans(nodes, {}, context.spans);
+export const inlineSpans = (nodes: readonly InlineNode[], context: LayoutContext): Span[] => spans(nodes, {}, context.spans);
 
 /** A wholly deleted block disappears from the clean copy. */
 const dropped = (change: 'insertion' | 'deletion' | undefined, context: LayoutContext) =>
@@ -91,25 +91,25 @@ const handlers: Handlers = {
   heading: (node, context, column) => {
     if (dropped(node.change, context)) return [];
     const style = node.role ? context.styles.title : context.styles[`heading${Math.min(node.depth, 4) as 1 | 2 | 3 | 4}`];
-    const label = node.label ? [...inline(node.label, context), { text: ' ', style: {} }] : [];
+    const label = node.label ? [...inlineSpans(node.label, context), { text: ' ', style: {} }] : [];
     const level = node.role ? 1 : node.depth + 1;
-    return paragraphItems([...label, ...inline(node.children, context)], style, context, column, {
+    return paragraphItems([...label, ...inlineSpans(node.children, context)], style, context, column, {
       tag: `H${Math.min(level, 4)}` as Tag,
       outline: level,
     });
   },
   paragraph: (node, context, column) =>
-    dropped(node.change, context) ? [] : paragraphItems(inline(node.children, context), styleOf(column, context), context, column),
+    dropped(node.change, context) ? [] : paragraphItems(inlineSpans(node.children, context), styleOf(column, context), context, column),
   labelledParagraph: (node, context, column) => {
     if (dropped(node.change, context)) return [];
     const base = styleOf(column, context);
     const style = column.style
       ? { ...base, indent: context.styles.labelled.indent, hanging: context.styles.labelled.hanging }
       : context.styles.labelled;
-    return paragraphItems(inline(node.children, context), style, context, column, { label: inline(node.label, context) });
+    return paragraphItems(inlineSpans(node.children, context), style, context, column, { label: inlineSpans(node.label, context) });
   },
   callWordParagraph: (node, context, column) =>
-    dropped(node.change, context) ? [] : paragraphItems(inline(node.children, context), context.styles.callWord, context, column),
+    dropped(node.change, context) ? [] : paragraphItems(inlineSpans(node.children, context), context.styles.callWord, context, column),
   list: (node, context, column) =>
     node.children.flatMap((item, index) => {
       if (dropped(item.change, context)) return [];
@@ -119,7 +119,10 @@ const handlers: Handlers = {
       const style = { ...base, indent: context.styles.labelled.indent, hanging: context.styles.labelled.hanging };
       const lead =
         first && (first.type === 'paragraph' || first.type === 'labelledParagraph')
-          ? paragraphItems(inline(first.children, context), style, context, column, { label: [{ text: marker, style: {} }], tag: 'LI' })
+          ? paragraphItems(inlineSpans(first.children, context), style, context, column, {
+              label: [{ text: marker, style: {} }],
+              tag: 'LI',
+            })
           : first
             ? blocks([first], context, { ...column, indent: column.indent + style.indent })
             : [];
@@ -133,7 +136,7 @@ const handlers: Handlers = {
     const placeholder: Span = { text: `${context.locale.t('labels.figurePlaceholder')} ${node.alt}`, style: {} };
     const caption: Span[] = [
       { text: context.locale.t('labels.figure', { number }), style: {} },
-      ...(node.caption.length ? [{ text: ' – ', style: {} }, ...inline(node.caption, context)] : []),
+      ...(node.caption.length ? [{ text: ' – ', style: {} }, ...inlineSpans(node.caption, context)] : []),
     ];
     return [
       ...paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' }),
@@ -169,5 +172,3 @@ export function blocks(nodes: readonly BlockNode[], context: LayoutContext, colu
     (handlers[node.type] as (n: BlockNode, c: LayoutContext, col: Column) => FlowItem[])(node, context, column),
   );
 }
-
-export { inline as inlineSpans };

@@ -32,7 +32,6 @@ const STAND_INS: Record<FontStyle, FontStyle[]> = {
 };
 
 export class FontSet {
-  readonly fonts: PdfFont[] = [];
   private readonly byFile = new Map<string, PdfFont>();
   private readonly choice = new Map<string, PdfFont>();
 
@@ -61,7 +60,6 @@ export class FontSet {
         descent: -font.descent / font.unitsPerEm,
       };
       this.byFile.set(file, entry);
-      this.fonts.push(entry);
     }
     return entry;
   }

@@ -9,7 +9,7 @@ import PDFDocument from 'pdfkit';
 import type { ModelDocument } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
-import type { FrameLayout } from '../frame.js';
+import { isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { points, type StyleSheet } from '../style-sheet.js';
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
 import { blocks, paragraphItems, type LayoutContext } from './blocks.js';
@@ -85,9 +85,7 @@ function frameItems(layout: FrameLayout, context: LayoutContext, width: number):
       const ops: DrawOp[] = [];
       lines.forEach((line, index) => {
         const style =
-          conference && index === 0
-            ? context.styles.conference
-            : { ...context.styles.frame, run: { bold: line.style === 'strong' || line.style?.startsWith('conference') } };
+          conference && index === 0 ? context.styles.conference : { ...context.styles.frame, run: { bold: isBoldFrameLine(line) } };
         for (const item of paragraphItems([{ text: line.text, style: {} }], style, context, { width: columnWidth, indent: 0 })) {
           if (item.space) continue;
           ops.push(...translate(item.ops, 0, y));

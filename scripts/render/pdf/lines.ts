@@ -405,12 +405,10 @@ interface LabelRun {
 
 function labelRun(label: readonly Span[], size: number, context: TextContext): LabelRun {
   const chars = characters(label, context);
-  const spec: ParagraphSpec = { spans: label, size, align: 'start', width: 1e6, indent: 0, hanging: 0 };
-  // Set in the paragraph's direction, as Word and browsers do: `a)` reads `(a` in Arabic text.
-  const line = setLine(chars, spec, context, 0, chars.text.length, 0, false);
   const width = measure(chars, label, 0, chars.text.length, size, context.sheet);
-  if (context.dir === 'rtl') line.ops = translate(line.ops, width - spec.width, 0);
-  return { line, width };
+  // Set in its own width and in the paragraph's direction, as Word and browsers do: `a)` reads `(a` in Arabic text.
+  const spec: ParagraphSpec = { spans: label, size, align: 'start', width, indent: 0, hanging: 0 };
+  return { line: setLine(chars, spec, context, 0, chars.text.length, 0, false), width };
 }
 
 /** Puts the label at the start edge of the hanging indent, on the first line's baseline. */

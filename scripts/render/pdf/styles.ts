@@ -68,7 +68,6 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
       run: { bold: true },
     });
   const label = points(sheet.indent.label);
-  const tableSize = lang === 'ar' ? sheet.sizes.table + 1 : sheet.sizes.table;
   return {
     normal: base,
     title: style({ size: sheet.sizes.title, align: 'center', spaceBefore: sheet.spacing.headingBefore, keepWithNext: true, run: { caps } }),
@@ -96,8 +95,8 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
     reasons: style({ spaceBefore: sheet.spacing.headingBefore }),
     source: style({ align: 'center', run: { bold: true } }),
     note: style({ size: sheet.sizes.footnote, align: 'center', run: { italic: true } }),
-    tableText: style({ size: tableSize, align: 'start', spaceBefore: 2, spaceAfter: 2 }),
-    tableHead: style({ size: tableSize, align: 'center', spaceBefore: 2, spaceAfter: 2, run: { bold: true } }),
+    tableText: style({ size: sheet.sizes.table, align: 'start', spaceBefore: 2, spaceAfter: 2 }),
+    tableHead: style({ size: sheet.sizes.table, align: 'center', spaceBefore: 2, spaceAfter: 2, run: { bold: true } }),
     caption: style({ align: 'center', keepWithNext: true, spaceBefore: sheet.spacing.headingBefore, run: { bold: true } }),
     figure: style({ align: 'center' }),
     footnote: style({ size: sheet.sizes.footnote, spaceBefore: 0, indent: points(284), hanging: points(284) }),
