@@ -1,7 +1,7 @@
-/** Named Word styles built from `templates/styles.json`. */
+/** Named Word styles: the paragraph styles every printed copy shares, in Word's terms. */
 import { AlignmentType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import type { Lang } from '../../i18n/languages.js';
-import { LANGUAGES } from '../../i18n/languages.js';
+import { paragraphStyles, type ParagraphStyle } from '../paragraph-styles.js';
 import type { StyleSheet } from '../style-sheet.js';
 
 export type DocxStyleSheet = StyleSheet;
@@ -32,19 +32,43 @@ export const STYLE = {
   header: 'Header',
 } as const;
 
-export function buildStyles(sheet: DocxStyleSheet, lang: Lang): IStylesOptions {
-  const script = LANGUAGES[lang].script;
-  const rtl = LANGUAGES[lang].dir === 'rtl';
-  const normalSize = size(rtl ? sheet.sizes.arabicNormal : sheet.sizes.normal);
-  const italic = sheet.italicCallWords.includes(script);
-  const paragraph = (id: string, name: string, options: Partial<IParagraphStyleOptions> = {}): IParagraphStyleOptions => ({
+const ALIGNMENT = {
+  justify: AlignmentType.BOTH,
+  start: AlignmentType.START,
+  center: AlignmentType.CENTER,
+  end: AlignmentType.END,
+} as const;
+
+/** A paragraph style shared with the PDF (see paragraph-styles.ts) as a named Word style. */
+function wordStyle(id: string, name: string, style: ParagraphStyle): IParagraphStyleOptions {
+  return {
     id,
     name,
     basedOn: STYLE.normal,
     next: STYLE.normal,
     quickFormat: true,
-    ...options,
-  });
+    run: {
+      size: size(style.size),
+      sizeComplexScript: size(style.size),
+      bold: style.run.bold,
+      boldComplexScript: style.run.bold,
+      italics: style.run.italic,
+      italicsComplexScript: style.run.italic,
+      allCaps: style.run.caps,
+    },
+    paragraph: {
+      alignment: ALIGNMENT[style.align],
+      spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter) },
+      indent: style.indent || style.hanging ? { start: twips(style.indent), hanging: twips(style.hanging) } : undefined,
+      keepNext: style.keepWithNext || undefined,
+      outlineLevel: style.outlineLevel,
+    },
+  };
+}
+
+export function buildStyles(sheet: DocxStyleSheet, lang: Lang): IStylesOptions {
+  const styles = paragraphStyles(sheet, lang);
+  const normalSize = size(styles.normal.size);
   return {
     default: {
       document: {
@@ -58,76 +82,27 @@ export function buildStyles(sheet: DocxStyleSheet, lang: Lang): IStylesOptions {
             bidirectional: sheet.languageTags.ar,
           },
         },
-        paragraph: { spacing: { before: twips(sheet.spacing.before) }, alignment: AlignmentType.BOTH },
+        paragraph: { spacing: { before: twips(styles.normal.spaceBefore) }, alignment: ALIGNMENT[styles.normal.align] },
       },
     },
     paragraphStyles: [
-      // Resolution and annex titles look alike: centred, capitals in Latin and Cyrillic scripts.
-      ...[
-        [STYLE.resolutionTitle, 'Resolution title'],
-        [STYLE.annexTitle, 'Annex title'],
-      ].map(([id, name]) =>
-        paragraph(id!, name!, {
-          run: {
-            size: size(sheet.sizes.title),
-            sizeComplexScript: size(sheet.sizes.title),
-            allCaps: script === 'latin' || script === 'cyrillic',
-          },
-          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: twips(sheet.spacing.headingBefore) }, keepNext: true },
-        }),
-      ),
-      ...[1, 2, 3, 4].map((depth) =>
-        paragraph(STYLE.heading(depth), `Heading ${depth}`, {
-          run: { bold: true, boldComplexScript: true, size: size(depth <= 2 ? sheet.sizes.title : sheet.sizes.heading) },
-          paragraph: {
-            alignment: depth <= 2 ? AlignmentType.CENTER : AlignmentType.START,
-            spacing: { before: twips(sheet.spacing.headingBefore) },
-            keepNext: true,
-            outlineLevel: depth - 1,
-          },
-        }),
-      ),
-      paragraph(STYLE.callWord, 'Call', {
-        run: { italics: italic, italicsComplexScript: italic, bold: !italic, boldComplexScript: !italic },
-        paragraph: { indent: { start: sheet.indent.callWord }, spacing: { before: twips(sheet.spacing.callWordBefore) }, keepNext: true },
-      }),
-      paragraph(STYLE.labelled, 'Enumeration', {
-        paragraph: { indent: { start: sheet.indent.label, hanging: sheet.indent.label } },
-      }),
-      paragraph(STYLE.dash, 'Dash list', {
-        paragraph: { indent: { start: sheet.indent.label, hanging: sheet.indent.label } },
-      }),
-      paragraph(STYLE.proposal, 'Proposal', {
-        run: { bold: true, boldComplexScript: true, size: size(sheet.sizes.proposal) },
-        paragraph: { alignment: AlignmentType.START, spacing: { before: twips(sheet.spacing.headingBefore) }, keepNext: true },
-      }),
-      paragraph(STYLE.reasons, 'Reasons', { paragraph: { spacing: { before: twips(sheet.spacing.headingBefore) } } }),
-      paragraph(STYLE.source, 'Source', { run: { bold: true, boldComplexScript: true }, paragraph: { alignment: AlignmentType.CENTER } }),
-      paragraph(STYLE.note, 'Note', {
-        run: { italics: true, size: size(sheet.sizes.footnote) },
-        paragraph: { alignment: AlignmentType.CENTER },
-      }),
-      paragraph(STYLE.tableText, 'Table text', {
-        run: { size: size(sheet.sizes.table), sizeComplexScript: size(sheet.sizes.table) },
-        paragraph: { alignment: AlignmentType.START, spacing: { before: twips(2), after: twips(2) } },
-      }),
-      paragraph(STYLE.tableHead, 'Table heading', {
-        run: { bold: true, boldComplexScript: true, size: size(sheet.sizes.table), sizeComplexScript: size(sheet.sizes.table) },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: twips(2), after: twips(2) } },
-      }),
-      paragraph(STYLE.caption, 'Table title', {
-        run: { bold: true, boldComplexScript: true },
-        paragraph: { alignment: AlignmentType.CENTER, keepNext: true },
-      }),
-      paragraph(STYLE.figure, 'Figure', { paragraph: { alignment: AlignmentType.CENTER } }),
-      paragraph(STYLE.footnoteText, 'Footnote text', {
-        run: { size: size(sheet.sizes.footnote), sizeComplexScript: size(sheet.sizes.footnote) },
-        paragraph: { spacing: { before: 0 }, indent: { start: 284, hanging: 284 } },
-      }),
-      paragraph(STYLE.header, 'Header', {
-        run: { size: size(sheet.sizes.header), sizeComplexScript: size(sheet.sizes.header) },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0 } },
-      }),
+      // Resolution and annex titles look alike.
+      wordStyle(STYLE.resolutionTitle, 'Resolution title', styles.title),
+      wordStyle(STYLE.annexTitle, 'Annex title', styles.title),
+      ...([1, 2, 3, 4] as const).map((depth) => wordStyle(STYLE.heading(depth), `Heading ${depth}`, styles[`heading${depth}`])),
+      wordStyle(STYLE.callWord, 'Call', styles.callWord),
+      wordStyle(STYLE.labelled, 'Enumeration', styles.labelled),
+      wordStyle(STYLE.dash, 'Dash list', styles.labelled),
+      wordStyle(STYLE.proposal, 'Proposal', styles.proposal),
+      wordStyle(STYLE.reasons, 'Reasons', styles.reasons),
+      wordStyle(STYLE.source, 'Source', styles.source),
+      wordStyle(STYLE.note, 'Note', styles.note),
+      wordStyle(STYLE.tableText, 'Table text', styles.tableText),
+      wordStyle(STYLE.tableHead, 'Table heading', styles.tableHead),
+      wordStyle(STYLE.caption, 'Table title', styles.caption),
+      wordStyle(STYLE.figure, 'Figure', styles.figure),
+      wordStyle(STYLE.footnoteText, 'Footnote text', styles.footnote),
+      wordStyle(STYLE.header, 'Header', styles.header),
     ],
   };
 }

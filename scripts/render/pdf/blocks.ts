@@ -8,7 +8,7 @@ import type { Locale } from '../../i18n/locales.js';
 import type { FlowItem, Tag } from './boxes.js';
 import { layoutParagraph, type TextContext } from './lines.js';
 import { plainText, spans, type PdfVariant, type Span, type SpanContext } from './spans.js';
-import type { ParagraphStyle, ParagraphStyles, StyleName } from './styles.js';
+import type { ParagraphStyle, ParagraphStyles, StyleName } from '../paragraph-styles.js';
 import { layoutTable } from './table.js';
 
 export interface LayoutContext extends TextContext {

@@ -17,7 +17,7 @@ import type { FontSet, PdfFont } from './fonts.js';
 import { layoutParagraph } from './lines.js';
 import { paginate, type Page } from './paginate.js';
 import { spans, type PdfVariant, type Span } from './spans.js';
-import { paragraphStyles } from './styles.js';
+import { paragraphStyles } from '../paragraph-styles.js';
 
 export { PDF_VARIANTS, type PdfVariant } from './spans.js';
 

@@ -12,6 +12,7 @@
 import bidiModule from 'bidi-js';
 import LineBreaker from 'linebreak';
 import type { Lang } from '../../i18n/languages.js';
+import type { Align } from '../paragraph-styles.js';
 import type { StyleSheet } from '../style-sheet.js';
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
 import type { FontSet, FontStyle, PdfFont } from './fonts.js';
@@ -19,8 +20,6 @@ import type { Span, SpanStyle } from './spans.js';
 
 // bidi-js is a UMD module whose export is the factory itself; its types describe an ES default export.
 const bidi = (bidiModule as unknown as typeof bidiModule.default)();
-
-export type Align = 'justify' | 'start' | 'center' | 'end';
 
 export interface ParagraphSpec {
   spans: readonly Span[];

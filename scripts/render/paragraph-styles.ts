@@ -1,12 +1,13 @@
 /**
- * The PDF's paragraph styles, derived from the style sheet the DOCX writer
- * reads (templates/styles.json), so both print the same sizes, indents and
- * spacing. Lengths in points.
+ * The paragraph styles of every printed copy, derived from the style sheet
+ * (templates/styles.json): which paragraphs are bold, centred, indented, kept
+ * with the next. The DOCX writer turns them into named Word styles, the PDF
+ * writer lays out with them, so both print the same page. Lengths in points.
  */
-import { LANGUAGES, type Lang } from '../../i18n/languages.js';
-import { points, type StyleSheet } from '../style-sheet.js';
-import type { Align } from './lines.js';
-import type { SpanStyle } from './spans.js';
+import { LANGUAGES, type Lang } from '../i18n/languages.js';
+import { points, type StyleSheet } from './style-sheet.js';
+
+export type Align = 'justify' | 'start' | 'center' | 'end';
 
 export interface ParagraphStyle {
   size: number;
@@ -16,7 +17,9 @@ export interface ParagraphStyle {
   indent: number;
   hanging: number;
   keepWithNext: boolean;
-  run: SpanStyle;
+  /** Headings: their level in the outline (0 for the top). */
+  outlineLevel?: number | undefined;
+  run: { bold?: boolean; italic?: boolean; caps?: boolean };
 }
 
 export type StyleName =
@@ -65,6 +68,7 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
       align: depth <= 2 ? 'center' : 'start',
       spaceBefore: sheet.spacing.headingBefore,
       keepWithNext: true,
+      outlineLevel: depth - 1,
       run: { bold: true },
     });
   const label = points(sheet.indent.label);
