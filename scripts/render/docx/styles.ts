@@ -1,7 +1,7 @@
 /** Named Word styles: the paragraph styles every printed copy shares, in Word's terms. */
 import { AlignmentType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import type { Lang } from '../../i18n/languages.js';
-import { paragraphStyles, type ParagraphStyle } from '../paragraph-styles.js';
+import { paragraphStyles, type ParagraphStyle, type StyleName } from '../paragraph-styles.js';
 import type { StyleSheet } from '../style-sheet.js';
 
 export type DocxStyleSheet = StyleSheet;
@@ -66,6 +66,26 @@ function wordStyle(id: string, name: string, style: ParagraphStyle): IParagraphS
   };
 }
 
+/** Word style id, the name Word shows, and the shared style it is made from. */
+const WORD_STYLES: [string, string, StyleName][] = [
+  // Resolution and annex titles look alike.
+  [STYLE.resolutionTitle, 'Resolution title', 'title'],
+  [STYLE.annexTitle, 'Annex title', 'title'],
+  [STYLE.callWord, 'Call', 'callWord'],
+  [STYLE.labelled, 'Enumeration', 'labelled'],
+  [STYLE.dash, 'Dash list', 'labelled'],
+  [STYLE.proposal, 'Proposal', 'proposal'],
+  [STYLE.reasons, 'Reasons', 'reasons'],
+  [STYLE.source, 'Source', 'source'],
+  [STYLE.note, 'Note', 'note'],
+  [STYLE.tableText, 'Table text', 'tableText'],
+  [STYLE.tableHead, 'Table heading', 'tableHead'],
+  [STYLE.caption, 'Table title', 'caption'],
+  [STYLE.figure, 'Figure', 'figure'],
+  [STYLE.footnoteText, 'Footnote text', 'footnote'],
+  [STYLE.header, 'Header', 'header'],
+];
+
 export function buildStyles(sheet: DocxStyleSheet, lang: Lang): IStylesOptions {
   const styles = paragraphStyles(sheet, lang);
   const normalSize = size(styles.normal.size);
@@ -86,23 +106,8 @@ export function buildStyles(sheet: DocxStyleSheet, lang: Lang): IStylesOptions {
       },
     },
     paragraphStyles: [
-      // Resolution and annex titles look alike.
-      wordStyle(STYLE.resolutionTitle, 'Resolution title', styles.title),
-      wordStyle(STYLE.annexTitle, 'Annex title', styles.title),
       ...([1, 2, 3, 4] as const).map((depth) => wordStyle(STYLE.heading(depth), `Heading ${depth}`, styles[`heading${depth}`])),
-      wordStyle(STYLE.callWord, 'Call', styles.callWord),
-      wordStyle(STYLE.labelled, 'Enumeration', styles.labelled),
-      wordStyle(STYLE.dash, 'Dash list', styles.labelled),
-      wordStyle(STYLE.proposal, 'Proposal', styles.proposal),
-      wordStyle(STYLE.reasons, 'Reasons', styles.reasons),
-      wordStyle(STYLE.source, 'Source', styles.source),
-      wordStyle(STYLE.note, 'Note', styles.note),
-      wordStyle(STYLE.tableText, 'Table text', styles.tableText),
-      wordStyle(STYLE.tableHead, 'Table heading', styles.tableHead),
-      wordStyle(STYLE.caption, 'Table title', styles.caption),
-      wordStyle(STYLE.figure, 'Figure', styles.figure),
-      wordStyle(STYLE.footnoteText, 'Footnote text', styles.footnote),
-      wordStyle(STYLE.header, 'Header', styles.header),
+      ...WORD_STYLES.map(([id, name, shared]) => wordStyle(id, name, styles[shared])),
     ],
   };
 }
