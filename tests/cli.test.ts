@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { repoRoot } from './helpers/build.js';
 import { copyProject } from './helpers/project.js';
 
@@ -96,11 +97,14 @@ describe('hexaglot CLI', () => {
     const { code, stdout } = hexaglot('check', '--summary', '--doc', 'res71-proposal');
     expect(code).toBe(0);
     const rows = stdout.split('\n').filter((line) => line.startsWith('res71-proposal'));
-    expect(rows.map((row) => row.split(/\s+/).slice(1))).toEqual([
-      ['zh*', '60', '55', '40', '1', '9'],
-      ['en', '60', '55', '40', '1', '9'],
-      ['ar', '60', '55', '40', '1', '9'],
-    ]);
+    // Every language version has the original's blocks, marks, footnotes and brackets; the original is starred.
+    const { languages } = parse(readFileSync(path.join(project.root, 'content/res71-proposal/document.yaml'), 'utf8')) as {
+      languages: string[];
+    };
+    expect(languages.length).toBeGreaterThanOrEqual(3);
+    expect(rows.map((row) => row.split(/\s+/).slice(1))).toEqual(
+      languages.map((lang) => [lang === 'zh' ? 'zh*' : lang, '60', '55', '40', '1', '9']),
+    );
     // The proposal has no Reasons part, so no language prints "Reasons:".
     expect(stdout).toMatch(/Locale keys not used by these documents:\n {2}ar: [^\n]*proposal\.reasons/);
   });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
 import { formatMessages } from '../scripts/check/diagnostics.js';
 import { formatFigure } from '../scripts/model/data.js';
-import { copyProject } from './helpers/project.js';
+import { copyProject, fixtureMetadata } from './helpers/project.js';
 
 /** The resource-allocation figures of Annex 1 (2028-2031), as stated there: rounded, so some totals are off by one or two. */
 const ALLOCATION = `rounding: 1
@@ -24,10 +24,7 @@ beforeEach(() => {
   project = copyProject();
   dir = path.join(project.root, 'content/data-fixture');
   mkdirSync(path.join(dir, 'data'), { recursive: true });
-  writeFileSync(
-    path.join(dir, 'document.yaml'),
-    readFileSync(path.join(project.root, 'content/res71-proposal/document.yaml'), 'utf8').replace(/seed: .*\n/, ''),
-  );
+  writeFileSync(path.join(dir, 'document.yaml'), fixtureMetadata(project.root, ['zh', 'en', 'ar']));
   writeFileSync(path.join(dir, 'data/allocation.yaml'), ALLOCATION);
   const body =
     '::::proposal{action=MOD id=CL/39A4/1}\n\n重点工作A :data{ref=allocation.A.2028-2029} 合计 :data{ref=allocation.total.total}\n\n::::\n';

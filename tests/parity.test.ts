@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
 import { formatMessages } from '../scripts/check/diagnostics.js';
-import { copyProject } from './helpers/project.js';
+import { copyProject, fixtureMetadata } from './helpers/project.js';
 
 let project: ReturnType<typeof copyProject>;
 beforeEach(() => {
@@ -84,10 +84,7 @@ describe('parity check', () => {
   it('names a table row missing and changed spans', () => {
     const dir = path.join(project.root, 'content/parity-table');
     mkdirSync(dir);
-    writeFileSync(
-      path.join(dir, 'document.yaml'),
-      readFileSync(path.join(project.root, 'content/res71-proposal/document.yaml'), 'utf8').replace(/seed: .*\n/, ''),
-    );
+    writeFileSync(path.join(dir, 'document.yaml'), fixtureMetadata(project.root, ['zh', 'en', 'ar']));
     const table = (rows: string) => `:::table[表]{#t header=1}\n- - 甲\n  - 乙\n${rows}:::\n`;
     const front = (lang: string, extra = '') => `---\nlang: ${lang}\ntitle: T\n${extra}---\n\n::::proposal{action=MOD id=CL/39A4/1}\n\n`;
     const translation = 'translation:\n  status: working\n  from: zh\n';

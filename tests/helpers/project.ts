@@ -1,5 +1,5 @@
 /** A throw-away copy of the project (content, locales, templates) for tests that build or break it. */
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './build.js';
@@ -12,4 +12,14 @@ export function copyProject(): { root: string; remove(): void } {
   // Web fonts are resolved from the repository's node_modules.
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'));
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * The proposal's document.yaml for a fixture document of its own: no seed to compare with, and the
+ * languages the fixture writes rather than whatever the proposal has been translated into.
+ */
+export function fixtureMetadata(root: string, languages: readonly string[]): string {
+  return readFileSync(path.join(root, 'content/res71-proposal/document.yaml'), 'utf8')
+    .replace(/seed: .*\n/, '')
+    .replace(/^languages: .*$/m, `languages: [${languages.join(', ')}]`);
 }
