@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
 import type { BlockNode, InlineNode } from '../scripts/model/types.js';
+import { LANGS } from '../scripts/i18n/languages.js';
 import { repoRoot } from './helpers/build.js';
 
 let outputs: Output[];
@@ -57,7 +58,7 @@ function pandoc(docx: string, changes: 'accept' | 'reject' | 'all', to: 'plain' 
 }
 
 describe('DOCX', () => {
-  it.each(['zh', 'en', 'ar'])('%s: pandoc reads back every insertion and deletion with its author, and every footnote', (lang) => {
+  it.each(LANGS)('%s: pandoc reads back every insertion and deletion with its author, and every footnote', (lang) => {
     const { path: docx, output } = file(lang, 'tracked');
     const json = JSON.parse(pandoc(docx, 'all', 'json')) as unknown;
     const found: Record<string, number> = {};
@@ -97,7 +98,7 @@ describe('DOCX', () => {
     expect([...authors]).toEqual(['ITU Council']);
   });
 
-  it.each(['zh', 'en', 'ar'])('%s: accepting the changes gives the new text, rejecting them the old', (lang) => {
+  it.each(LANGS)('%s: accepting the changes gives the new text, rejecting them the old', (lang) => {
     const { path: docx, output } = file(lang, 'tracked');
     for (const [changes, keep] of [
       ['accept', 'insertion'],
@@ -129,7 +130,7 @@ describe('DOCX', () => {
   });
 
   it('writes the clean copy as the tracked copy with every change accepted, and the marked copy without revisions', async () => {
-    for (const lang of ['zh', 'en', 'ar']) {
+    for (const lang of LANGS) {
       expect(squash(pandoc(file(lang, 'clean').path, 'all', 'plain'))).toBe(squash(pandoc(file(lang, 'tracked').path, 'accept', 'plain')));
       const marked = await (await JSZip.loadAsync(readFileSync(file(lang, 'marked').path))).file('word/document.xml')!.async('string');
       expect(marked).not.toMatch(/<w:(ins|del) /);

@@ -9,9 +9,9 @@ import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
 import { createMarkdownReader } from '../scripts/parse/processor.js';
+import { LANGS } from '../scripts/i18n/languages.js';
 import { repoRoot } from './helpers/build.js';
 
-const LANGS = ['zh', 'en', 'ar'] as const;
 let pages: Map<string, { output: Output; tree: HastRoot }>;
 
 beforeAll(async () => {

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
 import type { BlockNode, Footnote, InlineNode, ModelDocument } from '../scripts/model/types.js';
+import { LANGS } from '../scripts/i18n/languages.js';
+import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { repoRoot } from './helpers/build.js';
 
 let outputs: Output[];
@@ -36,7 +38,8 @@ function pages(file: string, raw = false): string[] {
     .slice(0, -1)
     .map((page) => page.replace(/[\u200e\u200f\u202a-\u202e]/g, ''));
 }
-const squash = (s: string) => s.replace(/[\s\u00a0]+/g, '').toLowerCase();
+// pdftotext joins a word broken after its hyphen at a line end and drops the hyphen, so hyphens are not compared.
+const squash = (s: string) => s.replace(/[\s\u00a0-]+/g, '').toLowerCase();
 const arabicWords = (s: string) => s.match(/[\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+/g) ?? [];
 
 /** The clean copy's text of each paragraph, footnote marks included where the reader sees them. */
@@ -178,7 +181,7 @@ describe('PDF', () => {
 
   it('pdftotext gives back every paragraph and every footnote of the clean copy, in every language of the proposal', () => {
     const langs = outputs.filter((o) => o.doc.docId === 'res71-proposal' && o.variant === 'clean').map((o) => o.doc.lang);
-    expect(langs).toEqual(expect.arrayContaining(['zh', 'en', 'ar']));
+    expect([...langs].sort()).toEqual([...LANGS].sort());
     for (const lang of langs) {
       const output = find('res71-proposal', lang, 'clean');
       const texts = pages(fileOf(output));
@@ -237,7 +240,8 @@ describe('PDF', () => {
   });
 
   it('has a title, a language, an outline and tagged structure', () => {
-    for (const lang of ['zh', 'en', 'ar']) {
+    const { languageTags } = loadStyleSheet(path.join(repoRoot, 'templates'));
+    for (const lang of LANGS) {
       const output = find('res71-proposal', lang, 'marked');
       const info = execFileSync('pdfinfo', [fileOf(output)], { encoding: 'utf8' });
       expect(info).toMatch(new RegExp(`Title:\\s+${output.doc.front.title.slice(0, 10).replace(/[()[\]]/g, '.')}`));
@@ -245,7 +249,7 @@ describe('PDF', () => {
       const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', fileOf(output), '-'], { maxBuffer: 1 << 28 }).toString(
         'latin1',
       );
-      expect(qdf).toMatch(new RegExp(`/Lang \\(${{ zh: 'zh-CN', en: 'en-GB', ar: 'ar-SA' }[lang]}\\)`));
+      expect(qdf).toMatch(new RegExp(`/Lang \\(${languageTags[lang]}\\)`));
       expect(qdf).toMatch(/\/Outlines \d+ 0 R/);
       expect(qdf).toMatch(/\/StructTreeRoot \d+ 0 R/);
     }
