@@ -46,6 +46,14 @@ describe('HTML of the Resolution 71 proposal', () => {
     expect(toText(select('ins', title)!)).toContain('2022');
   });
 
+  it('writes the title in the case of each language: capitals in Latin and Cyrillic, Russian "г." kept in lower case', () => {
+    const title = (lang: string) => normalize(toText(select('h1.resolutionTitle', page(lang))!));
+    expect(title('en')).toBe('RESOLUTION 71 (REV. DUBAI, 2018BUCHAREST, 2022)');
+    expect(title('fr')).toBe('RÉSOLUTION 71 (RÉV. DUBAÏ, 2018BUCAREST, 2022)');
+    expect(title('ru')).toBe('РЕЗОЛЮЦИЯ 71 (ПЕРЕСМ. ДУБАЙ, 2018 г.БУХАРЕСТ, 2022 г.)');
+    expect(title('zh')).toBe('第71号决议（2018年，迪拜2022年，布加勒斯特，修订版）');
+  });
+
   it.each(LANGS)('%s: has the insertions, deletions and renumbered paragraphs of the seed', (lang) => {
     const tree = page(lang);
     const zh = page('zh');

@@ -95,7 +95,7 @@ describe('document model', () => {
     ]);
     const en = body('::resolution-title', 'en')[0];
     expect(en).toMatchObject({
-      children: [text('Resolution 71 (Rev. '), { children: [text('Dubai, 2018')] }, { children: [text('Bucharest, 2022')] }, text(')')],
+      children: [text('RESOLUTION 71 (REV. '), { children: [text('DUBAI, 2018')] }, { children: [text('BUCHAREST, 2022')] }, text(')')],
     });
     const ar = body('::resolution-title', 'ar')[0];
     expect(ar).toMatchObject({
@@ -140,7 +140,7 @@ describe('document model', () => {
       },
     ]);
     const en = build('::annex-title', 'en', { meta }).doc!.body[0];
-    expect(en).toMatchObject({ children: [text('Annex 1 to Resolution 71 (Rev. '), {}, {}, text(')')] });
+    expect(en).toMatchObject({ children: [text('ANNEX 1 TO RESOLUTION 71 (REV. '), {}, {}, text(')')] });
   });
 
   it('numbers footnotes in order of reference, including inside table cells and with marks in the note', () => {

@@ -13,7 +13,8 @@ import { reportError } from './diagnostics.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
-const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+/** `{{name}}` or `{{name, format}}`: the name is what must be kept. */
+const PLACEHOLDER = /\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g;
 
 interface LocaleFile {
   lang: Lang;

@@ -46,6 +46,9 @@ export function loadLocale(localesDir: string, lang: Lang): Locale {
     returnNull: false,
     returnEmptyString: false,
   });
+  // Titles print their place names in capitals (`{{place, uppercase}}`) beside words a language keeps
+  // in lower case (Russian "г."), so the case is the locale's to write, not a style's to force.
+  instance.services.formatter?.add('uppercase', (value: unknown) => String(value).toLocaleUpperCase(lang));
   const locale: Locale = {
     lang,
     file,

@@ -19,7 +19,7 @@ export interface ParagraphStyle {
   keepWithNext: boolean;
   /** Headings: their level in the outline (0 for the top). */
   outlineLevel?: number | undefined;
-  run: { bold?: boolean; italic?: boolean; caps?: boolean };
+  run: { bold?: boolean; italic?: boolean };
 }
 
 export type StyleName =
@@ -50,7 +50,6 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
   const script = LANGUAGES[lang].script;
   const normalSize = lang === 'ar' ? sheet.sizes.arabicNormal : sheet.sizes.normal;
   const italicCalls = sheet.italicCallWords.includes(script);
-  const caps = script === 'latin' || script === 'cyrillic';
   const base: ParagraphStyle = {
     size: normalSize,
     align: 'justify',
@@ -74,7 +73,7 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
   const label = points(sheet.indent.label);
   return {
     normal: base,
-    title: style({ size: sheet.sizes.title, align: 'center', spaceBefore: sheet.spacing.headingBefore, keepWithNext: true, run: { caps } }),
+    title: style({ size: sheet.sizes.title, align: 'center', spaceBefore: sheet.spacing.headingBefore, keepWithNext: true, run: {} }),
     heading1: heading(1),
     heading2: heading(2),
     heading3: heading(3),

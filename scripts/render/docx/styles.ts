@@ -54,7 +54,6 @@ function wordStyle(id: string, name: string, style: ParagraphStyle): IParagraphS
       boldComplexScript: style.run.bold,
       italics: style.run.italic,
       italicsComplexScript: style.run.italic,
-      allCaps: style.run.caps,
     },
     paragraph: {
       alignment: ALIGNMENT[style.align],

@@ -80,7 +80,7 @@ interface Characters {
 }
 
 function characters(spans: readonly Span[], context: TextContext): Characters {
-  const parts = spans.map((s) => (s.style.caps ? s.text.toLocaleUpperCase(context.lang) : s.text));
+  const parts = spans.map((s) => s.text);
   const text = parts.join('');
   const span = new Int32Array(text.length);
   const font: PdfFont[] = new Array<PdfFont>(text.length);

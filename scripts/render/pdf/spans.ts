@@ -13,7 +13,6 @@ export interface SpanStyle {
   italic?: boolean | undefined;
   mark?: 'insertion' | 'deletion' | undefined;
   /** Printed in capitals (titles in Latin and Cyrillic scripts). */
-  caps?: boolean | undefined;
 }
 
 export interface Span {

@@ -192,12 +192,14 @@ function cutPoint(group: Group, available: number, pad: number): number | undefi
 
 function cutGroup(group: Group, cut: number, pad: number): [Group, Group] {
   const first: Group = { height: cut, cells: [], rows: group.rows.filter((r) => r < cut).concat(cut) };
-  let rest = group.height - cut;
-  const second: CellBox[] = [];
+  const below: CellBox[] = [];
+  const continued: CellBox[] = [];
+  // A cell cut in two carries its lines from the cut on whole, with the cell's padding above them: the
+  // rest of the row can need more height than it had, and then everything under it moves down.
+  let grow = 0;
   for (const cell of group.cells) {
     if (cell.bottom <= cut) first.cells.push(cell);
-    else if (cell.top >= cut)
-      second.push({ ...cell, top: cell.top - cut, bottom: cell.bottom - cut, items: cell.items.map((p) => ({ ...p, y: p.y - cut })) });
+    else if (cell.top >= cut) below.push(shifted(cell, -cut));
     else {
       const index = cell.items.findIndex((p) => p.y + p.item.height > cut - pad);
       const kept = index < 0 ? cell.items : cell.items.slice(0, index);
@@ -207,14 +209,17 @@ function cutGroup(group: Group, cut: number, pad: number): [Group, Group] {
       const items = moved.map((p) => ({ ...p, y: pad + p.y - origin }));
       const last = items[items.length - 1];
       const needed = last ? last.y + last.item.height + pad : 0;
-      const bottom = Math.max(cell.bottom - cut, needed);
-      rest = Math.max(rest, bottom);
-      second.push({ ...cell, top: 0, bottom, items });
+      grow = Math.max(grow, needed - (cell.bottom - cut));
+      continued.push({ ...cell, top: 0, bottom: cell.bottom - cut, items });
     }
   }
-  const height = group.height - cut;
-  for (const cell of second) if (cell.bottom >= height) cell.bottom = rest;
-  const rows = group.rows.filter((r) => r > cut).map((r) => r - cut);
-  if (rows.length) rows[rows.length - 1] = rest;
-  return [first, { height: rest, cells: second, rows: rows.length ? rows : [rest] }];
+  for (const cell of continued) cell.bottom += grow;
+  const second = [...continued, ...below.map((cell) => shifted(cell, grow))];
+  const height = group.height - cut + grow;
+  const rows = group.rows.filter((r) => r > cut).map((r) => r - cut + grow);
+  return [first, { height, cells: second, rows: rows.length ? rows : [height] }];
+}
+
+function shifted(cell: CellBox, dy: number): CellBox {
+  return { ...cell, top: cell.top + dy, bottom: cell.bottom + dy, items: cell.items.map((p) => ({ ...p, y: p.y + dy })) };
 }
