@@ -35,10 +35,18 @@ beforeEach(() => {
 afterEach(() => project.remove());
 
 describe('hexaglot CLI', () => {
-  it('builds the HTML of the Resolution 71 proposal in zh, en and ar', () => {
+  it('builds Resolution 71 and its Annex 1 (2028-2031) in every language and format', () => {
     const { code, stdout } = hexaglot('build');
     expect(code).toBe(0);
-    for (const letter of ['C', 'E', 'A']) {
+    const copies = ['.html', '-tracked.docx', '-marked.docx', '-clean.docx', '-marked.pdf', '-clean.pdf'];
+    for (const [doc, symbol] of [
+      ['res71-proposal', 'PP22-39-A4'],
+      ['res71-annex1-2028', 'PP26-40'],
+    ] as const) {
+      const expected = ['A', 'C', 'E', 'F', 'R', 'S'].flatMap((letter) => copies.map((copy) => `${symbol}-${letter}${copy}`));
+      expect(readdirSync(path.join(project.root, 'out', doc)).sort()).toEqual(expected.sort());
+    }
+    for (const letter of ['A', 'C', 'E', 'F', 'R', 'S']) {
       const file = path.join(project.root, `out/res71-proposal/PP22-39-A4-${letter}.html`);
       expect(readFileSync(file, 'utf8')).toContain('<section class="proposal" data-action="MOD">');
     }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
 import type { BlockNode, InlineNode } from '../scripts/model/types.js';
 import { LANGS } from '../scripts/i18n/languages.js';
+import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { repoRoot } from './helpers/build.js';
 
 let outputs: Output[];
@@ -144,6 +145,22 @@ describe('DOCX', () => {
     expect(xml).toMatch(/<w:bidi\/>/);
     expect(xml).toMatch(/<w:rtl\/>/);
     expect(xml).toMatch(/<w:bidiVisual\/>/);
+  });
+
+  it('hangs dashes and labels in table cells by the narrower table indent', async () => {
+    const result = checkProject(repoRoot, { docs: ['res71-annex1-2028'], langs: ['en'] });
+    const [tracked] = await renderOutputs(result, ['docx']);
+    const zip = await JSZip.loadAsync(tracked!.content);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const { indent } = loadStyleSheet(path.join(repoRoot, 'templates'));
+    expect(styles).toMatch(
+      new RegExp(`w:styleId="TableEnumeration".*?<w:ind w:start="${indent.tableLabel}" w:hanging="${indent.tableLabel}"/>`, 's'),
+    );
+    const cells = xml.match(/<w:tc>.*?<\/w:tc>/gs) ?? [];
+    const dashes = cells.flatMap((cell) => cell.match(/<w:p>(?:(?!<\/w:p>).)*?<w:t xml:space="preserve">–\t/gs) ?? []);
+    expect(dashes.length).toBeGreaterThan(50);
+    for (const paragraph of dashes) expect(paragraph).toContain('<w:pStyle w:val="TableEnumeration"/>');
   });
 
   it('gives the same bytes for the same sources', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
 import { formatMessages } from '../scripts/check/diagnostics.js';
+import { LANGS } from '../scripts/i18n/languages.js';
 import { copyProject, fixtureMetadata } from './helpers/project.js';
 
 let project: ReturnType<typeof copyProject>;
@@ -29,8 +30,10 @@ function problems(doc: string): string {
 }
 
 describe('parity check', () => {
-  it('passes on the Resolution 71 proposal in zh, en and ar', () => {
-    expect(formatMessages(checkProject(project.root, { docs: ['res71-proposal'] }).files)).toBe('');
+  it('passes on Resolution 71 and its Annex 1 (2028-2031) in all six languages', () => {
+    const result = checkProject(project.root, { docs: ['res71-proposal', 'res71-annex1-2028'] });
+    expect(formatMessages(result.files)).toBe('');
+    for (const build of result.builds) expect(build.versions.map((v) => v.lang).sort(), build.docId).toEqual([...LANGS].sort());
   });
 
   it('names a dropped paragraph in both files', () => {

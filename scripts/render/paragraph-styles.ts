@@ -37,6 +37,7 @@ export type StyleName =
   | 'note'
   | 'tableText'
   | 'tableHead'
+  | 'tableLabelled'
   | 'caption'
   | 'figure'
   | 'footnote'
@@ -100,6 +101,14 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
     note: style({ size: sheet.sizes.footnote, align: 'center', run: { italic: true } }),
     tableText: style({ size: sheet.sizes.table, align: 'start', spaceBefore: 2, spaceAfter: 2 }),
     tableHead: style({ size: sheet.sizes.table, align: 'center', spaceBefore: 2, spaceAfter: 2, run: { bold: true } }),
+    tableLabelled: style({
+      size: sheet.sizes.table,
+      align: 'start',
+      spaceBefore: 2,
+      spaceAfter: 2,
+      indent: points(sheet.indent.tableLabel),
+      hanging: points(sheet.indent.tableLabel),
+    }),
     caption: style({ align: 'center', keepWithNext: true, spaceBefore: sheet.spacing.headingBefore, run: { bold: true } }),
     figure: style({ align: 'center' }),
     footnote: style({ size: sheet.sizes.footnote, spaceBefore: 0, indent: points(284), hanging: points(284) }),

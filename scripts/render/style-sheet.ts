@@ -21,7 +21,8 @@ export interface StyleSheet {
   /** Points. */
   spacing: { before: number; headingBefore: number; callWordBefore: number };
   /** Twips. */
-  indent: { label: number; callWord: number };
+  /** Twips. `tableLabel`: the hanging indent of dashes and labels inside table cells, narrower than the page's. */
+  indent: { label: number; callWord: number; tableLabel: number };
   marks: { insertionColour: string; deletionColour: string };
   italicCallWords: string[];
   pdf: {

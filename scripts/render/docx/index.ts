@@ -133,6 +133,11 @@ interface Revision {
   date: string;
 }
 
+/** Labels and dashes in a table cell hang by the table's narrower indent; elsewhere by the page's. */
+function labelledStyle(cellStyle: string | undefined, pageStyle: string): string {
+  return cellStyle === STYLE.tableText || cellStyle === STYLE.tableHead ? STYLE.tableLabelled : (cellStyle ?? pageStyle);
+}
+
 const blockHandlers: BlockHandlers = {
   heading: (node, state) => {
     if (dropped(node.change, state)) return [];
@@ -157,7 +162,7 @@ const blockHandlers: BlockHandlers = {
       ? []
       : [
           new Paragraph({
-            style: style ?? STYLE.labelled,
+            style: labelledStyle(style, STYLE.labelled),
             bidirectional: state.rtl,
             ...paragraphMark(node.change, state),
             children: [...runs(node.label, plain, state), new TextRun({ text: '\t' }), ...runs(node.children, plain, state)],
@@ -176,7 +181,7 @@ const blockHandlers: BlockHandlers = {
         first && (first.type === 'paragraph' || first.type === 'labelledParagraph')
           ? [
               new Paragraph({
-                style: style ?? STYLE.dash,
+                style: labelledStyle(style, STYLE.dash),
                 bidirectional: state.rtl,
                 ...paragraphMark(item.change, state),
                 children: [new TextRun({ text: `${marker}\t` }), ...runs(first.children, plain, state)],

@@ -77,6 +77,12 @@ export function paragraphItems(
   return items;
 }
 
+/** The column's paragraph style with a label hanging: by the table's narrower indent inside a cell. */
+function hangingIn(column: Column, context: LayoutContext): ParagraphStyle {
+  const hang = column.style ? context.styles.tableLabelled : context.styles.labelled;
+  return { ...styleOf(column, context), indent: hang.indent, hanging: hang.hanging };
+}
+
 export const inlineSpans = (nodes: readonly InlineNode[], context: LayoutContext): Span[] => spans(nodes, {}, context.spans);
 
 /** A wholly deleted block disappears from the clean copy. */
@@ -102,10 +108,7 @@ const handlers: Handlers = {
     dropped(node.change, context) ? [] : paragraphItems(inlineSpans(node.children, context), styleOf(column, context), context, column),
   labelledParagraph: (node, context, column) => {
     if (dropped(node.change, context)) return [];
-    const base = styleOf(column, context);
-    const style = column.style
-      ? { ...base, indent: context.styles.labelled.indent, hanging: context.styles.labelled.hanging }
-      : context.styles.labelled;
+    const style = column.style ? hangingIn(column, context) : context.styles.labelled;
     return paragraphItems(inlineSpans(node.children, context), style, context, column, { label: inlineSpans(node.label, context) });
   },
   callWordParagraph: (node, context, column) =>
@@ -115,8 +118,7 @@ const handlers: Handlers = {
       if (dropped(item.change, context)) return [];
       const marker = node.ordered ? `${node.start + index}.` : '–';
       const [first, ...rest] = item.children;
-      const base = styleOf(column, context);
-      const style = { ...base, indent: context.styles.labelled.indent, hanging: context.styles.labelled.hanging };
+      const style = hangingIn(column, context);
       const lead =
         first && (first.type === 'paragraph' || first.type === 'labelledParagraph')
           ? paragraphItems(inlineSpans(first.children, context), style, context, column, {
