@@ -117,6 +117,39 @@ describe('hexaglot CLI', () => {
     expect(stdout).toMatch(/Locale keys not used by these documents:\n {2}ar: [^\n]*proposal\.reasons/);
   });
 
+  it('checks a part of a translation against the same lines of the original', () => {
+    const doc = path.join(project.root, 'content/res71-annex1-2028');
+    const zh = readFileSync(path.join(doc, 'zh.md'), 'utf8').split('\n');
+    const fr = readFileSync(path.join(doc, 'fr.md'), 'utf8').split('\n');
+    // The French file's lines follow the original's, after a longer front matter.
+    const shift = fr.indexOf('::annex-title') - zh.indexOf('::annex-title');
+    const front = fr.slice(0, fr.indexOf('---', 1) + 1);
+    const part = (from: number, to: number, edit = (lines: string[]) => lines) => {
+      const file = path.join(project.root, `fr-${from}.md`);
+      writeFileSync(file, [...front, '', ...edit(fr.slice(from - 1 + shift, to + shift))].join('\n'));
+      return file;
+    };
+    // Section 2.7 up to Appendix A: its paragraphs call no footnote; the first part calls one defined at the end.
+    const start = zh.findIndex((line) => line.startsWith('### :n[2.7]')) + 1;
+    const end = zh.findIndex((line) => line.startsWith('## 附录A')) - 1;
+    expect(hexaglot('check-part', part(start, end), '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', `${start}-${end}`).code).toBe(
+      0,
+    );
+    expect(hexaglot('check-part', part(6, start - 1), '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', `6-${start - 1}`).code).toBe(
+      0,
+    );
+
+    const dropped = part(start, end, (lines) => lines.filter((line) => !line.startsWith(':n[{--46--}{++43++}]')));
+    const { code, stderr } = hexaglot('check-part', dropped, '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', `${start}-${end}`);
+    expect(code).toBe(1);
+    const zhLine = zh.findIndex((line) => line.startsWith(':n[{--46--}{++43++}]')) + 1;
+    expect(stderr).toContain(`zh.md:${zhLine} paragraph 46→43 has no counterpart in fr-${start}.md`);
+    expect(stderr.trim().split('\n')).toHaveLength(2);
+
+    expect(hexaglot('check-part', dropped, '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', 'all').code).toBe(2);
+    expect(hexaglot('check-part', dropped, '--doc', 'nope', '--lang', 'fr', '--lines', '1-2').code).toBe(2);
+  });
+
   it('exits 2 on wrong usage and 0 on --help', () => {
     expect(hexaglot('frobnicate').code).toBe(2);
     expect(hexaglot('build', '--lang', 'xx').code).toBe(2);

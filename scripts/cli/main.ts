@@ -2,9 +2,12 @@
  * `hexaglot`: build and check ITU documents.
  * Exit codes: 0 ok, 1 errors in the sources, 2 wrong usage.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { formatMessages } from '../check/diagnostics.js';
+import { formatMessages, hasErrors } from '../check/diagnostics.js';
+import { checkPart } from '../check/part.js';
+import { listDocuments, projectPaths } from '../model/build.js';
 import { summarize } from '../check/parity.js';
 import { unusedKeys } from '../check/locales.js';
 import { loadLocale } from '../i18n/locales.js';
@@ -129,6 +132,35 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
         return;
       }
       out.write(`✓ ${result.builds.length} document(s), ${versions} language version(s): no problems.\n`);
+    });
+
+  program
+    .command('check-part')
+    .description(
+      'Check a part of a translation (a file with front matter, holding the translation of some lines of the original) against those lines of the original, so a long document can be translated in parts and each part checked as it lands.',
+    )
+    .argument('<file>', 'the translated part')
+    .requiredOption('--doc <id>', 'the document the part belongs to')
+    .requiredOption('--lang <code>', `the part's language: ${LANGS.join(', ')}`)
+    .requiredOption('--lines <from-to>', 'the lines of the original the part translates, e.g. 227-433')
+    .option('--root <dir>', 'project folder holding content/, locales/ and templates/', process.cwd())
+    .action((file: string, options: { doc: string; lang: string; lines: string; root: string }) => {
+      const root = path.resolve(options.root);
+      const paths = projectPaths(root);
+      if (!listDocuments(paths).includes(options.doc)) throw new UsageError(`unknown document "${options.doc}"`);
+      if (!isLang(options.lang)) throw new UsageError(`unknown language "${options.lang}"; one of ${LANGS.join(', ')}`);
+      const range = /^(\d+)-(\d+)$/.exec(options.lines);
+      if (!range || Number(range[1]) > Number(range[2]))
+        throw new UsageError(`--lines takes two line numbers, e.g. 227-433, not "${options.lines}"`);
+      if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+      const files = checkPart(paths, options.doc, options.lang, { from: Number(range[1]), to: Number(range[2]) }, file);
+      const count = reportProblems(err, files, root);
+      if (files.some(hasErrors)) {
+        err.write(`✗ ${count} problem(s) in the part.\n`);
+        process.exitCode = EXIT_INPUT;
+        return;
+      }
+      out.write(`✓ ${file} matches lines ${options.lines} of the original: no problems.\n`);
     });
 
   return program;

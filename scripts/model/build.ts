@@ -51,13 +51,16 @@ export function listDocuments(paths: ProjectPaths): string[] {
     .sort();
 }
 
+/** A document's `document.yaml`, read and checked; `meta` is undefined when it is invalid. */
+export function readDocumentMeta(paths: ProjectPaths, docId: string): { metaFile: VFile; meta: DocumentMeta | undefined } {
+  const file = path.join(paths.content, docId, 'document.yaml');
+  const metaFile = new VFile({ path: path.relative(paths.root, file), value: readFileSync(file, 'utf8') });
+  return { metaFile, meta: readYaml(metaFile, String(metaFile.value), 0, documentMetaSchema, 'document metadata') };
+}
+
 export function buildDocument(paths: ProjectPaths, docId: string, only?: readonly Lang[]): DocumentBuild {
   const docDir = path.join(paths.content, docId);
-  const metaFile = new VFile({
-    path: path.relative(paths.root, path.join(docDir, 'document.yaml')),
-    value: readFileSync(path.join(docDir, 'document.yaml'), 'utf8'),
-  });
-  const meta = readYaml(metaFile, String(metaFile.value), 0, documentMetaSchema, 'document metadata');
+  const { metaFile, meta } = readDocumentMeta(paths, docId);
   const build: DocumentBuild = { docId, files: [metaFile], meta, versions: [], versionFiles: new Map() };
   if (!meta) return build;
 
