@@ -147,7 +147,7 @@ describe('DOCX', () => {
     expect(xml).toMatch(/<w:bidiVisual\/>/);
   });
 
-  it('hangs dashes and labels in table cells by the narrower table indent', async () => {
+  it('hangs dashes and labels in table cells by the narrower table indent, aligns cells as they say, fits columns to their contents', async () => {
     const result = checkProject(repoRoot, { docs: ['res71-annex1-2028'], langs: ['en'] });
     const [tracked] = await renderOutputs(result, ['docx']);
     const zip = await JSZip.loadAsync(tracked!.content);
@@ -161,6 +161,19 @@ describe('DOCX', () => {
     const dashes = cells.flatMap((cell) => cell.match(/<w:p>(?:(?!<\/w:p>).)*?<w:t xml:space="preserve">–\t/gs) ?? []);
     expect(dashes.length).toBeGreaterThan(50);
     for (const paragraph of dashes) expect(paragraph).toContain('<w:pStyle w:val="TableEnumeration"/>');
+    // The allocation table's figures are aligned to the right, as their cells say; the text is not.
+    for (const figure of ['99\u00a0892', '646\u00a0956']) {
+      const at = xml.indexOf(figure);
+      expect(at).toBeGreaterThan(0);
+      expect(xml.slice(xml.lastIndexOf('<w:p>', at), at)).toContain('<w:jc w:val="end"/>');
+    }
+    const text = xml.indexOf('Digital applications</w:t>', xml.indexOf('99\u00a0892'));
+    expect(xml.slice(xml.lastIndexOf('<w:p>', text), text)).not.toContain('<w:jc ');
+    // Columns fitted to their contents: the thematic priorities' column is wider than a column of figures.
+    const grid = [...xml.slice(xml.lastIndexOf('<w:tblGrid>', xml.indexOf('99\u00a0892'))).matchAll(/<w:gridCol w:w="(\d+)"\/>/g)]
+      .slice(0, 4)
+      .map((m) => Number(m[1]));
+    expect(grid[0]).toBeGreaterThan(3 * grid[1]!);
   });
 
   it('gives the same bytes for the same sources', async () => {

@@ -252,6 +252,20 @@ describe('PDF', () => {
     expect(overlapping).toEqual([]);
   });
 
+  it('aligns figures in their cells as the cells say: to the right, in English and in Arabic alike', () => {
+    for (const lang of ['en', 'ar']) {
+      const file = fileOf(find('res71-annex1-2028', lang, 'marked'));
+      const last = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).split('<page ').pop()!;
+      const box = (word: string) => {
+        const m = new RegExp(`xMin="([\\d.]+)"[^>]*xMax="([\\d.]+)"[^>]*>${word}<`).exec(last)!;
+        return { left: Number(m[1]), right: Number(m[2]) };
+      };
+      // 202 114 and 49 376 end at the same place and start at different ones.
+      expect(Math.abs(box('114').right - box('376').right), lang).toBeLessThan(0.5);
+      expect(box('49').left - box('202').left, lang).toBeGreaterThan(2);
+    }
+  });
+
   it('prints each footnote at the foot of the page that refers to it', () => {
     for (const docId of DOCS) {
       const output = find(docId, 'zh', 'marked');

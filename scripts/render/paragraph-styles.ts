@@ -9,6 +9,13 @@ import { points, type StyleSheet } from './style-sheet.js';
 
 export type Align = 'justify' | 'start' | 'center' | 'end';
 
+/** A table cell's alignment, given on the page (`:cell{align=right}`), in the writing direction's terms. */
+export function cellAlign(align: 'left' | 'center' | 'right' | 'justify' | undefined, dir: 'ltr' | 'rtl'): Align | undefined {
+  if (align === 'left') return dir === 'rtl' ? 'end' : 'start';
+  if (align === 'right') return dir === 'rtl' ? 'start' : 'end';
+  return align;
+}
+
 export interface ParagraphStyle {
   size: number;
   align: Align;

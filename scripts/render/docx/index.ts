@@ -20,6 +20,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  TableLayoutType,
   WidthType,
   type IRunOptions,
   type ParagraphChild,
@@ -29,7 +30,10 @@ import type { BlockNode, InlineNode, ModelDocument, Table as ModelTable } from '
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { isBoldFrameLine, type FrameLayout } from '../frame.js';
-import { STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
+import { ALIGNMENT, STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
+import { allRows, cellColumns, columnShares, tableMeasure } from '../table-columns.js';
+import { points } from '../style-sheet.js';
+import { cellAlign, type Align } from '../paragraph-styles.js';
 
 export type DocxVariant = 'tracked' | 'marked' | 'clean';
 export const DOCX_VARIANTS: readonly DocxVariant[] = ['tracked', 'marked', 'clean'];
@@ -42,6 +46,8 @@ interface State {
   sheet: DocxStyleSheet;
   variant: DocxVariant;
   rtl: boolean;
+  /** The alignment a table cell gives its paragraphs, while they are written. */
+  cellAlign?: Align | undefined;
   /** Word needs a distinct id for every revision. */
   nextRevision: number;
   figureNumber: number;
@@ -133,6 +139,11 @@ interface Revision {
   date: string;
 }
 
+/** The paragraph's direction, and inside a table cell the cell's own alignment. */
+function direction(state: State): { bidirectional: boolean; alignment?: (typeof ALIGNMENT)[Align] } {
+  return state.cellAlign ? { bidirectional: state.rtl, alignment: ALIGNMENT[state.cellAlign] } : { bidirectional: state.rtl };
+}
+
 /** Labels and dashes in a table cell hang by the table's narrower indent; elsewhere by the page's. */
 function labelledStyle(cellStyle: string | undefined, pageStyle: string): string {
   return cellStyle === STYLE.tableText || cellStyle === STYLE.tableHead ? STYLE.tableLabelled : (cellStyle ?? pageStyle);
@@ -156,14 +167,14 @@ const blockHandlers: BlockHandlers = {
   paragraph: (node, state, style) =>
     dropped(node.change, state)
       ? []
-      : [new Paragraph({ style: style ?? STYLE.normal, bidirectional: state.rtl, children: runs(node.children, plain, state) })],
+      : [new Paragraph({ style: style ?? STYLE.normal, ...direction(state), children: runs(node.children, plain, state) })],
   labelledParagraph: (node, state, style) =>
     dropped(node.change, state)
       ? []
       : [
           new Paragraph({
             style: labelledStyle(style, STYLE.labelled),
-            bidirectional: state.rtl,
+            ...direction(state),
             ...paragraphMark(node.change, state),
             children: [...runs(node.label, plain, state), new TextRun({ text: '\t' }), ...runs(node.children, plain, state)],
           }),
@@ -182,7 +193,7 @@ const blockHandlers: BlockHandlers = {
           ? [
               new Paragraph({
                 style: labelledStyle(style, STYLE.dash),
-                bidirectional: state.rtl,
+                ...direction(state),
                 ...paragraphMark(item.change, state),
                 children: [new TextRun({ text: `${marker}\t` }), ...runs(first.children, plain, state)],
               }),
@@ -241,20 +252,28 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 function table(node: ModelTable, state: State): Block[] {
   const head = new Set(node.head);
-  const rows = [...node.head, ...node.body, ...node.foot].map(
-    (row) =>
+  const { page } = state.sheet;
+  const textWidth = page.width - page.margin.left - page.margin.right;
+  const grid = columnShares(node, tableMeasure(state.sheet, points(textWidth))).map((share) => Math.round(share * textWidth));
+  const spanWidth = (column: number, span: number) => grid.slice(column, column + span).reduce((a, b) => a + b, 0);
+  const rowsOf = allRows(node);
+  const firstColumns = cellColumns(node);
+  const rows = rowsOf.map(
+    (row, r) =>
       new TableRow({
         tableHeader: head.has(row),
         cantSplit: false,
         children: row.cells.map(
-          (cell) =>
+          (cell, index) =>
             new TableCell({
               columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
               rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-              width: { size: Math.round((5000 * cell.colSpan) / Math.max(1, node.columns)), type: WidthType.PERCENTAGE },
+              width: { size: spanWidth(firstColumns[r]![index]!, cell.colSpan), type: WidthType.DXA },
               borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
               children: (() => {
+                state.cellAlign = cellAlign(cell.align, state.rtl ? 'rtl' : 'ltr');
                 const content = blocks(cell.children, state, head.has(row) ? STYLE.tableHead : STYLE.tableText);
+                state.cellAlign = undefined;
                 // Word requires a paragraph in every cell.
                 return content.length ? content : [new Paragraph({ style: STYLE.tableText, children: [] })];
               })(),
@@ -267,7 +286,13 @@ function table(node: ModelTable, state: State): Block[] {
     : [];
   return [
     ...caption,
-    new Table({ rows, width: { size: 5000, type: WidthType.PERCENTAGE }, visuallyRightToLeft: state.rtl }),
+    new Table({
+      rows,
+      width: { size: textWidth, type: WidthType.DXA },
+      columnWidths: grid,
+      layout: TableLayoutType.FIXED,
+      visuallyRightToLeft: state.rtl,
+    }),
     new Paragraph({ children: [] }),
   ];
 }

@@ -33,7 +33,7 @@ export const STYLE = {
   header: 'Header',
 } as const;
 
-const ALIGNMENT = {
+export const ALIGNMENT = {
   justify: AlignmentType.BOTH,
   start: AlignmentType.START,
   center: AlignmentType.CENTER,

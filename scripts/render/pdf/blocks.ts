@@ -8,7 +8,7 @@ import type { Locale } from '../../i18n/locales.js';
 import type { FlowItem, Tag } from './boxes.js';
 import { layoutParagraph, type TextContext } from './lines.js';
 import { plainText, spans, type PdfVariant, type Span, type SpanContext } from './spans.js';
-import type { ParagraphStyle, ParagraphStyles, StyleName } from '../paragraph-styles.js';
+import type { Align, ParagraphStyle, ParagraphStyles, StyleName } from '../paragraph-styles.js';
 import { layoutTable } from './table.js';
 
 export interface LayoutContext extends TextContext {
@@ -26,6 +26,8 @@ export interface Column {
   width: number;
   indent: number;
   style?: StyleName | undefined;
+  /** A table cell's own alignment, over its style's. */
+  align?: Align | undefined;
 }
 
 export interface ParagraphOptions {
@@ -166,7 +168,8 @@ const handlers: Handlers = {
 };
 
 function styleOf(column: Column, context: LayoutContext): ParagraphStyle {
-  return context.styles[column.style ?? 'normal'];
+  const style = context.styles[column.style ?? 'normal'];
+  return column.align ? { ...style, align: column.align } : style;
 }
 
 export function blocks(nodes: readonly BlockNode[], context: LayoutContext, column: Column): FlowItem[] {

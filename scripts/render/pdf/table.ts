@@ -5,9 +5,11 @@
  * taller than what is left of a page is cut between rows, or inside a row
  * between the lines of its cells. Columns run right to left in RTL text.
  */
-import type { Table, TableCell } from '../../model/types.js';
+import type { Table } from '../../model/types.js';
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
 import { blocks, inlineSpans, paragraphItems, type Column, type LayoutContext } from './blocks.js';
+import { allRows, cellColumns, columnShares, tableMeasure } from '../table-columns.js';
+import { cellAlign } from '../paragraph-styles.js';
 
 interface Placed {
   y: number;
@@ -33,27 +35,25 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column)
   const pad = context.sheet.pdf.cellPadding;
   const tableWidth = column.width - column.indent;
   const left = context.dir === 'rtl' ? 0 : column.indent;
-  const columnWidth = tableWidth / Math.max(1, node.columns);
-  const rows = [...node.head, ...node.body, ...node.foot];
+  const shares = columnShares(node, tableMeasure(context.sheet, tableWidth));
+  const starts = shares.map((_, c) => shares.slice(0, c).reduce((a, b) => a + b, 0) * tableWidth);
+  const spanWidth = (col: number, span: number) => shares.slice(col, col + span).reduce((a, b) => a + b, 0) * tableWidth;
+  const rows = allRows(node);
   const headCount = node.head.length;
 
   // Place every cell on the grid, skipping slots taken by spans from above.
-  const taken: boolean[][] = rows.map(() => []);
-  const placed: { row: number; col: number; cell: TableCell; content: FlowItem[]; height: number }[] = [];
-  rows.forEach((row, r) => {
-    let c = 0;
-    for (const cell of row.cells) {
-      while (taken[r]![c]) c++;
-      for (let dr = 0; dr < cell.rowSpan && r + dr < rows.length; dr++)
-        for (let dc = 0; dc < cell.colSpan; dc++) taken[r + dr]![c + dc] = true;
-      const width = columnWidth * cell.colSpan - 2 * pad;
-      const content = blocks(cell.children, context, { width, indent: 0, style: r < headCount ? 'tableHead' : 'tableText' });
+  const columns = cellColumns(node);
+  const placed = rows.flatMap((row, r) =>
+    row.cells.map((cell, index) => {
+      const c = columns[r]![index]!;
+      const width = spanWidth(c, cell.colSpan) - 2 * pad;
+      const style = r < headCount ? 'tableHead' : 'tableText';
+      const content = blocks(cell.children, context, { width, indent: 0, style, align: cellAlign(cell.align, context.dir) });
       while (content[0]?.space) content.shift();
       const height = content.reduce((sum, item) => sum + item.height, 0) + 2 * pad;
-      placed.push({ row: r, col: c, cell, content, height });
-      c += cell.colSpan;
-    }
-  });
+      return { row: r, col: c, cell, content, height };
+    }),
+  );
 
   // Row heights: the tallest single-row cell; a spanning cell taller than its rows stretches the last of them.
   const rowHeights = rows.map((_, r) =>
@@ -82,8 +82,8 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column)
     const cells = placed
       .filter((p) => p.row >= start && p.row <= end)
       .map((p) => {
-        const x = p.col * columnWidth;
-        const width = columnWidth * p.cell.colSpan;
+        const x = starts[p.col] ?? 0;
+        const width = spanWidth(p.col, p.cell.colSpan);
         const cellTop = top(p.row) - origin;
         const bottom = top(Math.min(rows.length, p.row + p.cell.rowSpan)) - origin;
         let y = cellTop + pad;

@@ -1,0 +1,168 @@
+/**
+ * Column widths of a table, shared by the DOCX and PDF writers so that both print the same table.
+ * A table is fitted to its contents as a word processor fits it: a column needs at least its
+ * widest unbreakable word and would like its longest line unbroken; the text width is shared out
+ * between those bounds. Text is measured by an estimate per character (in ems of the table's
+ * size), not by the fonts, so the writers stay independent of each other and the result is the
+ * same wherever it runs.
+ */
+import type { BlockNode, InlineNode, Table, TableRow } from '../model/types.js';
+import { points, type StyleSheet } from './style-sheet.js';
+
+export interface ColumnMeasure {
+  /** The width the table is set in, in points. */
+  width: number;
+  /** The table's font size, in points. */
+  size: number;
+  /** Cell padding on each side, in points. */
+  padding: number;
+  /** How far a dash or label hangs inside a cell, in points. */
+  labelIndent: number;
+}
+
+/** The measure both writers use for a table set `width` points wide. */
+export function tableMeasure(sheet: StyleSheet, width: number): ColumnMeasure {
+  return { width, size: sheet.sizes.table, padding: sheet.pdf.cellPadding, labelIndent: points(sheet.indent.tableLabel) };
+}
+
+/** Each column's share of the table's width; the shares add up to 1. */
+export function columnShares(table: Table, measure: ColumnMeasure): number[] {
+  const count = Math.max(1, table.columns);
+  const least = new Array<number>(count).fill(0);
+  const most = new Array<number>(count).fill(0);
+  const columns = cellColumns(table);
+  allRows(table).forEach((row, r) => {
+    row.cells.forEach((cell, index) => {
+      const column = columns[r]![index]!;
+      // A spanning cell fits into the columns the single cells make.
+      if (cell.colSpan === 1 && column < count) {
+        const lines = blockLines(cell.children, 0);
+        const edge = 2 * measure.padding;
+        // Half an em to spare: the estimate must not cut a number or a bold word the fonts set wider.
+        const slack = measure.size / 2;
+        least[column] = Math.max(
+          least[column]!,
+          edge + slack + Math.max(0, ...lines.map((l) => l.indent + longestWord(l.text) * measure.size)),
+        );
+        most[column] = Math.max(most[column]!, edge + Math.max(0, ...lines.map((l) => l.indent + ems(l.text) * measure.size)));
+      }
+    });
+  });
+  for (let c = 0; c < count; c++) {
+    // An empty column still gets room for a word.
+    least[c] = Math.max(least[c]!, 2 * measure.padding + 2 * measure.size);
+    most[c] = Math.max(most[c]!, least[c]!);
+  }
+  return share(least, most, measure.width);
+}
+
+export const allRows = (table: Table): TableRow[] => [...table.head, ...table.body, ...table.foot];
+
+/** Each cell's first grid column, row by row (head, body, foot), past the slots that cells spanning down from rows above take. */
+export function cellColumns(table: Table): number[][] {
+  const rows = allRows(table);
+  const taken: boolean[][] = rows.map(() => []);
+  return rows.map((row, r) => {
+    let column = 0;
+    return row.cells.map((cell) => {
+      while (taken[r]![column]) column++;
+      for (let down = 0; down < cell.rowSpan && r + down < rows.length; down++)
+        for (let across = 0; across < cell.colSpan; across++) taken[r + down]![column + across] = true;
+      const first = column;
+      column += cell.colSpan;
+      return first;
+    });
+  });
+}
+
+/**
+ * The CSS automatic table layout, for a table as wide as its column: when the longest lines fit,
+ * each column gets its longest line and the rest of the width in proportion; otherwise each gets
+ * its least and the rest in proportion to how much more it would like; when not even the least
+ * widths fit, the width goes in proportion to them.
+ */
+function share(least: number[], most: number[], width: number): number[] {
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  if (sum(most) <= width) return most.map((w) => w / sum(most));
+  if (sum(least) >= width) return least.map((w) => w / sum(least));
+  const wanted = most.map((w, i) => w - least[i]!);
+  const spare = width - sum(least);
+  return least.map((w, i) => (w + (spare * wanted[i]!) / sum(wanted)) / width);
+}
+
+interface Line {
+  text: string;
+  indent: number;
+}
+
+function blockLines(blocks: readonly BlockNode[], indent: number, labelIndent = 0): Line[] {
+  return blocks.flatMap((block): Line[] => {
+    switch (block.type) {
+      case 'paragraph':
+      case 'callWordParagraph':
+        return inlineLines(block.children, indent);
+      case 'heading':
+        return inlineLines([...(block.label ?? []), ...block.children], indent);
+      case 'labelledParagraph':
+        return inlineLines(block.children, indent + labelIndent);
+      case 'list':
+        return block.children.flatMap((item) => blockLines(item.children, indent + labelIndent, labelIndent));
+      case 'blockquote':
+      case 'proposal':
+        return blockLines(block.children, indent, labelIndent);
+      default:
+        return [];
+    }
+  });
+}
+
+/** A paragraph's text cut at its line breaks. */
+function inlineLines(nodes: readonly InlineNode[], indent: number): Line[] {
+  const lines: string[] = [''];
+  const walk = (list: readonly InlineNode[]) => {
+    for (const node of list) {
+      if (node.type === 'break') lines.push('');
+      else if (node.type === 'text' || node.type === 'callWord') lines[lines.length - 1] += node.value;
+      else if (node.type === 'footnoteReference') lines[lines.length - 1] += String(node.number);
+      else if (node.type !== 'editorComment' && node.type !== 'anchor') walk(node.children);
+    }
+  };
+  walk(nodes);
+  return lines.map((text) => ({ text, indent }));
+}
+
+/** The estimated width of a text, in ems. */
+function ems(text: string): number {
+  let width = 0;
+  for (const char of text) width += charEms(char);
+  return width;
+}
+
+/** The widest run a line cannot be broken inside: Han characters break anywhere, other scripts at spaces and slashes. */
+function longestWord(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const char of text) {
+    // No-break spaces (the thousands separator among them) hold a word together.
+    if (BREAKING_SPACE.test(char)) {
+      run = 0;
+      continue;
+    }
+    const width = charEms(char);
+    run = isHan(char) ? width : run + width;
+    longest = Math.max(longest, run);
+    if (char === '/') run = 0;
+  }
+  return longest;
+}
+
+const BREAKING_SPACE = /[ \t\n\u2000-\u2006\u2008-\u200b\u3000]/;
+const isHan = (char: string) => /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(char);
+
+function charEms(char: string): number {
+  if (isHan(char)) return 1;
+  if (/\s/.test(char)) return 0.25;
+  if (/\p{Script=Arabic}/u.test(char)) return 0.45;
+  if (/\p{Lu}/u.test(char)) return 0.67;
+  return 0.5;
+}
