@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -149,6 +149,38 @@ describe('hexaglot CLI', () => {
     expect(hexaglot('check-part', dropped, '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', 'all').code).toBe(2);
     expect(hexaglot('check-part', dropped, '--doc', 'nope', '--lang', 'fr', '--lines', '1-2').code).toBe(2);
   });
+
+  it('builds again on every change with --watch, until stopped', async () => {
+    const child = spawn(process.execPath, [bin, 'build', '--watch', '--doc', 'res71-proposal', '--lang', 'en', '--format', 'html'], {
+      cwd: project.root,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const seen = async (pattern: RegExp, times: number) => {
+      for (let waited = 0; (output.match(new RegExp(pattern, 'g')) ?? []).length < times; waited += 100) {
+        if (waited > 30_000) throw new Error(`waited for ${String(pattern)} ${times} time(s):\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    try {
+      await seen(/Watching/, 1);
+      expect(output).toMatch(/1 file\(s\) written/);
+      const file = path.join(project.root, 'content/res71-proposal/en.md');
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replace('{++developing++}', '{++developing'));
+      await seen(/Watching/, 2);
+      expect(output).toMatch(/en\.md:\d+:\d+: error: Unclosed insertion/);
+      // A locale changed under a running watch is read again.
+      const locale = path.join(project.root, 'locales/en/common.json');
+      writeFileSync(locale, readFileSync(locale, 'utf8').replace('"considering": "considering"', '"considering": "considering well"'));
+      writeFileSync(file, text);
+      await seen(/file\(s\) written/, 2);
+      expect(readFileSync(path.join(project.root, 'out/res71-proposal/PP22-39-A4-E.html'), 'utf8')).toContain('considering well');
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
 
   it('exits 2 on wrong usage and 0 on --help', () => {
     expect(hexaglot('frobnicate').code).toBe(2);

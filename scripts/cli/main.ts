@@ -2,7 +2,7 @@
  * `hexaglot`: build and check ITU documents.
  * Exit codes: 0 ok, 1 errors in the sources, 2 wrong usage.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, watch } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatMessages, hasErrors } from '../check/diagnostics.js';
@@ -79,32 +79,19 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
       ),
   )
     .addOption(new Option('--format <name>', `only this format: ${FORMATS.join(', ')} (repeatable)`).argParser(list))
-    .action(async (options: CommonOptions & { format?: string[] }) => {
+    .option(
+      '--watch',
+      'after building, build again whenever a file under content/, locales/ or templates/ changes (for previews while editing)',
+    )
+    .action(async (options: CommonOptions & { format?: string[]; watch?: boolean }) => {
       const chosen = selection(options);
       const root = path.resolve(options.root);
-      const result = checkProject(root, chosen);
-      if (!result.ok) {
-        const count = reportProblems(err, result.files, root);
-        err.write(`✗ ${count} problem(s) found; nothing was written.\n`);
-        process.exitCode = EXIT_INPUT;
+      const ok = await buildOnce(root, chosen, out, err);
+      if (!options.watch) {
+        if (!ok) process.exitCode = EXIT_INPUT;
         return;
       }
-      const assets: Assets = new Map();
-      const outputs = await renderOutputs(result, chosen.formats ?? FORMATS, assets);
-      for (const [file, content] of assets) writeAtomically(file, content);
-      outputs.forEach((output, index) => {
-        writeAtomically(output.file, output.content);
-        const size = Buffer.byteLength(output.content);
-        const kind = `${output.format}${output.variant ? ` ${output.variant}` : ''}`;
-        out.write(
-          `[${index + 1}/${outputs.length}] ${kind.padEnd(12)} ${output.doc.lang}  ${path.relative(process.cwd(), output.file)}  ${(size / 1024).toFixed(1)} KB\n`,
-        );
-      });
-      if (outputs.length === 0) {
-        err.write('Nothing to build: no selected document has a version in the selected languages.\n');
-        return;
-      }
-      out.write(`✓ ${outputs.length} file(s) written.\n`);
+      await watchSources(root, () => buildOnce(root, chosen, out, err), out);
     });
 
   addCommon(
@@ -165,6 +152,69 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
 
   return program;
 }
+
+/** Checks, then writes every output; false (and nothing written) when a source has a problem. */
+async function buildOnce(root: string, chosen: Selection, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<boolean> {
+  const result = checkProject(root, chosen);
+  if (!result.ok) {
+    const count = reportProblems(err, result.files, root);
+    err.write(`✗ ${count} problem(s) found; nothing was written.\n`);
+    return false;
+  }
+  const assets: Assets = new Map();
+  const outputs = await renderOutputs(result, chosen.formats ?? FORMATS, assets);
+  for (const [file, content] of assets) writeAtomically(file, content);
+  outputs.forEach((output, index) => {
+    writeAtomically(output.file, output.content);
+    const size = Buffer.byteLength(output.content);
+    const kind = `${output.format}${output.variant ? ` ${output.variant}` : ''}`;
+    out.write(
+      `[${index + 1}/${outputs.length}] ${kind.padEnd(12)} ${output.doc.lang}  ${path.relative(process.cwd(), output.file)}  ${(size / 1024).toFixed(1)} KB\n`,
+    );
+  });
+  if (outputs.length === 0) {
+    err.write('Nothing to build: no selected document has a version in the selected languages.\n');
+    return true;
+  }
+  out.write(`✓ ${outputs.length} file(s) written.\n`);
+  return true;
+}
+
+/**
+ * Builds again after every change to the sources, a moment after the last of a burst of changes
+ * (an editor's save can touch a file several times), one build at a time. Runs until interrupted.
+ */
+function watchSources(root: string, rebuild: () => Promise<boolean>, out: NodeJS.WritableStream): Promise<never> {
+  const folders = ['content', 'locales', 'templates'].map((name) => path.join(root, name)).filter((dir) => existsSync(dir));
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const changed = (folder: string, name: string | null) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        out.write(`\n${path.relative(process.cwd(), path.join(folder, name ?? ''))} changed: building again…\n`);
+        await rebuild();
+        out.write(WATCHING);
+      });
+    }, 150);
+  };
+  // Each folder on its own: a watch on a folder sees a file replaced by rename (as many editors save),
+  // where a recursive watch may keep following the replaced file.
+  for (const folder of folders.flatMap(subfolders)) watch(folder, (_event, name) => changed(folder, name));
+  out.write(WATCHING);
+  return new Promise<never>(() => {});
+}
+
+function subfolders(dir: string): string[] {
+  return [
+    dir,
+    ...readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => subfolders(path.join(dir, entry.name))),
+  ];
+}
+
+const WATCHING = 'Watching content/, locales/ and templates/ for changes (Ctrl-C to stop).\n';
 
 function unusedReport(result: ReturnType<typeof checkProject>): string {
   const lines = LANGS.map((lang) => {

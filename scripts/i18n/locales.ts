@@ -2,7 +2,7 @@
  * Locale files: `locales/<lang>/common.json`, read with i18next. A key missing
  * in a language is an error, never a fall-back to another language.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n } from 'i18next';
 import type { Lang } from './languages.js';
@@ -33,7 +33,9 @@ const cache = new Map<string, Locale>();
 
 export function loadLocale(localesDir: string, lang: Lang): Locale {
   const file = path.join(localesDir, lang, 'common.json');
-  const cached = cache.get(file);
+  // Read again once the file has changed (`build --watch` runs for as long as an editor works).
+  const key = `${file}@${statSync(file).mtimeMs}`;
+  const cached = cache.get(key);
   if (cached) return cached;
   const resources = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const instance: i18n = i18next.createInstance();
@@ -66,6 +68,6 @@ export function loadLocale(localesDir: string, lang: Lang): Locale {
       return node && typeof node === 'object' ? Object.keys(node) : [];
     },
   };
-  cache.set(file, locale);
+  cache.set(key, locale);
   return locale;
 }
