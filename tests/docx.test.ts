@@ -32,8 +32,8 @@ const file = (lang: string, variant: string) => {
 };
 const squash = (s: string) => s.replace(/[\s\u00a0]+/g, '');
 
-/** The model's text with its changes accepted or rejected. */
-function modelText(blocks: readonly BlockNode[], keep: 'insertion' | 'deletion'): string[] {
+/** The model's text with its changes accepted or rejected; with `cells`, table cells' too. */
+function modelText(blocks: readonly BlockNode[], keep: 'insertion' | 'deletion', cells = false): string[] {
   const inline = (nodes: readonly InlineNode[]): string =>
     nodes
       .map((n) => {
@@ -44,12 +44,27 @@ function modelText(blocks: readonly BlockNode[], keep: 'insertion' | 'deletion')
       })
       .join('');
   return blocks.flatMap((b): string[] => {
-    if (b.type === 'proposal') return modelText(b.children, keep);
-    if (b.type === 'list') return b.children.flatMap((item) => modelText(item.children, keep));
+    if ('change' in b && b.change && b.change !== keep) return [];
+    if (b.type === 'proposal') return modelText(b.children, keep, cells);
+    if (b.type === 'list') return b.children.flatMap((item) => modelText(item.children, keep, cells));
+    if (b.type === 'table' && cells)
+      return [...b.head, ...b.body, ...b.foot].flatMap((row) => row.cells.flatMap((cell) => modelText(cell.children, keep, cells)));
     if (b.type === 'labelledParagraph') return [inline(b.label) + inline(b.children)];
     if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'callWordParagraph') return [inline(b.children)];
     return [];
   });
+}
+
+/** The words of pandoc's JSON in reading order, footnotes left out (pandoc puts them where they are called). */
+function pandocText(node: unknown): string {
+  if (Array.isArray(node)) return node.map(pandocText).join('');
+  if (!node || typeof node !== 'object') return '';
+  const { t, c } = node as { t?: string; c?: unknown };
+  if (t === 'Str') return c as string;
+  if (t === 'Space' || t === 'SoftBreak' || t === 'LineBreak') return ' ';
+  if (t === 'Note') return '';
+  if (t === undefined) return pandocText((node as { blocks?: unknown }).blocks);
+  return pandocText(c);
 }
 
 function pandoc(docx: string, changes: 'accept' | 'reject' | 'all', to: 'plain' | 'json'): string {
@@ -174,6 +189,18 @@ describe('DOCX', () => {
       .slice(0, 4)
       .map((m) => Number(m[1]));
     expect(grid[0]).toBeGreaterThan(3 * grid[1]!);
+  });
+
+  it.each(LANGS)('%s Annex 1: the clean copy holds every heading, paragraph and table cell, as pandoc reads it', async (lang) => {
+    const outputs = await renderOutputs(checkProject(repoRoot, { docs: ['res71-annex1-2028'], langs: [lang] }), ['docx']);
+    const clean = outputs.find((o) => o.doc.lang === lang && o.variant === 'clean')!;
+    const docx = path.join(dir, `annex-${lang}.docx`);
+    writeFileSync(docx, clean.content);
+    const text = squash(pandocText(JSON.parse(pandoc(docx, 'all', 'json')) as unknown));
+    const wanted = modelText(clean.doc.body, 'insertion', true).map(squash).filter(Boolean);
+    // Table cells included: far more than the paragraphs outside tables.
+    expect(wanted.length).toBeGreaterThan(modelText(clean.doc.body, 'insertion').length + 300);
+    for (const paragraph of wanted) expect(text.includes(paragraph), paragraph).toBe(true);
   });
 
   it('gives the same bytes for the same sources', async () => {
