@@ -93,21 +93,7 @@ describe('HTML of the Resolution 71 proposal', () => {
   });
 
   it.each(LANGS)('%s: every character of the source text reaches the HTML, in order', (lang) => {
-    const source = readFileSync(path.join(repoRoot, 'content/res71-proposal', `${lang}.md`), 'utf8');
-    const tree = createMarkdownReader().parse(source) as MdastRoot;
-    const texts: string[] = [];
-    visit(tree, (node) => {
-      if (node.type === 'editorComment' || node.type === 'yaml') return 'skip';
-      if (node.type === 'text') texts.push(normalize(node.value));
-      return undefined;
-    });
-    const html = normalize(toText(select('body', page(lang))!));
-    let from = 0;
-    for (const text of texts.filter(Boolean)) {
-      const at = html.indexOf(text, from);
-      expect(at, `"${text}" missing from the ${lang} HTML after offset ${from}`).toBeGreaterThanOrEqual(0);
-      from = at + text.length;
-    }
+    expectSourceText(path.join(repoRoot, 'content/res71-proposal', `${lang}.md`), page(lang));
   });
 
   it.each(LANGS)('%s: prints the dash list as an ITU dash list', (lang) => {
@@ -119,7 +105,33 @@ describe('HTML of the Resolution 71 proposal', () => {
   });
 });
 
+/** Every text node of a Markdown source, in order, in the page's text. */
+function expectSourceText(file: string, tree: HastRoot): void {
+  const source = createMarkdownReader().parse(readFileSync(file, 'utf8')) as MdastRoot;
+  const texts: string[] = [];
+  visit(source, (node) => {
+    if (node.type === 'editorComment' || node.type === 'yaml') return 'skip';
+    if (node.type === 'text') texts.push(normalize(node.value));
+    return undefined;
+  });
+  const html = normalize(toText(select('body', tree)!));
+  let from = 0;
+  for (const text of texts.filter(Boolean)) {
+    const at = html.indexOf(text, from);
+    expect(at, `"${text}" missing from the HTML of ${file} after offset ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + text.length;
+  }
+}
+
 describe('HTML of the other documents', () => {
+  it('every document in every language: every character of the source text reaches the HTML, in order', async () => {
+    const result = checkProject(repoRoot, {});
+    expect(result.ok).toBe(true);
+    const outputs = await renderOutputs(result, ['html']);
+    expect(outputs.length).toBe(18);
+    for (const output of outputs) expectSourceText(path.join(repoRoot, output.doc.path), fromHtml(output.content));
+  });
+
   it('prints numbered headings with their number and list tables with their header rows', async () => {
     const result = checkProject(repoRoot, { docs: ['cwg-sfp-inputs'] });
     expect(result.ok).toBe(true);
