@@ -159,7 +159,15 @@ function longestWord(text: string): number {
 const BREAKING_SPACE = /[ \t\n\u2000-\u2006\u2008-\u200b\u3000]/;
 const isHan = (char: string) => /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(char);
 
+const charWidths = new Map<string, number>();
+
 function charEms(char: string): number {
+  let width = charWidths.get(char);
+  if (width === undefined) charWidths.set(char, (width = estimate(char)));
+  return width;
+}
+
+function estimate(char: string): number {
   if (isHan(char)) return 1;
   if (/\s/.test(char)) return 0.25;
   if (/\p{Script=Arabic}/u.test(char)) return 0.45;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import type { Lang } from '../../i18n/languages.js';
+import { isWoff, unpackWoff } from './woff.js';
 
 export type Script = 'latin' | 'han' | 'arabic';
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -52,7 +53,8 @@ export class FontSet {
   private open(file: string): PdfFont {
     let entry = this.byFile.get(file);
     if (!entry) {
-      const font = fontkit.create(readFileSync(this.resolve(file))) as fontkit.Font;
+      const data = readFileSync(this.resolve(file));
+      const font = fontkit.create(isWoff(data) ? unpackWoff(data) : data) as fontkit.Font;
       entry = {
         key: `hx${this.byFile.size}`,
         font,

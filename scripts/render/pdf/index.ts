@@ -181,6 +181,7 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
           registered.add(key);
         }
         pdf.font(key).fontSize(op.size).fillColor(op.color);
+        rememberLayouts(pdf);
         fragment(pdf, op.text, op.x, op.y, {
           baseline: 'alphabetic',
           features: [],
@@ -267,6 +268,35 @@ interface FragmentOptions {
  */
 function fragment(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, options: FragmentOptions): void {
   (pdf as unknown as { _fragment(text: string, x: number, y: number, options: FragmentOptions): void })._fragment(text, x, y, options);
+}
+
+interface LayingOutFont {
+  font: object;
+  layoutRun(text: string, features?: string[]): unknown;
+}
+
+const layouts = new WeakMap<object, Map<string, unknown>>();
+const remembering = new WeakSet<object>();
+
+/**
+ * pdfkit shapes a run again every time it draws it, which for Arabic (Amiri's many contextual
+ * lookups) was most of the time spent on a document. The same runs come back line after line and
+ * copy after copy, so the shaped run (read, never changed, by pdfkit) is kept per font file.
+ */
+function rememberLayouts(pdf: PDFKit.PDFDocument): void {
+  const embedded = (pdf as unknown as { _font: LayingOutFont })._font;
+  if (remembering.has(embedded)) return;
+  remembering.add(embedded);
+  let known = layouts.get(embedded.font);
+  if (!known) layouts.set(embedded.font, (known = new Map()));
+  const shape = embedded.layoutRun.bind(embedded);
+  const cache = known;
+  embedded.layoutRun = (text, features) => {
+    const key = `${features?.join(',') ?? ''}\u0000${text}`;
+    let run = cache.get(key);
+    if (run === undefined) cache.set(key, (run = shape(text, features)));
+    return run;
+  };
 }
 
 interface EmbeddedFont {
