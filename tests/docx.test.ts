@@ -189,6 +189,9 @@ describe('DOCX', () => {
       .slice(0, 4)
       .map((m) => Number(m[1]));
     expect(grid[0]).toBeGreaterThan(3 * grid[1]!);
+    // With the PDF's cell padding, so the fitted columns have the same room.
+    const padding = String(Math.round(loadStyleSheet(path.join(repoRoot, 'templates')).pdf.cellPadding * 20));
+    expect(xml).toContain(`<w:tblCellMar><w:top w:type="dxa" w:w="${padding}"/><w:left w:type="dxa" w:w="${padding}"/>`);
   });
 
   it.each(LANGS)('%s Annex 1: the clean copy holds every heading, paragraph and table cell, as pandoc reads it', async (lang) => {

@@ -38,8 +38,9 @@ export function columnShares(table: Table, measure: ColumnMeasure): number[] {
       if (cell.colSpan === 1 && column < count) {
         const lines = blockLines(cell.children, 0);
         const edge = 2 * measure.padding;
-        // Half an em to spare: the estimate must not cut a number or a bold word the fonts set wider.
-        const slack = measure.size / 2;
+        // An em to spare: the estimate must not cut a figure or a bold word that a font sets wider
+        // (a reader without the named face draws the text in a wider stand-in).
+        const slack = measure.size;
         least[column] = Math.max(
           least[column]!,
           edge + slack + Math.max(0, ...lines.map((l) => l.indent + longestWord(l.text) * measure.size)),

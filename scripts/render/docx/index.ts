@@ -256,6 +256,7 @@ function table(node: ModelTable, state: State): Block[] {
   const textWidth = page.width - page.margin.left - page.margin.right;
   const grid = columnShares(node, tableMeasure(state.sheet, points(textWidth))).map((share) => Math.round(share * textWidth));
   const spanWidth = (column: number, span: number) => grid.slice(column, column + span).reduce((a, b) => a + b, 0);
+  const padding = Math.round(state.sheet.pdf.cellPadding * 20);
   const rowsOf = allRows(node);
   const firstColumns = cellColumns(node);
   const rows = rowsOf.map(
@@ -291,6 +292,8 @@ function table(node: ModelTable, state: State): Block[] {
       width: { size: textWidth, type: WidthType.DXA },
       columnWidths: grid,
       layout: TableLayoutType.FIXED,
+      // The PDF's cell padding, so that the columns fitted to the text have the same room in both.
+      margins: { top: padding, bottom: padding, left: padding, right: padding },
       visuallyRightToLeft: state.rtl,
     }),
     new Paragraph({ children: [] }),
