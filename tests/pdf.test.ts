@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
-import type { BlockNode, Footnote, InlineNode, ModelDocument } from '../scripts/model/types.js';
+import type { BlockNode, Footnote, InlineNode, ModelDocument, Table } from '../scripts/model/types.js';
 import { LANGS } from '../scripts/i18n/languages.js';
 import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { repoRoot } from './helpers/build.js';
@@ -318,6 +318,20 @@ describe('PDF', () => {
       expect(qdf).toMatch(new RegExp(`/Lang \\(${languageTags[lang]}\\)`));
       expect(qdf).toMatch(/\/Outlines \d+ 0 R/);
       expect(qdf).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    }
+  });
+
+  it('tags every table row and cell once, header cells as TH, though tables run over pages and repeat their header rows', () => {
+    for (const lang of ['en', 'ar']) {
+      const output = find('res71-annex1-2028', lang, 'marked');
+      const tree = execFileSync('pdfinfo', ['-struct', fileOf(output)], { encoding: 'utf8' }).split('\n');
+      const count = (tag: string) => tree.filter((line) => line.trim() === tag).length;
+      const tables = output.doc.body.filter((b): b is Table => b.type === 'table');
+      const rows = tables.flatMap((t) => [...t.head, ...t.body, ...t.foot]);
+      expect(tree.filter((line) => line.trim().startsWith('Table')).length, lang).toBe(tables.length);
+      expect(count('TR'), lang).toBe(rows.length);
+      expect(count('TH'), lang).toBe(tables.flatMap((t) => t.head).flatMap((row) => row.cells).length);
+      expect(count('TH') + count('TD'), lang).toBe(rows.flatMap((row) => row.cells).length);
     }
   });
 

@@ -44,7 +44,13 @@ export interface OutlineOp {
 export type DrawOp = TextOp | RuleOp | OutlineOp;
 
 /** Structure tags of tagged PDF. */
-export type Tag = 'P' | 'H1' | 'H2' | 'H3' | 'H4' | 'LI' | 'Table' | 'Caption' | 'Note' | 'Figure';
+export type Tag = 'P' | 'H1' | 'H2' | 'H3' | 'H4' | 'LI' | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption' | 'Note' | 'Figure';
+
+/** A structure element: its type and an id unique in the document, the same on every page it runs over. */
+export interface TagRef {
+  type: Tag;
+  id: number;
+}
 
 export interface FlowItem {
   height: number;
@@ -61,7 +67,11 @@ export interface FlowItem {
   split?: ((height: number) => [FlowItem, FlowItem] | undefined) | undefined;
   /** Drawn first when the item starts a page in the middle of a table: the header rows. */
   repeat?: FlowItem | undefined;
-  tag?: { type: Tag; id: number } | undefined;
+  tag?: TagRef | undefined;
+  /** Content under nested structure elements (a table's rows and cells): each part's ops belong to the last element of its path. */
+  parts?: { path: TagRef[]; ops: DrawOp[] }[] | undefined;
+  /** Drawn again where it was drawn before (a table's header rows on a following page): not content of the structure. */
+  artifact?: boolean | undefined;
 }
 
 export function translate(ops: readonly DrawOp[], dx: number, dy: number): DrawOp[] {

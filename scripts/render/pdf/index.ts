@@ -11,7 +11,7 @@ import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { points, type StyleSheet } from '../style-sheet.js';
-import { translate, type DrawOp, type FlowItem } from './boxes.js';
+import { translate, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, paragraphItems, type LayoutContext } from './blocks.js';
 import type { FontSet, PdfFont } from './fonts.js';
 import { layoutParagraph } from './lines.js';
@@ -198,22 +198,42 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
       }
     }
   };
-  const drawTagged = (item: FlowItem, dx: number, dy: number) => {
-    const ops = translate(item.ops, dx, dy);
-    if (!item.tag) return draw(ops);
-    let element = elements.get(item.tag.id);
-    if (!element) {
-      element = pdf.struct(item.tag.type);
-      root.add(element);
-      elements.set(item.tag.id, element);
+  // The structure element of a path of tags, made (and put under its parent) the first time it is met.
+  const elementOf = (path: readonly TagRef[]): PDFKit.PDFStructureElement => {
+    let parent: PDFKit.PDFStructureElement = root;
+    for (const tag of path) {
+      let element = elements.get(tag.id);
+      if (!element) {
+        element = pdf.struct(tag.type);
+        parent.add(element);
+        elements.set(tag.id, element);
+      }
+      parent = element;
     }
-    const content = pdf.markStructureContent(item.tag.type);
+    return parent;
+  };
+  const tagged = (path: readonly TagRef[], ops: DrawOp[]) => {
+    const element = elementOf(path);
+    const content = pdf.markStructureContent(path.at(-1)!.type);
     draw(ops);
     pdf.endMarkedContent();
     element.add(content);
   };
-  const artifact = (ops: DrawOp[]) => {
-    pdf.markContent('Artifact', { type: 'Pagination' });
+  const drawTagged = (item: FlowItem, dx: number, dy: number) => {
+    const ops = translate(item.ops, dx, dy);
+    const parts = (item.parts ?? []).map((part) => ({ path: part.path, ops: translate(part.ops, dx, dy) }));
+    if (item.artifact) return artifact([...ops, ...parts.flatMap((part) => part.ops)]);
+    if (!item.tag) return draw(ops);
+    if (!item.parts) return tagged([item.tag], ops);
+    // A table: its rules are layout, its cells' text the content of TR and TD elements.
+    artifact(ops, 'Layout');
+    for (const part of parts) {
+      if (part.ops.length) tagged(part.path, part.ops);
+      else elementOf(part.path);
+    }
+  };
+  const artifact = (ops: DrawOp[], type: 'Pagination' | 'Layout' = 'Pagination') => {
+    pdf.markContent('Artifact', { type });
     draw(ops);
     pdf.endMarkedContent();
   };

@@ -73,7 +73,7 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
     if (item.repeat && page.body.length === 0 && pages.length > 1) {
       const previous = pages[pages.length - 2]!.body.at(-1)?.item;
       if (previous?.repeat === item.repeat) {
-        place(item.repeat);
+        place({ ...item.repeat, artifact: true });
         queue.unshift(item);
         continue;
       }

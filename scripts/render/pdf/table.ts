@@ -6,7 +6,7 @@
  * between the lines of its cells. Columns run right to left in RTL text.
  */
 import type { Table } from '../../model/types.js';
-import { translate, type DrawOp, type FlowItem } from './boxes.js';
+import { translate, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, inlineSpans, paragraphItems, type Column, type LayoutContext } from './blocks.js';
 import { allRows, cellColumns, columnShares, tableMeasure } from '../table-columns.js';
 import { cellAlign } from '../paragraph-styles.js';
@@ -22,6 +22,9 @@ interface CellBox {
   top: number;
   bottom: number;
   items: Placed[];
+  /** The cell and its row as structure elements. */
+  tag: TagRef;
+  row: TagRef;
 }
 
 interface Group {
@@ -43,15 +46,17 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column)
 
   // Place every cell on the grid, skipping slots taken by spans from above.
   const columns = cellColumns(node);
+  const rowTags = rows.map((): TagRef => ({ type: 'TR', id: context.ids.next++ }));
   const placed = rows.flatMap((row, r) =>
     row.cells.map((cell, index) => {
+      const tag: TagRef = { type: r < headCount ? 'TH' : 'TD', id: context.ids.next++ };
       const c = columns[r]![index]!;
       const width = spanWidth(c, cell.colSpan) - 2 * pad;
       const style = r < headCount ? 'tableHead' : 'tableText';
       const content = blocks(cell.children, context, { width, indent: 0, style, align: cellAlign(cell.align, context.dir) });
       while (content[0]?.space) content.shift();
       const height = content.reduce((sum, item) => sum + item.height, 0) + 2 * pad;
-      return { row: r, col: c, cell, content, height };
+      return { row: r, col: c, cell, content, height, tag };
     }),
   );
 
@@ -92,7 +97,8 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column)
           y += item.height;
           return at;
         });
-        return { x: context.dir === 'rtl' ? tableWidth - x - width : x, width, top: cellTop, bottom, items };
+        const place = context.dir === 'rtl' ? tableWidth - x - width : x;
+        return { x: place, width, top: cellTop, bottom, items, tag: p.tag, row: rowTags[p.row]! };
       });
     const rowBounds: number[] = [];
     for (let r = start; r <= end; r++) rowBounds.push(top(r + 1) - origin);
@@ -152,12 +158,13 @@ function groupItem(
     color: '#000000',
   });
   const ops: DrawOp[] = [];
+  const parts: NonNullable<FlowItem['parts']> = [];
   const footnotes: number[] = [];
+  const table: TagRef = { type: 'Table', id };
   for (const cell of group.cells) {
-    for (const { y, item } of cell.items) {
-      ops.push(...translate(item.ops, left + cell.x + pad, y));
-      for (const n of item.footnotes) if (!footnotes.includes(n)) footnotes.push(n);
-    }
+    const text = cell.items.flatMap(({ y, item }) => translate(item.ops, left + cell.x + pad, y));
+    parts.push({ path: [table, cell.row, cell.tag], ops: text });
+    for (const { item } of cell.items) for (const n of item.footnotes) if (!footnotes.includes(n)) footnotes.push(n);
     const right = cell.x + cell.width;
     ops.push(
       rule(cell.x, cell.top, right, cell.top),
@@ -169,9 +176,10 @@ function groupItem(
   return {
     height: group.height,
     ops,
+    parts,
     footnotes,
     repeat,
-    tag: { type: 'Table', id },
+    tag: table,
     split: (available) => {
       const cut = cutPoint(group, available, pad);
       if (cut === undefined) return undefined;
