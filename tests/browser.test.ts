@@ -57,9 +57,9 @@ afterAll(async () => {
   project?.remove();
 });
 
-async function open(letter: string) {
+async function open(letter: string, file = `res71-proposal/PP22-39-A4-${letter}.html`) {
   const page = await browser.newPage({ viewport: { width: 900, height: 1300 } });
-  await page.goto(`${base}/res71-proposal/PP22-39-A4-${letter}.html`);
+  await page.goto(`${base}/${file}`);
   await page.evaluate(() => document.fonts.ready);
   return page;
 }
@@ -82,6 +82,29 @@ describe('HTML in Chromium', () => {
     expect(layout.direction).toBe('rtl');
     expect(layout.labelRight).toBeGreaterThan(layout.textRight);
     expect(layout.loaded).toContain('Noto Naskh Arabic');
+    await page.close();
+  });
+
+  it('hangs labelled paragraphs by 1.4 cm, as the DOCX and PDF do, and keeps a gap after a label wider than that', async () => {
+    const page = await open('F', 'res71-annex1-2028/PP26-40-F.html');
+    const gaps = await page.evaluate(() =>
+      [...document.querySelectorAll('p.labelled')].map((paragraph) => {
+        const label = paragraph.querySelector('.label')!;
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        const text = paragraph.querySelector('.label-text')!.getClientRects()[0]!;
+        // From the label's last character (not its box) to the text.
+        const gap = text.left - range.getBoundingClientRect().right;
+        return { width: label.getBoundingClientRect().width, gap, renumbered: label.querySelector('del') !== null };
+      }),
+    );
+    const cm = 96 / 2.54;
+    expect(gaps.length).toBeGreaterThan(60);
+    for (const { width, gap } of gaps) {
+      expect(width).toBeGreaterThanOrEqual(1.4 * cm - 0.5);
+      expect(gap).toBeGreaterThan(3);
+    }
+    expect(gaps.some((g) => g.renumbered)).toBe(true);
     await page.close();
   });
 
