@@ -132,6 +132,20 @@ describe('HTML of the other documents', () => {
     for (const output of outputs) expectSourceText(path.join(repoRoot, output.doc.path), fromHtml(output.content));
   });
 
+  it('links every page to the same document in its other languages, each named in its own language', async () => {
+    const outputs = await renderOutputs(checkProject(repoRoot, { docs: ['res71-annex1-2028', 'council-report-c26'] }), ['html']);
+    const files = new Set(outputs.map((o) => o.file));
+    for (const output of outputs) {
+      const nav = select('nav.languages', fromHtml(output.content))!;
+      const links = selectAll('a', nav);
+      expect(links.length, output.file).toBe(output.doc.meta.languages.length - 1);
+      for (const link of links) expect(files.has(path.resolve(path.dirname(output.file), String(link.properties.href)))).toBe(true);
+      expect(toText(select('[aria-current=page]', nav)!)).toBe(
+        { ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español' }[output.doc.lang],
+      );
+    }
+  });
+
   it('prints numbered headings with their number and list tables with their header rows', async () => {
     const result = checkProject(repoRoot, { docs: ['cwg-sfp-inputs'] });
     expect(result.ok).toBe(true);

@@ -11,7 +11,7 @@ import { buildDocument, listDocuments, projectPaths, type DocumentBuild, type Pr
 import { hasErrors } from '../check/diagnostics.js';
 import { checkLocales } from '../check/locales.js';
 import { loadLocale } from '../i18n/locales.js';
-import { LANGUAGES, type Lang } from '../i18n/languages.js';
+import { LANGS, LANGUAGES, type Lang } from '../i18n/languages.js';
 import { loadHtmlTemplates, renderHtml } from '../render/html/index.js';
 import { DOCX_VARIANTS, renderDocx, type DocxVariant } from '../render/docx/index.js';
 import { loadStyleSheet } from '../render/style-sheet.js';
@@ -65,11 +65,14 @@ interface Renderer {
   render(doc: ModelDocument, file: string, variant: string | undefined): string | Promise<Buffer>;
 }
 
+/** A language's own name as a menu shows it: "Español", not the "español" of running text. */
+const capitalised = (name: string, lang: Lang) => name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+
 /** Files written beside the outputs (web fonts and their style sheet): absolute target → content. */
 export type Assets = Map<string, string | { copyOf: string }>;
 
 /** Renderers are created once per build, so templates, fonts and locales are read once. */
-function createRenderers(root: string, assets: Assets): Record<Format, Renderer> {
+function createRenderers(root: string, assets: Assets, fileOf: OutputFiles): Record<Format, Renderer> {
   const paths = projectPaths(root);
   const html = loadHtmlTemplates(path.join(root, 'templates'));
   const fontsDir = path.join(root, 'out', 'fonts');
@@ -82,7 +85,14 @@ function createRenderers(root: string, assets: Assets): Record<Format, Renderer>
         for (const [from, to] of html.fonts.files) assets.set(path.join(fontsDir, to), { copyOf: from });
         assets.set(path.join(fontsDir, 'fonts.css'), html.fonts.css);
         const fontBase = path.relative(path.dirname(file), fontsDir).split(path.sep).join('/');
-        return renderHtml(doc, loadLocale(paths.locales, doc.lang), html, fontBase);
+        // The page links to the document in its other languages, each named in its own language.
+        const versions = LANGS.filter((lang) => doc.meta.languages.includes(lang)).map((lang) => ({
+          lang,
+          name: capitalised(loadLocale(paths.locales, lang).t(`languageName.${lang}`), lang),
+          href: path.relative(path.dirname(file), fileOf(doc, lang, 'html', undefined)).split(path.sep).join('/'),
+          current: lang === doc.lang,
+        }));
+        return renderHtml(doc, loadLocale(paths.locales, doc.lang), html, { fontBase, versions });
       },
     },
     docx: {
@@ -104,32 +114,44 @@ function createRenderers(root: string, assets: Assets): Record<Format, Renderer>
 
 export async function renderOutputs(result: CheckResult, formats: readonly Format[], assets: Assets = new Map()): Promise<Output[]> {
   const root = result.paths.root;
-  const renderers = createRenderers(root, assets);
-  const outputName = Handlebars.compile(readFileSync(path.join(root, 'templates', 'output-name.hbs'), 'utf8').trim(), { strict: true });
+  const fileOf = outputFiles(root);
+  const renderers = createRenderers(root, assets, fileOf);
   const outputs: Output[] = [];
   for (const build of result.builds) {
     for (const doc of build.versions) {
       if (result.langs && !result.langs.includes(doc.lang)) continue;
       for (const format of formats) {
         for (const variant of renderers[format].variants) {
-          const name = outputName({
-            docId: doc.docId,
-            lang: doc.lang,
-            letter: LANGUAGES[doc.lang].letter,
-            // A symbol as a file name: `C26/30` → `C26-30`.
-            symbol: doc.meta.symbol.replace(/[^A-Za-z0-9.-]+/g, '-'),
-            addendum: doc.meta.document.addendum,
-            variant,
-            ext: format,
-            format,
-          });
-          const file = path.join(root, 'out', name);
+          const file = fileOf(doc, doc.lang, format, variant);
           outputs.push({ doc, format, variant, file, content: await renderers[format].render(doc, file, variant) });
         }
       }
     }
   }
   return outputs;
+}
+
+/** Where a document's output in a language, format and variant goes: `templates/output-name.hbs` under out/. */
+export type OutputFiles = (doc: ModelDocument, lang: Lang, format: Format, variant: string | undefined) => string;
+
+function outputFiles(root: string): OutputFiles {
+  const outputName = Handlebars.compile(readFileSync(path.join(root, 'templates', 'output-name.hbs'), 'utf8').trim(), { strict: true });
+  return (doc, lang, format, variant) =>
+    path.join(
+      root,
+      'out',
+      outputName({
+        docId: doc.docId,
+        lang,
+        letter: LANGUAGES[lang].letter,
+        // A symbol as a file name: `C26/30` → `C26-30`.
+        symbol: doc.meta.symbol.replace(/[^A-Za-z0-9.-]+/g, '-'),
+        addendum: doc.meta.document.addendum,
+        variant,
+        ext: format,
+        format,
+      }),
+    );
 }
 
 /** Writes to a temporary file beside the target and renames it: a reader never sees half a file. */

@@ -68,8 +68,15 @@ function cssString(text: string): string {
   return JSON.stringify(text).replaceAll('<', '\\3c ');
 }
 
-/** @param fontBase the URL of out/fonts seen from the page. */
-export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTemplates, fontBase: string): string {
+export interface PageLinks {
+  /** The URL of out/fonts seen from the page. */
+  fontBase: string;
+  /** The document in each of its languages, this one among them. */
+  versions: { lang: string; name: string; href: string; current: boolean }[];
+}
+
+export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTemplates, links: PageLinks): string {
+  const { fontBase, versions } = links;
   const state = createState(locale);
   const body = serialize(blocks(doc.body, state));
   const footnotes = doc.footnotes.length ? serialize(footnotesToHast(doc.footnotes, state)) : '';
@@ -87,5 +94,7 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
     css: templates.css,
     body,
     footnotes,
+    versions: versions.length > 1 ? versions : [],
+    versionsLabel: locale.t('labels.languages'),
   });
 }
