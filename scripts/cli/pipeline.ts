@@ -89,7 +89,10 @@ function createRenderers(root: string, assets: Assets, fileOf: OutputFiles): Rec
         const versions = LANGS.filter((lang) => doc.meta.languages.includes(lang)).map((lang) => ({
           lang,
           name: capitalised(loadLocale(paths.locales, lang).t(`languageName.${lang}`), lang),
-          href: path.relative(path.dirname(file), fileOf(doc, lang, 'html', undefined)).split(path.sep).join('/'),
+          href: path
+            .relative(path.dirname(file), fileOf(doc, lang, 'html', undefined))
+            .split(path.sep)
+            .join('/'),
           current: lang === doc.lang,
         }));
         return renderHtml(doc, loadLocale(paths.locales, doc.lang), html, { fontBase, versions });
