@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
 import type { BlockNode, InlineNode } from '../scripts/model/types.js';
 import { LANGS } from '../scripts/i18n/languages.js';
-import { loadStyleSheet } from '../scripts/render/style-sheet.js';
+import { loadStyleSheet, twips } from '../scripts/render/style-sheet.js';
 import { repoRoot } from './helpers/build.js';
 
 let outputs: Output[];
@@ -190,7 +190,7 @@ describe('DOCX', () => {
       .map((m) => Number(m[1]));
     expect(grid[0]).toBeGreaterThan(3 * grid[1]!);
     // With the PDF's cell padding, so the fitted columns have the same room.
-    const padding = String(Math.round(loadStyleSheet(path.join(repoRoot, 'templates')).pdf.cellPadding * 20));
+    const padding = String(twips(loadStyleSheet(path.join(repoRoot, 'templates')).spacing.cellPadding));
     expect(xml).toContain(`<w:tblCellMar><w:top w:type="dxa" w:w="${padding}"/><w:left w:type="dxa" w:w="${padding}"/>`);
   });
 

@@ -91,7 +91,7 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
         if (!ok) process.exitCode = EXIT_INPUT;
         return;
       }
-      await watchSources(root, () => buildOnce(root, chosen, out, err), out);
+      await watchSources(root, () => buildOnce(root, chosen, out, err), out, err);
     });
 
   addCommon(
@@ -184,7 +184,12 @@ async function buildOnce(root: string, chosen: Selection, out: NodeJS.WritableSt
  * Builds again after every change to the sources, a moment after the last of a burst of changes
  * (an editor's save can touch a file several times), one build at a time. Runs until interrupted.
  */
-function watchSources(root: string, rebuild: () => Promise<boolean>, out: NodeJS.WritableStream): Promise<never> {
+function watchSources(
+  root: string,
+  rebuild: () => Promise<boolean>,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<never> {
   const folders = ['content', 'locales', 'templates'].map((name) => path.join(root, name)).filter((dir) => existsSync(dir));
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
@@ -193,7 +198,8 @@ function watchSources(root: string, rebuild: () => Promise<boolean>, out: NodeJS
     timer = setTimeout(() => {
       running = running.then(async () => {
         out.write(`\n${path.relative(process.cwd(), path.join(folder, name ?? ''))} changed: building again…\n`);
-        await rebuild();
+        // A file removed or half-saved must not end the watch: say what failed and wait for the next save.
+        await rebuild().catch((error: unknown) => err.write(`✗ ${error instanceof Error ? error.message : String(error)}\n`));
         out.write(WATCHING);
       });
     }, 150);

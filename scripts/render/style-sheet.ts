@@ -19,7 +19,7 @@ export interface StyleSheet {
   /** Points. */
   sizes: Record<'normal' | 'arabicNormal' | 'title' | 'heading' | 'footnote' | 'table' | 'conference' | 'proposal' | 'header', number>;
   /** Points. */
-  spacing: { before: number; headingBefore: number; callWordBefore: number };
+  spacing: { before: number; headingBefore: number; callWordBefore: number; cellPadding: number };
   /** Twips. */
   /** Twips. `tableLabel`: the hanging indent of dashes and labels inside table cells, narrower than the page's. */
   indent: { label: number; callWord: number; tableLabel: number };
@@ -27,7 +27,6 @@ export interface StyleSheet {
   italicCallWords: string[];
   pdf: {
     lineHeight: number;
-    cellPadding: number;
     ruleWidth: number;
     frameRuleWidth: number;
     footnoteSeparator: { length: number; spaceBefore: number; spaceAfter: number };
@@ -42,3 +41,4 @@ export function loadStyleSheet(templatesDir: string): StyleSheet {
 
 /** Twips to points. */
 export const points = (twips: number) => twips / 20;
+export const twips = (points: number) => Math.round(points * 20);

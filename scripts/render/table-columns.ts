@@ -22,7 +22,7 @@ export interface ColumnMeasure {
 
 /** The measure both writers use for a table set `width` points wide. */
 export function tableMeasure(sheet: StyleSheet, width: number): ColumnMeasure {
-  return { width, size: sheet.sizes.table, padding: sheet.pdf.cellPadding, labelIndent: points(sheet.indent.tableLabel) };
+  return { width, size: sheet.sizes.table, padding: sheet.spacing.cellPadding, labelIndent: points(sheet.indent.tableLabel) };
 }
 
 /** Each column's share of the table's width; the shares add up to 1. */
@@ -56,6 +56,10 @@ export function columnShares(table: Table, measure: ColumnMeasure): number[] {
   }
   return share(least, most, measure.width);
 }
+
+/** The width of `span` columns from `column` on; with `column` 0 and `span` c, where column c starts. */
+export const spanned = (widths: readonly number[], column: number, span: number): number =>
+  widths.slice(column, column + span).reduce((a, b) => a + b, 0);
 
 export const allRows = (table: Table): TableRow[] => [...table.head, ...table.body, ...table.foot];
 

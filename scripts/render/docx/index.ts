@@ -31,8 +31,8 @@ import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { ALIGNMENT, STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
-import { allRows, cellColumns, columnShares, tableMeasure } from '../table-columns.js';
-import { points } from '../style-sheet.js';
+import { allRows, cellColumns, columnShares, spanned, tableMeasure } from '../table-columns.js';
+import { points, twips } from '../style-sheet.js';
 import { cellAlign, type Align } from '../paragraph-styles.js';
 
 export type DocxVariant = 'tracked' | 'marked' | 'clean';
@@ -255,8 +255,7 @@ function table(node: ModelTable, state: State): Block[] {
   const { page } = state.sheet;
   const textWidth = page.width - page.margin.left - page.margin.right;
   const grid = columnShares(node, tableMeasure(state.sheet, points(textWidth))).map((share) => Math.round(share * textWidth));
-  const spanWidth = (column: number, span: number) => grid.slice(column, column + span).reduce((a, b) => a + b, 0);
-  const padding = Math.round(state.sheet.pdf.cellPadding * 20);
+  const padding = twips(state.sheet.spacing.cellPadding);
   const rowsOf = allRows(node);
   const firstColumns = cellColumns(node);
   const rows = rowsOf.map(
@@ -269,7 +268,7 @@ function table(node: ModelTable, state: State): Block[] {
             new TableCell({
               columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
               rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-              width: { size: spanWidth(firstColumns[r]![index]!, cell.colSpan), type: WidthType.DXA },
+              width: { size: spanned(grid, firstColumns[r]![index]!, cell.colSpan), type: WidthType.DXA },
               borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
               children: (() => {
                 state.cellAlign = cellAlign(cell.align, state.rtl ? 'rtl' : 'ltr');

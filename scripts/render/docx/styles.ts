@@ -2,14 +2,13 @@
 import { AlignmentType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import type { Lang } from '../../i18n/languages.js';
 import { paragraphStyles, type ParagraphStyle, type StyleName } from '../paragraph-styles.js';
-import type { StyleSheet } from '../style-sheet.js';
+import { twips, type StyleSheet } from '../style-sheet.js';
 
 export type DocxStyleSheet = StyleSheet;
 
 /** Half-points, as Word counts font sizes. */
 const size = (points: number) => Math.round(points * 2);
 /** Twentieths of a point, as Word counts spacing. */
-const twips = (points: number) => Math.round(points * 20);
 
 /** The style ids an editor finds in Word's style list. */
 export const STYLE = {

@@ -8,7 +8,7 @@
 import type { Table } from '../../model/types.js';
 import { translate, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, inlineSpans, paragraphItems, type Column, type LayoutContext } from './blocks.js';
-import { allRows, cellColumns, columnShares, tableMeasure } from '../table-columns.js';
+import { allRows, cellColumns, columnShares, spanned, tableMeasure } from '../table-columns.js';
 import { cellAlign } from '../paragraph-styles.js';
 
 interface Placed {
@@ -35,12 +35,10 @@ interface Group {
 }
 
 export function layoutTable(node: Table, context: LayoutContext, column: Column): FlowItem[] {
-  const pad = context.sheet.pdf.cellPadding;
+  const pad = context.sheet.spacing.cellPadding;
   const tableWidth = column.width - column.indent;
   const left = context.dir === 'rtl' ? 0 : column.indent;
-  const shares = columnShares(node, tableMeasure(context.sheet, tableWidth));
-  const starts = shares.map((_, c) => shares.slice(0, c).reduce((a, b) => a + b, 0) * tableWidth);
-  const spanWidth = (col: number, span: number) => shares.slice(col, col + span).reduce((a, b) => a + b, 0) * tableWidth;
+  const widths = columnShares(node, tableMeasure(context.sheet, tableWidth)).map((share) => share * tableWidth);
   const rows = allRows(node);
   const headCount = node.head.length;
 
@@ -51,7 +49,7 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column)
     row.cells.map((cell, index) => {
       const tag: TagRef = { type: r < headCount ? 'TH' : 'TD', id: context.ids.next++ };
       const c = columns[r]![index]!;
-      const width = spanWidth(c, cell.colSpan) - 2 * pad;
+      const width = spanned(widths, c, cell.colSpan) - 2 * pad;
       const style = r < headCount ? 'tableHead' : 'tableText';
       const content = blocks(cell.children, context, { width, indent: 0, style, align: cellAlign(cell.align, context.dir) });
       while (content[0]?.space) content.shift();
@@ -87,8 +85,8 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column)
     const cells = placed
       .filter((p) => p.row >= start && p.row <= end)
       .map((p) => {
-        const x = starts[p.col] ?? 0;
-        const width = spanWidth(p.col, p.cell.colSpan);
+        const x = spanned(widths, 0, p.col);
+        const width = spanned(widths, p.col, p.cell.colSpan);
         const cellTop = top(p.row) - origin;
         const bottom = top(Math.min(rows.length, p.row + p.cell.rowSpan)) - origin;
         let y = cellTop + pad;
@@ -126,14 +124,7 @@ function merge(groups: Group[]): Group {
   let offset = 0;
   const out: Group = { height: 0, cells: [], rows: [] };
   for (const g of groups) {
-    out.cells.push(
-      ...g.cells.map((c) => ({
-        ...c,
-        top: c.top + offset,
-        bottom: c.bottom + offset,
-        items: c.items.map((p) => ({ ...p, y: p.y + offset })),
-      })),
-    );
+    out.cells.push(...g.cells.map((c) => shifted(c, offset)));
     out.rows.push(...g.rows.map((r) => r + offset));
     offset += g.height;
   }
