@@ -5,7 +5,23 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '../i18n/languages.js';
+import type { LANGUAGES, Lang } from '../i18n/languages.js';
+
+export type Script = (typeof LANGUAGES)[Lang]['script'];
+
+/** How words of one script are cut at a line end (letters counted as code points). */
+export interface HyphenationRules {
+  minWord: number;
+  minLeft: number;
+  minRight: number;
+  /** Cut a word only when, uncut, the line's word gaps would be wider than this many natural spaces. */
+  looserThan: number;
+}
+
+/** What stretches in a justified line of one script, and how far before the line is set ragged instead. */
+export type Justification =
+  | { stretch: 'spaces'; /** In natural spaces. */ maxWordGap: number }
+  | { stretch: 'ideographs'; /** In ems, per gap. */ maxLetterGap: number };
 
 export interface StyleSheet {
   /** Twips (1/20 pt), as Word counts them. */
@@ -33,6 +49,13 @@ export interface StyleSheet {
     superscript: { scale: number; rise: number };
     decorationWidth: number;
   };
+  hyphenation: {
+    hardHyphenMinPart: number;
+    scripts: Partial<Record<Script, HyphenationRules>>;
+    /** The `hyphen` package's pattern module per language. */
+    patterns: Partial<Record<Lang, string>>;
+  };
+  justification: Record<Script, Justification>;
 }
 
 export function loadStyleSheet(templatesDir: string): StyleSheet {
