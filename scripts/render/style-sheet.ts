@@ -56,6 +56,7 @@ export interface StyleSheet {
     patterns: Partial<Record<Lang, string>>;
   };
   justification: Record<Script, Justification>;
+  tableColumns: { hanPhrase: number; hanCell: number };
 }
 
 export function loadStyleSheet(templatesDir: string): StyleSheet {
