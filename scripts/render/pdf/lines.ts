@@ -163,6 +163,9 @@ function makeSegment(
   return { start, end, width, trailing: measure(chars, spans, contentEnd, end, size, sheet), required };
 }
 
+const CLOSING = new Set([...'）》」』】〕〉”’，。、；：？！)]},.;:?!']);
+const OPENING = new Set([...'（《「『【〔〈“‘([{']);
+
 /** Cuts a segment too wide for any line (a long address, say) between characters; the first piece fills what is left of the current line. */
 function cutSegment(
   segment: Segment,
@@ -179,6 +182,8 @@ function cutSegment(
     const limit = pieces.length ? room : firstRoom;
     let end = start + 1;
     while (end < segment.end && measure(chars, spans, start, end + 1, size, sheet) <= limit) end++;
+    // Even a forced cut keeps closing punctuation off the start of a line and opening punctuation off its end.
+    while (end - 1 > start && end < segment.end && (CLOSING.has(chars.text[end]!) || OPENING.has(chars.text[end - 1]!))) end--;
     const last = end >= segment.end;
     pieces.push({
       start,
