@@ -366,6 +366,10 @@ export interface DocxOptions {
   variant: DocxVariant;
 }
 
+/** Whether the style sheet hyphenates the language: its script has rules and the language has patterns. */
+const hyphenates = (sheet: DocxStyleSheet, lang: ModelDocument['lang']): boolean =>
+  Boolean(sheet.hyphenation.scripts[LANGUAGES[lang].script] && sheet.hyphenation.patterns[lang]);
+
 export async function renderDocx(doc: ModelDocument, options: DocxOptions): Promise<Buffer> {
   const rtl = LANGUAGES[doc.lang].dir === 'rtl';
   const state: State = {
@@ -396,6 +400,8 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     revision: 1,
     styles: buildStyles(options.sheet, doc.lang),
     features: { trackRevisions: options.variant === 'tracked' },
+    // Word hyphenates by each run's language (w:lang in the styles), where the style sheet hyphenates the script, as the PDF does.
+    ...(hyphenates(options.sheet, doc.lang) ? { hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true } } : {}),
     footnotes,
     sections: [
       {
