@@ -166,6 +166,7 @@ describe('DOCX', () => {
     const settings = await (await JSZip.loadAsync(readFileSync(file(lang, 'marked').path))).file('word/settings.xml')!.async('string');
     const hyphenated = lang === 'en' || lang === 'fr' || lang === 'es' || lang === 'ru';
     expect(settings.includes('<w:autoHyphenation/>')).toBe(hyphenated);
+    expect(settings.includes('<w:consecutiveHyphenLimit w:val="2"/>')).toBe(hyphenated);
     expect(settings).not.toMatch(/autoHyphenation w:val="false"/);
   });
 

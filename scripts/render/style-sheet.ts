@@ -16,6 +16,8 @@ export interface HyphenationRules {
   minRight: number;
   /** Cut a word only when, uncut, the line's word gaps would be wider than this many natural spaces. */
   looserThan: number;
+  /** How many lines in a row may end with a hyphen (unless the next would otherwise be left ragged). */
+  consecutive: number;
 }
 
 /** What stretches in a justified line of one script, and how far before the line is set ragged instead. */

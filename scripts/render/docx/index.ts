@@ -366,9 +366,12 @@ export interface DocxOptions {
   variant: DocxVariant;
 }
 
-/** Whether the style sheet hyphenates the language: its script has rules and the language has patterns. */
-const hyphenates = (sheet: DocxStyleSheet, lang: ModelDocument['lang']): boolean =>
-  Boolean(sheet.hyphenation.scripts[LANGUAGES[lang].script] && sheet.hyphenation.patterns[lang]);
+/** Word's hyphenation settings where the style sheet hyphenates the language (its script has rules, the language patterns); none elsewhere. */
+function hyphenation(sheet: DocxStyleSheet, lang: ModelDocument['lang']) {
+  const rules = sheet.hyphenation.scripts[LANGUAGES[lang].script];
+  if (!rules || !sheet.hyphenation.patterns[lang]) return {};
+  return { hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true, consecutiveHyphenLimit: rules.consecutive } };
+}
 
 export async function renderDocx(doc: ModelDocument, options: DocxOptions): Promise<Buffer> {
   const rtl = LANGUAGES[doc.lang].dir === 'rtl';
@@ -401,7 +404,7 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     styles: buildStyles(options.sheet, doc.lang),
     features: { trackRevisions: options.variant === 'tracked' },
     // Word hyphenates by each run's language (w:lang in the styles), where the style sheet hyphenates the script, as the PDF does.
-    ...(hyphenates(options.sheet, doc.lang) ? { hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true } } : {}),
+    ...hyphenation(options.sheet, doc.lang),
     footnotes,
     sections: [
       {

@@ -12,7 +12,7 @@
 import bidiModule from 'bidi-js';
 import LineBreaker from 'linebreak';
 import type { Align } from '../paragraph-styles.js';
-import type { StyleSheet } from '../style-sheet.js';
+import type { HyphenationRules, Justification, StyleSheet } from '../style-sheet.js';
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
 import type { FontSet, FontStyle, PdfFont } from './fonts.js';
 import type { Span, SpanStyle } from './spans.js';
@@ -249,10 +249,28 @@ function gapIfClosed(line: OpenLine, room: number): number {
   return (spaces + slack) / spaces;
 }
 
+/** How many lines just before the next one end with a hyphen. */
+function hyphenated(ranges: readonly LineRange[]): number {
+  let count = 0;
+  while (count < ranges.length && ranges[ranges.length - 1 - count]!.hyphen) count++;
+  return count;
+}
+
+/**
+ * Whether to cut the word that does not fit: when the line would be loose without it, unless as
+ * many lines before already end with a hyphen as the style sheet allows; and always when the line
+ * would otherwise be looser than justification allows, and be left ragged.
+ */
+function wantsHyphen(gap: number, before: number, rules: HyphenationRules, justification: Justification): boolean {
+  const tooLoose = justification.stretch === 'spaces' && gap > justification.maxWordGap;
+  return tooLoose || (gap > rules.looserThan && before < rules.consecutive);
+}
+
 /** Fills lines greedily; a word that does not fit is hyphenated when the line would otherwise be loose, and a word wider than a whole line is cut from where the line stands. */
 function breakLines(chars: Characters, spec: ParagraphSpec, context: TextContext, room: (line: number) => number): LineRange[] {
   const { sheet } = context;
   const hyphenation = hyphenationFor(context.lang, sheet);
+  const justification = sheet.justification[LANGUAGES[context.lang].script];
   const ranges: LineRange[] = [];
   const fresh = (start: number): OpenLine => ({ start, width: 0, spaces: 0, gaps: 0, lastTrailing: 0 });
   let line = fresh(0);
@@ -272,7 +290,9 @@ function breakLines(chars: Characters, spec: ParagraphSpec, context: TextContext
         continue;
       }
       const cut =
-        hyphenation && spec.align === 'justify' && gapIfClosed(line, available) > hyphenation.rules.looserThan
+        hyphenation &&
+        spec.align === 'justify' &&
+        wantsHyphen(gapIfClosed(line, available), hyphenated(ranges), hyphenation.rules, justification)
           ? hyphenate(segment, chars, spec, context, hyphenation, slack)
           : undefined;
       if (cut) {
