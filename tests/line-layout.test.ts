@@ -68,6 +68,13 @@ function wordGaps(ops: TextOp[], context: TextContext): number[] {
   return gaps;
 }
 
+/** Whether a line's ink reaches the end edge of its column (the left edge in right-to-left text). */
+function reachesEnd(ops: TextOp[], spec: ParagraphSpec, context: TextContext): boolean {
+  if (context.dir === 'rtl') return Math.min(...ops.map((op) => op.x)) < 1;
+  const last = ops[ops.length - 1]!;
+  return last.x + last.width > spec.width - 1;
+}
+
 beforeAll(async () => {
   const result = checkProject(repoRoot, {});
   const html = loadHtmlTemplates(path.join(repoRoot, 'templates'));
@@ -94,8 +101,7 @@ describe('PDF line layout of every document and language', () => {
         const ops = body(line, spec, index === 0, context);
         const gaps = wordGaps(ops, context);
         if (gaps.length) justified++;
-        const last = ops[ops.length - 1];
-        if (context.dir === 'ltr' && gaps.length && last && last.x + last.width < spec.width - 1) ragged.push(`${doc} ${lang}`);
+        if (gaps.length && !reachesEnd(ops, spec, context)) ragged.push(`${doc} ${lang}`);
         const widest = Math.max(0, ...gaps);
         if (widest > rule.maxWordGap + 0.05) worst.push(`${doc} ${lang} ${widest.toFixed(2)}: ${lineText(line)}`);
       }
