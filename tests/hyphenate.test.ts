@@ -69,7 +69,23 @@ describe('hyphenation by language', () => {
     expect(end(lines[0]!)).toBeCloseTo(150, 1);
   });
 
-  it('does not hyphenate a ragged paragraph', () => {
+  it('hyphenates a word wider than its column (a narrow cell) instead of cutting it anywhere', () => {
+    const word = 'информационно-коммуникационных';
+    const lines = lay(word, 'ru', 50, 'start');
+    expect(lines.length).toBeGreaterThan(3);
+    const points = hyphenationFor('ru', sheet)!.points(word);
+    let at = 0;
+    for (const line of lines.slice(0, -1)) {
+      const text = words(line);
+      expect(text.endsWith('-')).toBe(true);
+      // The word's own hyphen, or one drawn at a pattern point.
+      if (word[at + text.length - 1] === '-') at += text.length;
+      else expect(points).toContain((at += text.length - 1));
+    }
+    expect(at + words(lines[lines.length - 1]!).length).toBe(word.length);
+  });
+
+  it('does not hyphenate a ragged paragraph whose words fit', () => {
     const lines = lay('Международный союз электросвязи содействует развитию', 'ru', 150, 'start');
     expect(lines.flatMap(texts).some((op) => op.text === '-')).toBe(false);
   });
