@@ -9,7 +9,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { location } from 'vfile-location';
-import { reportError } from './diagnostics.js';
+import { reportError } from '../diagnostics/report.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;

@@ -11,8 +11,9 @@
  */
 import type { VFile } from 'vfile';
 import type { Position } from 'unist';
-import { reportError } from './diagnostics.js';
+import { reportError } from '../diagnostics/report.js';
 import type { BlockNode, InlineNode, ModelDocument, Table } from '../model/types.js';
+import type { DocumentBuild } from '../model/build.js';
 
 /** One block as the parity check sees it. */
 export interface BlockShape {
@@ -300,4 +301,13 @@ export function summarize(doc: ModelDocument): VersionSummary {
   blocks(doc.body);
   for (const note of doc.footnotes) blocks(note.children);
   return { lang: doc.lang, blocks: shapes(doc).length, footnotes: doc.footnotes.length, ...counts };
+}
+
+/** Checks every language version of a document against its original. */
+export function checkDocumentParity(build: DocumentBuild): void {
+  const original = build.versions.find((version) => version.lang === build.meta?.originalLanguage);
+  if (!original) return;
+  for (const version of build.versions) {
+    if (version !== original) checkParity(original, build.versionFiles.get(original.lang)!, version, build.versionFiles.get(version.lang)!);
+  }
 }

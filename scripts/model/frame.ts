@@ -5,33 +5,9 @@
  * problem. Every renderer prints the same frame.
  */
 import type { BuildContext } from './context.js';
-import type { Footnote } from './types.js';
+import type { Footnote, Frame } from './types.js';
 import type { LanguageFrontMatter } from './metadata.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
-
-export interface Frame {
-  lang: string;
-  dir: 'ltr' | 'rtl';
-  script: string;
-  letter: string;
-  title: string;
-  conference: string;
-  placeAndYear: string;
-  addendum?: string | undefined;
-  /** "Document 39-E": the number within the conference. */
-  documentNumber: string;
-  /** "Document C26/30-E": the full symbol, as Council documents print it. */
-  documentSymbol: string;
-  date?: string | undefined;
-  original: string;
-  source: string;
-  workingTranslation?: string | undefined;
-  footnotesLabel: string;
-  /** The running header of the pages after the first: "PP22/39(Add.4)-E". */
-  runningHeader: string;
-  /** The page number around its number: "- ", " -". */
-  pageNumber: [before: string, after: string];
-}
 
 export function buildFrame(ctx: BuildContext, lang: Lang, front: LanguageFrontMatter, footnotes: readonly Footnote[]): Frame {
   const { meta } = ctx;

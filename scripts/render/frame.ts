@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { Frame } from '../model/frame.js';
+import type { Frame } from '../model/types.js';
 
 export type { Frame };
 

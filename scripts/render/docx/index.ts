@@ -1,8 +1,8 @@
 /**
  * DOCX writer: model → docx builders. Revision marks become Word tracked
  * changes (w:ins / w:del, author and date from document.yaml) in the
- * `tracked` variant, underline and strike-through in `marked`, and are
- * accepted in `clean`. One function per node type, dispatched from tables
+ * `tracked` copy, underline and strike-through in `marked`; the `clean`
+ * copy is the accepted reading (scripts/passes/readings.ts). One function per node type, dispatched from tables
  * typed over the model, as in the HTML writer.
  */
 import {
@@ -10,6 +10,7 @@ import {
   BorderStyle,
   DeletedTextRun,
   Document,
+  FootnoteReference,
   FootnoteReferenceRun,
   Header,
   InsertedTextRun,
@@ -31,12 +32,30 @@ import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { ALIGNMENT, STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
-import { allRows, cellColumns, columnShares, spanned, tableMeasure } from '../table-columns.js';
+import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
 import { points, twips } from '../style-sheet.js';
 import { cellAlign, type Align } from '../paragraph-styles.js';
+import { defineWriter, type Copy } from '../writer.js';
 
-export type DocxVariant = 'tracked' | 'marked' | 'clean';
-export const DOCX_VARIANTS: readonly DocxVariant[] = ['tracked', 'marked', 'clean'];
+/** How revision marks are written: as Word's tracked changes, or as underline and strike-through. */
+export type DocxMarks = 'tracked' | 'formatted';
+
+/**
+ * Three copies: tracked changes that Word's Accept and Reject work on, the
+ * marks as formatting only, and the clean copy (the accepted reading, which
+ * has no marks left).
+ */
+export const writer = defineWriter<Copy & { marks: DocxMarks }>({
+  copies: [
+    { name: 'tracked', marks: 'tracked' },
+    { name: 'marked', marks: 'formatted' },
+    { name: 'clean', marks: 'formatted', reading: 'accepted' },
+  ],
+  create(context) {
+    const sheet = context.sheet;
+    return (doc, copy) => renderDocx(doc, { locale: context.locale(doc.lang), sheet, layout: context.frame(doc), marks: copy.marks });
+  },
+});
 
 type Mark = 'insertion' | 'deletion' | undefined;
 
@@ -44,13 +63,12 @@ interface State {
   doc: ModelDocument;
   locale: Locale;
   sheet: DocxStyleSheet;
-  variant: DocxVariant;
+  variant: DocxMarks;
   rtl: boolean;
   /** The alignment a table cell gives its paragraphs, while they are written. */
   cellAlign?: Align | undefined;
   /** Word needs a distinct id for every revision. */
   nextRevision: number;
-  figureNumber: number;
 }
 
 interface RunStyle {
@@ -72,8 +90,7 @@ function textRun(text: string, style: RunStyle, state: State): ParagraphChild[] 
     rightToLeft: state.rtl,
   };
   if (style.mark === undefined) return [new TextRun(options)];
-  if (state.variant === 'clean') return style.mark === 'deletion' ? [] : [new TextRun(options)];
-  if (state.variant === 'marked') {
+  if (state.variant === 'formatted') {
     return [
       new TextRun(
         style.mark === 'insertion'
@@ -84,6 +101,20 @@ function textRun(text: string, style: RunStyle, state: State): ParagraphChild[] 
   }
   const revision = { id: state.nextRevision++, author: state.doc.meta.revisionAuthor, date: state.doc.meta.revisionDate };
   return [style.mark === 'insertion' ? new InsertedTextRun({ ...options, ...revision }) : new DeletedTextRun({ ...options, ...revision })];
+}
+
+/** A footnote call; inside a tracked change it is tracked with the text, so accepting or rejecting takes it too. */
+function footnoteCall(number: number, style: RunStyle, state: State): ParagraphChild[] {
+  if (style.mark === undefined || state.variant !== 'tracked') return [new FootnoteReferenceRun(number)];
+  const call = {
+    style: 'FootnoteReference',
+    // The docx package types run children as text and fields; a footnote reference element is a run child too.
+    children: [new FootnoteReference(number) as unknown as string],
+    id: state.nextRevision++,
+    author: state.doc.meta.revisionAuthor,
+    date: state.doc.meta.revisionDate,
+  };
+  return [style.mark === 'insertion' ? new InsertedTextRun(call) : new DeletedTextRun(call)];
 }
 
 type InlineHandlers = {
@@ -100,8 +131,7 @@ const inlineHandlers: InlineHandlers = {
   deletion: (node, style, state) => runs(node.children, { ...style, mark: 'deletion' }, state),
   editorComment: () => [],
   callWord: (node, style, state) => textRun(node.value, style, state),
-  footnoteReference: (node, style, state) =>
-    state.variant === 'clean' && style.mark === 'deletion' ? [] : [new FootnoteReferenceRun(node.number)],
+  footnoteReference: (node, style, state) => footnoteCall(node.number, style, state),
   anchor: () => [],
 };
 
@@ -119,9 +149,6 @@ type Block = Paragraph | Table;
 type BlockHandlers = {
   [T in BlockNode['type']]: (node: Extract<BlockNode, { type: T }>, state: State, style: string | undefined) => Block[];
 };
-
-/** In the clean copy a wholly deleted block disappears, paragraph mark and all. */
-const dropped = (change: Mark, state: State) => state.variant === 'clean' && change === 'deletion';
 
 /**
  * A wholly inserted or deleted block tracks its paragraph mark too, so that
@@ -151,7 +178,6 @@ function labelledStyle(cellStyle: string | undefined, pageStyle: string): string
 
 const blockHandlers: BlockHandlers = {
   heading: (node, state) => {
-    if (dropped(node.change, state)) return [];
     const style =
       node.role === 'resolutionTitle' ? STYLE.resolutionTitle : node.role === 'annexTitle' ? STYLE.annexTitle : STYLE.heading(node.depth);
     const label = node.label ? [...runs(node.label, plain, state), new TextRun({ text: '\t' })] : [];
@@ -164,28 +190,22 @@ const blockHandlers: BlockHandlers = {
       }),
     ];
   },
-  paragraph: (node, state, style) =>
-    dropped(node.change, state)
-      ? []
-      : [new Paragraph({ style: style ?? STYLE.normal, ...direction(state), children: runs(node.children, plain, state) })],
-  labelledParagraph: (node, state, style) =>
-    dropped(node.change, state)
-      ? []
-      : [
-          new Paragraph({
-            style: labelledStyle(style, STYLE.labelled),
-            ...direction(state),
-            ...paragraphMark(node.change, state),
-            children: [...runs(node.label, plain, state), new TextRun({ text: '\t' }), ...runs(node.children, plain, state)],
-          }),
-        ],
-  callWordParagraph: (node, state) =>
-    dropped(node.change, state)
-      ? []
-      : [new Paragraph({ style: STYLE.callWord, bidirectional: state.rtl, children: runs(node.children, plain, state) })],
+  paragraph: (node, state, style) => [
+    new Paragraph({ style: style ?? STYLE.normal, ...direction(state), children: runs(node.children, plain, state) }),
+  ],
+  labelledParagraph: (node, state, style) => [
+    new Paragraph({
+      style: labelledStyle(style, STYLE.labelled),
+      ...direction(state),
+      ...paragraphMark(node.change, state),
+      children: [...runs(node.label, plain, state), new TextRun({ text: '\t' }), ...runs(node.children, plain, state)],
+    }),
+  ],
+  callWordParagraph: (node, state) => [
+    new Paragraph({ style: STYLE.callWord, bidirectional: state.rtl, children: runs(node.children, plain, state) }),
+  ],
   list: (node, state, style) =>
     node.children.flatMap((item, index) => {
-      if (dropped(item.change, state)) return [];
       const marker = node.ordered ? `${node.start + index}.` : '–';
       const [first, ...rest] = item.children;
       const lead =
@@ -206,7 +226,7 @@ const blockHandlers: BlockHandlers = {
   blockquote: (node, state, style) => blocks(node.children, state, style),
   table: (node, state) => table(node, state),
   figure: (node, state) => {
-    const number = ++state.figureNumber;
+    const number = node.number ?? '';
     return [
       new Paragraph({
         style: STYLE.figure,
@@ -256,19 +276,17 @@ function table(node: ModelTable, state: State): Block[] {
   const textWidth = page.width - page.margin.left - page.margin.right;
   const grid = columnShares(node, tableMeasure(state.sheet, points(textWidth))).map((share) => Math.round(share * textWidth));
   const padding = twips(state.sheet.spacing.cellPadding);
-  const rowsOf = allRows(node);
-  const firstColumns = cellColumns(node);
-  const rows = rowsOf.map(
-    (row, r) =>
+  const rows = allRows(node).map(
+    (row) =>
       new TableRow({
-        tableHeader: head.has(row),
-        cantSplit: false,
+        // Only what is on is written: a body row marked "not a header" is read as a header by pandoc.
+        tableHeader: head.has(row) || undefined,
         children: row.cells.map(
-          (cell, index) =>
+          (cell) =>
             new TableCell({
               columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
               rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-              width: { size: spanned(grid, firstColumns[r]![index]!, cell.colSpan), type: WidthType.DXA },
+              width: { size: spanned(grid, cell.column, cell.colSpan), type: WidthType.DXA },
               borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
               children: (() => {
                 state.cellAlign = cellAlign(cell.align, state.rtl ? 'rtl' : 'ltr');
@@ -363,7 +381,7 @@ export interface DocxOptions {
   locale: Locale;
   sheet: DocxStyleSheet;
   layout: FrameLayout;
-  variant: DocxVariant;
+  marks: DocxMarks;
 }
 
 export async function renderDocx(doc: ModelDocument, options: DocxOptions): Promise<Buffer> {
@@ -372,10 +390,9 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     doc,
     locale: options.locale,
     sheet: options.sheet,
-    variant: options.variant,
+    variant: options.marks,
     rtl,
     nextRevision: 1,
-    figureNumber: 0,
   };
   const body = [...frameBlocks(options.layout, state), ...blocks(doc.body, state)];
   const footnotes = Object.fromEntries(
@@ -395,7 +412,7 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     keywords: `${doc.meta.symbol} ${doc.lang}`,
     revision: 1,
     styles: buildStyles(options.sheet, doc.lang),
-    features: { trackRevisions: options.variant === 'tracked' },
+    features: { trackRevisions: options.marks === 'tracked' },
     footnotes,
     sections: [
       {

@@ -12,7 +12,6 @@ type Handlers<N extends { type: string }> = { [T in N['type']]: (node: Extract<N
 
 interface State {
   locale: Locale;
-  figureNumber: number;
 }
 
 /** Class names, or undefined so that no empty `class` attribute is written. */
@@ -64,7 +63,7 @@ const blockHandlers: Handlers<BlockNode> = {
   blockquote: (node, state) => [h('blockquote', blocks(node.children, state))],
   table: (node, state) => [table(node, state)],
   figure: (node, state) => {
-    const number = ++state.figureNumber;
+    const number = node.number ?? '';
     const picture = node.src
       ? h('img', { src: node.src, alt: node.alt })
       : h('div.figure-placeholder', { role: 'img', ariaLabel: node.alt }, [
@@ -138,5 +137,5 @@ export function footnotesToHast(footnotes: readonly Footnote[], state: State): E
 }
 
 export function createState(locale: Locale): State {
-  return { locale, figureNumber: 0 };
+  return { locale };
 }

@@ -7,7 +7,7 @@ import type { BlockNode, InlineNode } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import type { FlowItem, Tag } from './boxes.js';
 import { layoutParagraph, type TextContext } from './lines.js';
-import { plainText, spans, type PdfVariant, type Span, type SpanContext } from './spans.js';
+import { plainText, spans, type Span, type SpanContext } from './spans.js';
 import type { Align, ParagraphStyle, ParagraphStyles, StyleName } from '../paragraph-styles.js';
 import { layoutTable } from './table.js';
 
@@ -15,10 +15,8 @@ export interface LayoutContext extends TextContext {
   styles: ParagraphStyles;
   spans: SpanContext;
   locale: Locale;
-  variant: PdfVariant;
   /** Numbers paragraphs (for widow control) and structure elements. */
   ids: { next: number };
-  figureNumber: number;
 }
 
 /** Where blocks are set: the column width, an indent from the start edge, and a style for plain paragraphs. */
@@ -87,17 +85,12 @@ function hangingIn(column: Column, context: LayoutContext): ParagraphStyle {
 
 export const inlineSpans = (nodes: readonly InlineNode[], context: LayoutContext): Span[] => spans(nodes, {}, context.spans);
 
-/** A wholly deleted block disappears from the clean copy. */
-const dropped = (change: 'insertion' | 'deletion' | undefined, context: LayoutContext) =>
-  context.variant === 'clean' && change === 'deletion';
-
 type Handlers = {
   [T in BlockNode['type']]: (node: Extract<BlockNode, { type: T }>, context: LayoutContext, column: Column) => FlowItem[];
 };
 
 const handlers: Handlers = {
   heading: (node, context, column) => {
-    if (dropped(node.change, context)) return [];
     const style = node.role ? context.styles.title : context.styles[`heading${Math.min(node.depth, 4) as 1 | 2 | 3 | 4}`];
     const label = node.label ? [...inlineSpans(node.label, context), { text: ' ', style: {} }] : [];
     const level = node.role ? 1 : node.depth + 1;
@@ -106,18 +99,15 @@ const handlers: Handlers = {
       outline: level,
     });
   },
-  paragraph: (node, context, column) =>
-    dropped(node.change, context) ? [] : paragraphItems(inlineSpans(node.children, context), styleOf(column, context), context, column),
+  paragraph: (node, context, column) => paragraphItems(inlineSpans(node.children, context), styleOf(column, context), context, column),
   labelledParagraph: (node, context, column) => {
-    if (dropped(node.change, context)) return [];
     const style = column.style ? hangingIn(column, context) : context.styles.labelled;
     return paragraphItems(inlineSpans(node.children, context), style, context, column, { label: inlineSpans(node.label, context) });
   },
   callWordParagraph: (node, context, column) =>
-    dropped(node.change, context) ? [] : paragraphItems(inlineSpans(node.children, context), context.styles.callWord, context, column),
+    paragraphItems(inlineSpans(node.children, context), context.styles.callWord, context, column),
   list: (node, context, column) =>
     node.children.flatMap((item, index) => {
-      if (dropped(item.change, context)) return [];
       const marker = node.ordered ? `${node.start + index}.` : '–';
       const [first, ...rest] = item.children;
       const style = hangingIn(column, context);
@@ -136,7 +126,7 @@ const handlers: Handlers = {
     blocks(node.children, context, { ...column, indent: column.indent + context.styles.labelled.indent }),
   table: (node, context, column) => layoutTable(node, context, column),
   figure: (node, context, column) => {
-    const number = ++context.figureNumber;
+    const number = node.number ?? '';
     const placeholder: Span = { text: `${context.locale.t('labels.figurePlaceholder')} ${node.alt}`, style: {} };
     const caption: Span[] = [
       { text: context.locale.t('labels.figure', { number }), style: {} },
