@@ -108,6 +108,22 @@ describe('HTML in Chromium', () => {
     await page.close();
   });
 
+  it('keeps each revision mark whole in Arabic: the deleted range right of the inserted one, not interleaved', async () => {
+    const page = await open('A', 'res71-annex1-2028/PP26-40-A.html');
+    const boxes = await page.evaluate(() => {
+      const title = [...document.querySelectorAll('h2')].find((h) => h.querySelector('del') && h.querySelector('ins'))!;
+      // One rectangle per mark: a mark split into pieces by the other's digits would give several.
+      const rects = (selector: string) =>
+        [...title.querySelector(selector)!.getClientRects()].map((r) => ({ left: r.left, right: r.right }));
+      return { del: rects('del'), ins: rects('ins'), text: title.querySelector('del')!.textContent };
+    });
+    expect(boxes.text).toBe('2027-2024');
+    expect(boxes.del).toHaveLength(1);
+    expect(boxes.ins).toHaveLength(1);
+    expect(boxes.ins[0]!.right).toBeLessThanOrEqual(boxes.del[0]!.left + 0.5);
+    await page.close();
+  });
+
   it('draws insertions underlined and deletions struck through, with the Chinese web font', async () => {
     const page = await open('C');
     const styles = await page.evaluate(() => ({
