@@ -73,4 +73,36 @@ describe('PDF bidi', () => {
     // Left to right as drawn: `[` (the closing bracket mirrored), then `(%)` (mirrored pair), then, at the right, `]`.
     expect(latin(drawn([{ text: '[حصة موفرة للطاقة (%)]', style: {} }])).replace(/ /g, '')).toBe('[(%)]');
   });
+
+  it('strikes Arabic through the middle of its short letters and underlines it near the line, from the face drawn', () => {
+    const [line] = layoutParagraph(
+      {
+        spans: [
+          { text: 'في ', style: {} },
+          { text: 'بوخارست', style: { mark: 'deletion' } },
+          { text: ' الدوحة', style: { mark: 'insertion' } },
+        ],
+        size: 14,
+        align: 'start',
+        width: 1000,
+        indent: 0,
+        hanging: 0,
+      },
+      context,
+    );
+    const text = line!.ops.find((op) => op.kind === 'text' && op.text.startsWith('بو'));
+    if (text?.kind !== 'text') throw new Error('no run for بوخارست');
+    const font = text.font.font;
+    // The body of و: from the baseline to its top (its tail below the line is not body).
+    const waw = (font.layout('و', []).glyphs[0]!.bbox.maxY / font.unitsPerEm) * 14;
+    const [strike, underline] = ['deletion', 'insertion'].map((_, i) => {
+      const rules = line!.ops.flatMap((op) => (op.kind === 'rule' ? [op] : []));
+      return rules.sort((a, b) => a.y1 - b.y1)[i]!;
+    });
+    const above = text.y - strike!.y1;
+    expect(above).toBeGreaterThan(waw * 0.3);
+    expect(above).toBeLessThan(waw * 0.7);
+    expect(underline!.y1 - text.y).toBeGreaterThan(0);
+    expect(underline!.y1 - text.y).toBeLessThan(14 * 0.25);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '../i18n/languages.js';
+import type { Lang, Script } from '../i18n/languages.js';
 
 export interface StyleSheet {
   /** Twips (1/20 pt), as Word counts them. */
@@ -32,6 +32,7 @@ export interface StyleSheet {
     footnoteSeparator: { length: number; spaceBefore: number; spaceAfter: number };
     superscript: { scale: number; rise: number };
     decorationWidth: number;
+    shortLetters: Record<Script, string>;
   };
 }
 

@@ -10,12 +10,12 @@
  * to the spaces, or between the characters of Chinese text.
  */
 import LineBreaker from 'linebreak';
-import type { Lang } from '../../i18n/languages.js';
+import { LANGUAGES, type Lang } from '../../i18n/languages.js';
 import type { Align } from '../paragraph-styles.js';
 import type { StyleSheet } from '../style-sheet.js';
 import { isolatedLevels, mirrored as mirror, visualOrder, type Embedding } from './bidi.js';
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
-import type { FontSet, FontStyle, PdfFont } from './fonts.js';
+import { decorationsOf, type Decorations, type FontSet, type FontStyle, type PdfFont } from './fonts.js';
 import type { Span, SpanStyle } from './spans.js';
 
 export interface ParagraphSpec {
@@ -296,6 +296,12 @@ function inDrawingOrder(font: PdfFont, text: string): string {
   return rtl ? text : [...text].reverse().join('');
 }
 
+/** Decorations from the face of the paragraph's script, so that a line struck through Arabic and Latin words alike stays one line. */
+function decorationMetrics(context: TextContext): Decorations {
+  const letters = context.sheet.pdf.shortLetters[LANGUAGES[context.lang].script];
+  return decorationsOf(context.fonts.fontFor(letters, 'regular', context.lang, undefined), letters);
+}
+
 function colourOf(span: Span, sheet: StyleSheet): string {
   if (span.style.mark === 'insertion') return `#${sheet.marks.insertionColour}`;
   if (span.style.mark === 'deletion') return `#${sheet.marks.deletionColour}`;
@@ -388,8 +394,9 @@ function setLine(
   }
   // Runs are positioned left to right but drawn in reading order, so that a reader following the content stream reads right-to-left lines from their start.
   if (context.dir === 'rtl') ops.reverse();
+  const metrics = decorationMetrics(context);
   for (const decoration of decorations) {
-    const y = decoration.mark === 'insertion' ? baseline + spec.size * 0.12 : baseline - spec.size * 0.28;
+    const y = baseline - spec.size * (decoration.mark === 'insertion' ? metrics.underline : metrics.strike);
     ops.push({
       kind: 'rule',
       x1: decoration.x1,
