@@ -162,4 +162,15 @@ describe('HTML in Chromium', () => {
     expect(await zh.evaluate(() => getComputedStyle(document.querySelector('.call-word')!).fontStyle)).toBe('normal');
     await zh.close();
   });
+
+  it('sets the working-translation note in italic in English and upright in Arabic', async () => {
+    const style = async (letter: string) => {
+      const page = await open(letter);
+      const found = await page.evaluate(() => getComputedStyle(document.querySelector('.note')!).fontStyle);
+      await page.close();
+      return found;
+    };
+    expect(await style('E')).toBe('italic');
+    expect(await style('A')).toBe('normal');
+  });
 });

@@ -191,6 +191,14 @@ describe('PDF', () => {
     }
   });
 
+  it('sets Arabic upright: no italic face in the Arabic copies, while the English ones set their note in one', () => {
+    const italic = (output: Output) => /Italic/.test(execFileSync('pdffonts', [fileOf(output)], { encoding: 'utf8' }));
+    for (const docId of DOCS) {
+      expect(italic(find(docId, 'ar', 'marked')), docId).toBe(false);
+      expect(italic(find(docId, 'en', 'marked')), docId).toBe(true);
+    }
+  });
+
   it('passes qpdf --check, and poppler finds every font embedded', () => {
     for (const output of outputs) {
       const check = spawnSync('qpdf', ['--check', fileOf(output)], { encoding: 'utf8' });

@@ -25,6 +25,8 @@ export interface StyleSheet {
   indent: { label: number; callWord: number; tableLabel: number };
   marks: { insertionColour: string; deletionColour: string };
   italicCallWords: string[];
+  /** Scripts whose emphasis and notes are set in italic; the others are set upright. */
+  italic: Script[];
   pdf: {
     lineHeight: number;
     ruleWidth: number;
@@ -39,6 +41,9 @@ export interface StyleSheet {
 export function loadStyleSheet(templatesDir: string): StyleSheet {
   return JSON.parse(readFileSync(path.join(templatesDir, 'styles.json'), 'utf8')) as StyleSheet;
 }
+
+/** Whether a script is set in italic where the text asks for it (Arabic and Chinese never are). */
+export const setsItalic = (sheet: StyleSheet, script: Script): boolean => sheet.italic.includes(script);
 
 /** Twips to points. */
 export const points = (twips: number) => twips / 20;

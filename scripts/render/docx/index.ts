@@ -32,7 +32,7 @@ import { LANGUAGES } from '../../i18n/languages.js';
 import { isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { ALIGNMENT, STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
 import { allRows, cellColumns, columnShares, spanned, tableMeasure } from '../table-columns.js';
-import { points, twips } from '../style-sheet.js';
+import { points, setsItalic, twips } from '../style-sheet.js';
 import { cellAlign, type Align } from '../paragraph-styles.js';
 
 export type DocxVariant = 'tracked' | 'marked' | 'clean';
@@ -92,7 +92,8 @@ type InlineHandlers = {
 
 const inlineHandlers: InlineHandlers = {
   text: (node, style, state) => textRun(node.value, style, state),
-  emphasis: (node, style, state) => runs(node.children, { ...style, italics: true }, state),
+  emphasis: (node, style, state) =>
+    runs(node.children, { ...style, italics: setsItalic(state.sheet, LANGUAGES[state.doc.lang].script) }, state),
   strong: (node, style, state) => runs(node.children, { ...style, bold: true }, state),
   link: (node, style, state) => runs(node.children, style, state),
   break: () => [new TextRun({ break: 1 })],

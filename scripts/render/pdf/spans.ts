@@ -30,11 +30,13 @@ export interface SpanContext {
   variant: PdfVariant;
   /** How call words are set off in this script. */
   callWord: SpanStyle;
+  /** How emphasis is set in this script: italic, or upright where the script has no italics. */
+  emphasis: SpanStyle;
 }
 
 const handlers: Handlers = {
   text: (node, style, context) => span(node.value, style, context),
-  emphasis: (node, style, context) => spans(node.children, { ...style, italic: true }, context),
+  emphasis: (node, style, context) => spans(node.children, { ...style, ...context.emphasis }, context),
   strong: (node, style, context) => spans(node.children, { ...style, bold: true }, context),
   link: (node, style, context) => spans(node.children, style, context),
   break: (_node, style, context) => span('\n', style, context),
