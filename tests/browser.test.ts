@@ -74,12 +74,15 @@ describe('HTML in Chromium', () => {
       return {
         direction: getComputedStyle(document.body).direction,
         labelRight: label.right,
+        actionRight: document.querySelector('.proposal-action')!.getBoundingClientRect().right,
+        idRight: document.querySelector('.proposal-id')!.getBoundingClientRect().right,
         textRight: text.right,
         arabicFont: document.fonts.check('16px "Noto Naskh Arabic"', 'القرار'),
         loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
       };
     });
     expect(layout.direction).toBe('rtl');
+    expect(layout.actionRight).toBeGreaterThan(layout.idRight);
     expect(layout.labelRight).toBeGreaterThan(layout.textRight);
     expect(layout.loaded).toContain('Noto Naskh Arabic');
     await page.close();

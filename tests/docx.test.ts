@@ -170,8 +170,9 @@ describe('DOCX', () => {
     expect((await italic('en')).styles).toContain('Note');
   });
 
-  it('lays Arabic out right to left', async () => {
+  it('lays Arabic out right to left, the proposal line too (its action at the right margin, as in the HTML and PDF)', async () => {
     const xml = await (await JSZip.loadAsync(readFileSync(file('ar', 'tracked').path))).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:pStyle w:val="ProposalLine"\/><w:bidi\/>/);
     expect(xml).toMatch(/<w:bidi\/>/);
     expect(xml).toMatch(/<w:rtl\/>/);
     expect(xml).toMatch(/<w:bidiVisual\/>/);

@@ -274,6 +274,19 @@ describe('PDF', () => {
     }
   });
 
+  it('sets the Arabic proposal line and lettered labels at the right margin, as the HTML and DOCX do', () => {
+    const file = fileOf(find('res71-proposal', 'ar', 'marked'));
+    const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', file, '-'], { encoding: 'utf8' });
+    const box = (word: string) => {
+      const m = new RegExp(`xMin="([\\d.]+)"[^>]*xMax="([\\d.]+)"[^>]*>${word}<`).exec(first)!;
+      return { left: Number(m[1]), right: Number(m[2]) };
+    };
+    const right = Math.max(...[...first.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
+    // The action at the start (right) edge, the identifier after it, to its left.
+    expect(right - box('MOD').right).toBeLessThan(1);
+    expect(box('CL/39A4/1').right).toBeLessThan(box('MOD').left);
+  });
+
   it('prints each footnote at the foot of the page that refers to it', () => {
     for (const docId of DOCS) {
       const output = find(docId, 'zh', 'marked');

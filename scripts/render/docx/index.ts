@@ -227,6 +227,7 @@ const blockHandlers: BlockHandlers = {
   proposal: (node, state) => [
     new Paragraph({
       style: STYLE.proposal,
+      bidirectional: state.rtl,
       children: [new TextRun({ text: node.action }), new TextRun({ text: '\t' }), new TextRun({ text: node.id, bold: false })],
     }),
     ...blocks(node.children, state),
