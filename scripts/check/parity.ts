@@ -43,7 +43,7 @@ export function relabelling(original: ModelDocument, translation: ModelDocument)
   const letters = [...translation.letters].sort((a, b) => b.length - a.length);
   return (label) => {
     let out = '';
-    for (let i = 0; i < label.length; ) {
+    for (let i = 0; i < label.length;) {
       const letter = letters.find((l) => label.startsWith(l, i));
       out += letter ? (original.letters[rank.get(letter)!] ?? letter) : label[i];
       i += letter ? letter.length : 1;
