@@ -74,12 +74,15 @@ describe('HTML in Chromium', () => {
       return {
         direction: getComputedStyle(document.body).direction,
         labelRight: label.right,
+        actionRight: document.querySelector('.proposal-action')!.getBoundingClientRect().right,
+        idRight: document.querySelector('.proposal-id')!.getBoundingClientRect().right,
         textRight: text.right,
         arabicFont: document.fonts.check('16px "Noto Naskh Arabic"', 'القرار'),
         loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
       };
     });
     expect(layout.direction).toBe('rtl');
+    expect(layout.actionRight).toBeGreaterThan(layout.idRight);
     expect(layout.labelRight).toBeGreaterThan(layout.textRight);
     expect(layout.loaded).toContain('Noto Naskh Arabic');
     await page.close();
@@ -105,6 +108,22 @@ describe('HTML in Chromium', () => {
       expect(gap).toBeGreaterThan(3);
     }
     expect(gaps.some((g) => g.renumbered)).toBe(true);
+    await page.close();
+  });
+
+  it('keeps each revision mark whole in Arabic: the deleted range right of the inserted one, not interleaved', async () => {
+    const page = await open('A', 'res71-annex1-2028/PP26-40-A.html');
+    const boxes = await page.evaluate(() => {
+      const title = [...document.querySelectorAll('h2')].find((h) => h.querySelector('del') && h.querySelector('ins'))!;
+      // One rectangle per mark: a mark split into pieces by the other's digits would give several.
+      const rects = (selector: string) =>
+        [...title.querySelector(selector)!.getClientRects()].map((r) => ({ left: r.left, right: r.right }));
+      return { del: rects('del'), ins: rects('ins'), text: title.querySelector('del')!.textContent };
+    });
+    expect(boxes.text).toBe('2027-2024');
+    expect(boxes.del).toHaveLength(1);
+    expect(boxes.ins).toHaveLength(1);
+    expect(boxes.ins[0]!.right).toBeLessThanOrEqual(boxes.del[0]!.left + 0.5);
     await page.close();
   });
 
@@ -145,5 +164,16 @@ describe('HTML in Chromium', () => {
     const zh = await open('C');
     expect(await zh.evaluate(() => getComputedStyle(document.querySelector('.call-word')!).fontStyle)).toBe('normal');
     await zh.close();
+  });
+
+  it('sets the working-translation note in italic in English and upright in Arabic', async () => {
+    const style = async (letter: string) => {
+      const page = await open(letter);
+      const found = await page.evaluate(() => getComputedStyle(document.querySelector('.note')!).fontStyle);
+      await page.close();
+      return found;
+    };
+    expect(await style('E')).toBe('italic');
+    expect(await style('A')).toBe('normal');
   });
 });

@@ -36,6 +36,17 @@ describe('parity check', () => {
     for (const build of result.builds) expect(build.versions.map((v) => v.lang).sort(), build.docId).toEqual([...LANGS].sort());
   });
 
+  it('knows that a) and أ) are the same paragraph: each language letters its labels from its own sequence', () => {
+    const ar = readFileSync(file('res71-proposal', 'ar'), 'utf8');
+    // The Arabic file letters its sub-paragraphs أ) ب) ج)…; the original a) b) c)…
+    expect(ar).toContain(':n[أ)]');
+    expect(ar).not.toMatch(/:n\[[a-h]\)\]/);
+    // A letter out of rank (ب) for a)) is still a paragraph with no counterpart.
+    const changed = edit('res71-proposal', 'ar', (t) => t.replace(':n[أ)]', ':n[ب)]'));
+    const report = problems('res71-proposal');
+    expect(report).toContain(`ar.md:${lineOf(changed, ':n[ب)]')} paragraph ب) has no counterpart in zh.md`);
+  });
+
   it('names a dropped paragraph in both files', () => {
     const zh = readFileSync(file('res71-proposal', 'zh'), 'utf8');
     const en = edit('res71-proposal', 'en', (t) => t.replace(/\n:n\[2\] to coordinate the implementation[^\n]*\n/, '\n'));

@@ -31,7 +31,29 @@ export interface BlockShape {
   layout?: string | undefined;
 }
 
-export function shapes(doc: ModelDocument): BlockShape[] {
+/**
+ * Spells a translation's labels in the original's letters, rank for rank (`أ)` → `a)`, `ب)` → `b)`),
+ * so that each language may letter its sub-paragraphs its own way. Characters outside the
+ * translation's letters (figures, roman numerals written in Latin letters) are left as they are.
+ */
+export type Relabel = (label: string) => string;
+
+export function relabelling(original: ModelDocument, translation: ModelDocument): Relabel {
+  const rank = new Map(translation.letters.map((letter, index) => [letter, index]));
+  // Longest first: Arabic هـ is two characters.
+  const letters = [...translation.letters].sort((a, b) => b.length - a.length);
+  return (label) => {
+    let out = '';
+    for (let i = 0; i < label.length;) {
+      const letter = letters.find((l) => label.startsWith(l, i));
+      out += letter ? (original.letters[rank.get(letter)!] ?? letter) : label[i];
+      i += letter ? letter.length : 1;
+    }
+    return out;
+  };
+}
+
+export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label): BlockShape[] {
   const out: BlockShape[] = [];
   let tables = 0;
   let figures = 0;
@@ -53,7 +75,7 @@ export function shapes(doc: ModelDocument): BlockShape[] {
         }
         case 'labelledParagraph': {
           const label = plain(block.label);
-          out.push(shape(block, `labelled:${label}`, `${where}paragraph ${label}`, [...block.label, ...block.children]));
+          out.push(shape(block, `labelled:${relabel(label)}`, `${where}paragraph ${label}`, [...block.label, ...block.children]));
           break;
         }
         case 'paragraph':
@@ -192,7 +214,7 @@ const base = (file: VFile) => file.basename ?? file.path;
  */
 export function checkParity(original: ModelDocument, originalFile: VFile, translation: ModelDocument, translationFile: VFile): void {
   const a = shapes(original);
-  const b = shapes(translation);
+  const b = shapes(translation, relabelling(original, translation));
   const pairs = align(a, b);
   const o = base(originalFile);
   const t = base(translationFile);

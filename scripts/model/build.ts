@@ -226,7 +226,8 @@ export function buildVersion(
 
   if (!front) return undefined;
   const frame = buildFrame(ctx, lang, front, footnotes);
-  return { docId, lang, dir: LANGUAGES[lang].dir, path: file.path, meta, front, frame, body, footnotes };
+  const letters = ctx.t('labels.letters', undefined).split(' ');
+  return { docId, lang, dir: LANGUAGES[lang].dir, path: file.path, meta, front, frame, letters, body, footnotes };
 }
 
 function collectFootnoteDefinitions(nodes: readonly RootContent[], ctx: BuildContext): Map<string, FootnoteDefinition> {

@@ -214,6 +214,11 @@ export interface ModelDocument {
   front: LanguageFrontMatter;
   /** The words of the first-page frame, in this language. */
   frame: Frame;
+  /**
+   * The letters this language labels sub-paragraphs with, in order (locales labels.letters): `a)` in
+   * English is `أ)` in Arabic, the same paragraph.
+   */
+  letters: string[];
   body: BlockNode[];
   footnotes: Footnote[];
 }

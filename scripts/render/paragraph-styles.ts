@@ -5,7 +5,7 @@
  * writer lays out with them, so both print the same page. Lengths in points.
  */
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
-import { points, type StyleSheet } from './style-sheet.js';
+import { points, setsItalic, type StyleSheet } from './style-sheet.js';
 
 export type Align = 'justify' | 'start' | 'center' | 'end';
 
@@ -105,7 +105,7 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
     }),
     reasons: style({ spaceBefore: sheet.spacing.headingBefore }),
     source: style({ align: 'center', run: { bold: true } }),
-    note: style({ size: sheet.sizes.footnote, align: 'center', run: { italic: true } }),
+    note: style({ size: sheet.sizes.footnote, align: 'center', run: { italic: setsItalic(sheet, script) } }),
     tableText: style({ size: sheet.sizes.table, align: 'start', spaceBefore: 2, spaceAfter: 2 }),
     tableHead: style({ size: sheet.sizes.table, align: 'center', spaceBefore: 2, spaceAfter: 2, run: { bold: true } }),
     tableLabelled: style({

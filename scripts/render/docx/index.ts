@@ -33,7 +33,7 @@ import { LANGUAGES } from '../../i18n/languages.js';
 import { isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { ALIGNMENT, STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
 import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
-import { points, twips } from '../style-sheet.js';
+import { points, setsItalic, twips } from '../style-sheet.js';
 import { cellAlign, type Align } from '../paragraph-styles.js';
 import { defineWriter, type Copy } from '../writer.js';
 
@@ -63,7 +63,7 @@ interface State {
   doc: ModelDocument;
   locale: Locale;
   sheet: DocxStyleSheet;
-  variant: DocxMarks;
+  marks: DocxMarks;
   rtl: boolean;
   /** The alignment a table cell gives its paragraphs, while they are written. */
   cellAlign?: Align | undefined;
@@ -87,10 +87,10 @@ function textRun(text: string, style: RunStyle, state: State): ParagraphChild[] 
     italicsComplexScript: style.italics,
     bold: style.bold,
     boldComplexScript: style.bold,
-    rightToLeft: state.rtl,
+    rightToLeft: state.rtl || undefined,
   };
   if (style.mark === undefined) return [new TextRun(options)];
-  if (state.variant === 'formatted') {
+  if (state.marks === 'formatted') {
     return [
       new TextRun(
         style.mark === 'insertion'
@@ -105,7 +105,7 @@ function textRun(text: string, style: RunStyle, state: State): ParagraphChild[] 
 
 /** A footnote call; inside a tracked change it is tracked with the text, so accepting or rejecting takes it too. */
 function footnoteCall(number: number, style: RunStyle, state: State): ParagraphChild[] {
-  if (style.mark === undefined || state.variant !== 'tracked') return [new FootnoteReferenceRun(number)];
+  if (style.mark === undefined || state.marks !== 'tracked') return [new FootnoteReferenceRun(number)];
   const call = {
     style: 'FootnoteReference',
     // The docx package types run children as text and fields; a footnote reference element is a run child too.
@@ -123,7 +123,8 @@ type InlineHandlers = {
 
 const inlineHandlers: InlineHandlers = {
   text: (node, style, state) => textRun(node.value, style, state),
-  emphasis: (node, style, state) => runs(node.children, { ...style, italics: true }, state),
+  emphasis: (node, style, state) =>
+    runs(node.children, { ...style, italics: setsItalic(state.sheet, LANGUAGES[state.doc.lang].script) }, state),
   strong: (node, style, state) => runs(node.children, { ...style, bold: true }, state),
   link: (node, style, state) => runs(node.children, style, state),
   break: () => [new TextRun({ break: 1 })],
@@ -156,7 +157,7 @@ type BlockHandlers = {
  * paragraph itself, not only its words.
  */
 function paragraphMark(change: Mark, state: State): { run?: { insertion?: Revision; deletion?: Revision } } {
-  if (state.variant !== 'tracked' || change === undefined) return {};
+  if (state.marks !== 'tracked' || change === undefined) return {};
   const revision = { id: state.nextRevision++, author: state.doc.meta.revisionAuthor, date: state.doc.meta.revisionDate };
   return { run: change === 'insertion' ? { insertion: revision } : { deletion: revision } };
 }
@@ -167,8 +168,10 @@ interface Revision {
 }
 
 /** The paragraph's direction, and inside a table cell the cell's own alignment. */
-function direction(state: State): { bidirectional: boolean; alignment?: (typeof ALIGNMENT)[Align] } {
-  return state.cellAlign ? { bidirectional: state.rtl, alignment: ALIGNMENT[state.cellAlign] } : { bidirectional: state.rtl };
+function direction(state: State): { bidirectional: true | undefined; alignment?: (typeof ALIGNMENT)[Align] } {
+  return state.cellAlign
+    ? { bidirectional: state.rtl || undefined, alignment: ALIGNMENT[state.cellAlign] }
+    : { bidirectional: state.rtl || undefined };
 }
 
 /** Labels and dashes in a table cell hang by the table's narrower indent; elsewhere by the page's. */
@@ -184,7 +187,7 @@ const blockHandlers: BlockHandlers = {
     return [
       new Paragraph({
         style,
-        bidirectional: state.rtl,
+        bidirectional: state.rtl || undefined,
         ...paragraphMark(node.change, state),
         children: [...label, ...runs(node.children, plain, state)],
       }),
@@ -202,7 +205,7 @@ const blockHandlers: BlockHandlers = {
     }),
   ],
   callWordParagraph: (node, state) => [
-    new Paragraph({ style: STYLE.callWord, bidirectional: state.rtl, children: runs(node.children, plain, state) }),
+    new Paragraph({ style: STYLE.callWord, bidirectional: state.rtl || undefined, children: runs(node.children, plain, state) }),
   ],
   list: (node, state, style) =>
     node.children.flatMap((item, index) => {
@@ -230,12 +233,12 @@ const blockHandlers: BlockHandlers = {
     return [
       new Paragraph({
         style: STYLE.figure,
-        bidirectional: state.rtl,
-        children: [new TextRun({ text: `${state.locale.t('labels.figurePlaceholder')} ${node.alt}`, rightToLeft: state.rtl })],
+        bidirectional: state.rtl || undefined,
+        children: [new TextRun({ text: `${state.locale.t('labels.figurePlaceholder')} ${node.alt}`, rightToLeft: state.rtl || undefined })],
       }),
       new Paragraph({
         style: STYLE.caption,
-        bidirectional: state.rtl,
+        bidirectional: state.rtl || undefined,
         children: [
           new TextRun({ text: state.locale.t('labels.figure', { number }) }),
           ...(node.caption.length ? [new TextRun({ text: ' – ' }), ...runs(node.caption, plain, state)] : []),
@@ -246,6 +249,7 @@ const blockHandlers: BlockHandlers = {
   proposal: (node, state) => [
     new Paragraph({
       style: STYLE.proposal,
+      bidirectional: state.rtl || undefined,
       children: [new TextRun({ text: node.action }), new TextRun({ text: '\t' }), new TextRun({ text: node.id, bold: false })],
     }),
     ...blocks(node.children, state),
@@ -253,7 +257,7 @@ const blockHandlers: BlockHandlers = {
       ? [
           new Paragraph({
             style: STYLE.reasons,
-            bidirectional: state.rtl,
+            bidirectional: state.rtl || undefined,
             children: [new TextRun({ text: state.locale.t('proposal.reasons'), bold: true })],
           }),
           ...blocks(node.reasons, state),
@@ -300,7 +304,7 @@ function table(node: ModelTable, state: State): Block[] {
       }),
   );
   const caption = node.caption.length
-    ? [new Paragraph({ style: STYLE.caption, bidirectional: state.rtl, children: runs(node.caption, plain, state) })]
+    ? [new Paragraph({ style: STYLE.caption, bidirectional: state.rtl || undefined, children: runs(node.caption, plain, state) })]
     : [];
   return [
     ...caption,
@@ -311,7 +315,7 @@ function table(node: ModelTable, state: State): Block[] {
       layout: TableLayoutType.FIXED,
       // The PDF's cell padding, so that the columns fitted to the text have the same room in both.
       margins: { top: padding, bottom: padding, left: padding, right: padding },
-      visuallyRightToLeft: state.rtl,
+      visuallyRightToLeft: state.rtl || undefined,
     }),
     new Paragraph({ children: [] }),
   ];
@@ -325,7 +329,7 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
     list.map(
       (line, index) =>
         new Paragraph({
-          bidirectional: state.rtl,
+          bidirectional: state.rtl || undefined,
           alignment: AlignmentType.START,
           spacing: { before: 0 },
           children: [
@@ -333,7 +337,7 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
               text: line.text,
               bold: isBoldFrameLine(line),
               size: bigFirst && index === 0 ? state.sheet.sizes.conference * 2 : undefined,
-              rightToLeft: state.rtl,
+              rightToLeft: state.rtl || undefined,
             }),
           ],
         }),
@@ -343,7 +347,7 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
     out.push(
       new Table({
         width: { size: 5000, type: WidthType.PERCENTAGE },
-        visuallyRightToLeft: state.rtl,
+        visuallyRightToLeft: state.rtl || undefined,
         rows: [
           new TableRow({
             children: [
@@ -367,8 +371,8 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
     out.push(
       new Paragraph({
         style: line.style === 'note' ? STYLE.note : STYLE.source,
-        bidirectional: state.rtl,
-        children: [new TextRun({ text: line.text, rightToLeft: state.rtl })],
+        bidirectional: state.rtl || undefined,
+        children: [new TextRun({ text: line.text, rightToLeft: state.rtl || undefined })],
       }),
     );
   }
@@ -390,7 +394,7 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     doc,
     locale: options.locale,
     sheet: options.sheet,
-    variant: options.marks,
+    marks: options.marks,
     rtl,
     nextRevision: 1,
   };

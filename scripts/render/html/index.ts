@@ -16,6 +16,8 @@ import { defineWriter } from '../writer.js';
 import { LANGS, type Lang } from '../../i18n/languages.js';
 import { blocks, createState, footnotesToHast } from './to-hast.js';
 import { loadWebFonts, type WebFonts } from './fonts.js';
+import { LANGUAGES } from '../../i18n/languages.js';
+import { loadStyleSheet, setsItalic, type StyleSheet } from '../style-sheet.js';
 
 /**
  * The default GitHub-like schema, opened for what our own writer emits: any
@@ -47,6 +49,7 @@ export interface HtmlTemplates {
   page: Handlebars.TemplateDelegate;
   css: string;
   fonts: WebFonts;
+  sheet: StyleSheet;
 }
 
 export function loadHtmlTemplates(templatesDir: string): HtmlTemplates {
@@ -55,6 +58,7 @@ export function loadHtmlTemplates(templatesDir: string): HtmlTemplates {
     page: Handlebars.compile(readFileSync(path.join(dir, 'page.hbs'), 'utf8'), { strict: true }),
     css: readFileSync(path.join(dir, 'style.css'), 'utf8'),
     fonts: loadWebFonts(templatesDir),
+    sheet: loadStyleSheet(templatesDir),
   };
 }
 
@@ -110,6 +114,7 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
     ...frame,
     layout,
     conferenceBlock: layout.conference.length + layout.document.length > 0,
+    upright: !setsItalic(templates.sheet, LANGUAGES[doc.lang].script),
     fontStylesheet: `${fontBase}/fonts.css`,
     // CSS string literals for the printed page's running header and page number.
     printHeader: cssString(frame.runningHeader),

@@ -32,8 +32,6 @@ export interface ParagraphOptions {
   label?: Span[] | undefined;
   tag?: Tag | undefined;
   outline?: number | undefined;
-  /** The proposal line is left to right in every language, as in the DOCX. */
-  dir?: 'ltr' | undefined;
 }
 
 export function paragraphItems(
@@ -53,7 +51,7 @@ export function paragraphItems(
       indent: column.indent + style.indent,
       hanging: style.hanging,
     },
-    options.dir ? { ...context, dir: options.dir } : context,
+    context,
   );
   const id = context.ids.next++;
   const tag = { type: options.tag ?? 'P', id };
@@ -139,8 +137,8 @@ const handlers: Handlers = {
   },
   proposal: (node, context, column) => [
     ...paragraphItems([{ text: node.id, style: { bold: false } }], context.styles.proposal, context, column, {
+      // In the document's direction, as every paragraph of it: in Arabic the action stands at the right margin.
       label: [{ text: node.action, style: {} }],
-      dir: 'ltr',
     }),
     ...blocks(node.children, context, column),
     ...(node.reasons.length

@@ -10,7 +10,7 @@ import type { ModelDocument } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { isBoldFrameLine, type FrameLayout } from '../frame.js';
-import { points, type StyleSheet } from '../style-sheet.js';
+import { points, setsItalic, type StyleSheet } from '../style-sheet.js';
 import { translate, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, paragraphItems, type LayoutContext } from './blocks.js';
 import { loadFontSet, type FontSet, type PdfFont } from './fonts.js';
@@ -64,7 +64,10 @@ export async function renderPdf(doc: ModelDocument, options: PdfOptions): Promis
     lang: doc.lang,
     dir: LANGUAGES[doc.lang].dir,
     styles: paragraphStyles(sheet, doc.lang),
-    spans: { callWord: sheet.italicCallWords.includes(script) ? { italic: true } : { bold: true } },
+    spans: {
+      callWord: sheet.italicCallWords.includes(script) ? { italic: true } : { bold: true },
+      emphasis: { italic: setsItalic(sheet, script) },
+    },
     locale: options.locale,
     ids: { next: 0 },
   };

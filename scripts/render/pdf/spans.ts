@@ -26,11 +26,13 @@ type Handlers = {
 export interface SpanContext {
   /** How call words are set off in this script. */
   callWord: SpanStyle;
+  /** How emphasis is set in this script: italic, or upright where the script has no italics. */
+  emphasis: SpanStyle;
 }
 
 const handlers: Handlers = {
   text: (node, style) => span(node.value, style),
-  emphasis: (node, style, context) => spans(node.children, { ...style, italic: true }, context),
+  emphasis: (node, style, context) => spans(node.children, { ...style, ...context.emphasis }, context),
   strong: (node, style, context) => spans(node.children, { ...style, bold: true }, context),
   link: (node, style, context) => spans(node.children, style, context),
   break: (_node, style) => span('\n', style),
