@@ -19,6 +19,7 @@ import { readYaml } from './yaml-data.js';
 import { buildFrame } from './frame.js';
 import { loadDocumentData, type DocumentData } from './data.js';
 import { checkParity } from '../check/parity.js';
+import { checkQuotes } from '../check/typography.js';
 import type { Footnote, ModelDocument } from './types.js';
 
 export interface ProjectPaths {
@@ -115,6 +116,8 @@ export function buildDocument(paths: ProjectPaths, docId: string, only?: readonl
     if (version) build.versions.push(version);
   }
 
+  for (const version of build.versions)
+    checkQuotes(version, build.versionFiles.get(version.lang)!, loadLocale(paths.locales, version.lang));
   const original = build.versions.find((v) => v.lang === meta.originalLanguage);
   if (original) {
     for (const version of build.versions) {
