@@ -105,7 +105,8 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
     }),
     reasons: style({ spaceBefore: sheet.spacing.headingBefore }),
     source: style({ align: 'center', run: { bold: true } }),
-    note: style({ size: sheet.sizes.footnote, align: 'center', run: { italic: true } }),
+    // Italic only where the script has it: Arabic and Chinese are never slanted.
+    note: style({ size: sheet.sizes.footnote, align: 'center', run: italicCalls ? { italic: true } : {} }),
     tableText: style({ size: sheet.sizes.table, align: 'start', spaceBefore: 2, spaceAfter: 2 }),
     tableHead: style({ size: sheet.sizes.table, align: 'center', spaceBefore: 2, spaceAfter: 2, run: { bold: true } }),
     tableLabelled: style({

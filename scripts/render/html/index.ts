@@ -14,6 +14,9 @@ import type { Locale } from '../../i18n/locales.js';
 import { loadFrameTemplates, type FrameLayout, type Frame } from '../frame.js';
 import { blocks, createState, footnotesToHast } from './to-hast.js';
 import { loadWebFonts, type WebFonts } from './fonts.js';
+import { paragraphCss } from './paragraph-css.js';
+import { paragraphStyles } from '../paragraph-styles.js';
+import { loadStyleSheet, type StyleSheet } from '../style-sheet.js';
 
 /**
  * The default GitHub-like schema, opened for what our own writer emits: any
@@ -35,7 +38,7 @@ const schema: SanitizeSchema = {
     ...withoutRestrictedClasses,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'ariaLabel', 'dataAction', 'dataKey', 'lang', 'dir'],
     td: [...(withoutRestrictedClasses.td ?? []), 'colSpan', 'rowSpan'],
-    th: [...(withoutRestrictedClasses.th ?? []), 'colSpan', 'rowSpan'],
+    th: [...(withoutRestrictedClasses.th ?? []), 'colSpan', 'rowSpan', 'scope'],
   },
 };
 
@@ -46,6 +49,8 @@ export interface HtmlTemplates {
   frame: (frame: Frame, type: string) => FrameLayout;
   css: string;
   fonts: WebFonts;
+  /** The printed copies' style sheet, whose paragraph decisions the page takes. */
+  sheet: StyleSheet;
 }
 
 export function loadHtmlTemplates(templatesDir: string): HtmlTemplates {
@@ -55,6 +60,7 @@ export function loadHtmlTemplates(templatesDir: string): HtmlTemplates {
     frame: loadFrameTemplates(templatesDir),
     css: readFileSync(path.join(dir, 'style.css'), 'utf8'),
     fonts: loadWebFonts(templatesDir),
+    sheet: loadStyleSheet(templatesDir),
   };
 }
 
@@ -92,6 +98,7 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
     printNumberBefore: cssString(frame.pageNumber[0]),
     printNumberAfter: cssString(frame.pageNumber[1]),
     css: templates.css,
+    paragraphCss: paragraphCss(paragraphStyles(templates.sheet, doc.lang)),
     body,
     footnotes,
     versions: versions.length > 1 ? versions : [],

@@ -103,6 +103,8 @@ function table(node: Table, state: State): Element {
           h(
             cellTag,
             {
+              // A head cell heads its column, or the columns it spans.
+              scope: cellTag === 'th' ? (cell.colSpan > 1 ? 'colgroup' : 'col') : undefined,
               colSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
               rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
               className: classes(cell.align && `align-${cell.align}`),
