@@ -163,7 +163,20 @@ export interface Proposal extends Node {
   reasons: BlockNode[];
 }
 
-export type BlockNode = Heading | Paragraph | LabelledParagraph | CallWordParagraph | List | BlockQuote | Table | Figure | Proposal;
+/** One part of a summary: its heading is the locale's (`summary.<key>`), its text the page's. */
+export interface SummaryPart extends Node {
+  key: string;
+  title: string;
+  children: BlockNode[];
+}
+/** The box on the first page of a Council document: purpose, action required, references… */
+export interface Summary extends Node {
+  type: 'summary';
+  parts: SummaryPart[];
+}
+
+export type BlockNode =
+  Heading | Paragraph | LabelledParagraph | CallWordParagraph | List | BlockQuote | Table | Figure | Proposal | Summary;
 
 export interface Footnote extends Node {
   id: string;

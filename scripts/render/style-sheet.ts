@@ -25,6 +25,8 @@ export interface StyleSheet {
   indent: { label: number; callWord: number; tableLabel: number };
   marks: { insertionColour: string; deletionColour: string };
   italicCallWords: string[];
+  /** Points: the summary box of a Council document. */
+  box: { ruleWidth: number; padding: number };
   pdf: {
     lineHeight: number;
     ruleWidth: number;

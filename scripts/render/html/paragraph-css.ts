@@ -18,6 +18,7 @@ const SELECTORS: readonly (readonly [StyleName, string])[] = [
   ['tableText', 'main td, main td p'],
   ['tableHead', 'main th, main th p'],
   ['caption', 'main caption, main figcaption'],
+  ['summaryTitle', 'main .summary-title'],
   ['source', 'header.frame .source'],
   ['note', 'header.frame .note'],
 ];

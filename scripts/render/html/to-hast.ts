@@ -90,6 +90,14 @@ const blockHandlers: Handlers<BlockNode> = {
         : []),
     ]),
   ],
+  summary: (node, state) => [
+    h(
+      'section.summary',
+      node.parts.map((part) =>
+        h('div.summary-part', { dataKey: part.key }, [h('p.summary-title', part.title), ...blocks(part.children, state)]),
+      ),
+    ),
+  ],
 };
 
 function table(node: Table, state: State): Element {
