@@ -121,7 +121,7 @@ export function checkLocales(localesDir: string, root: string): VFile[] {
  * are offered whole and are not listed; a key listed here is a candidate for
  * removal, or a word a template forgot to print.
  */
-export const VOCABULARIES = ['callWords.', 'places.', 'languageName.', 'sources.', 'conference.'];
+export const VOCABULARIES = ['callWords.', 'places.', 'languageName.', 'languageFrom.', 'sources.', 'conference.', 'meetings.', 'summary.'];
 
 export function unusedKeys(resources: Record<string, unknown>, used: ReadonlySet<string>): string[] {
   const keys: string[] = [];

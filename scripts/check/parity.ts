@@ -100,6 +100,13 @@ export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label):
         case 'blockquote':
           visit(block.children, where);
           break;
+        case 'summary':
+          out.push(shape(block, 'summary', 'summary', []));
+          for (const part of block.parts) {
+            out.push(shape(part, `summary-part:${part.key}`, `summary part "${part.key}"`, []));
+            visit(part.children, `${where}summary part "${part.key}": `);
+          }
+          break;
         case 'table':
           tables++;
           out.push({ ...shape(block, 'table', `table ${tables}`, block.caption), layout: tableLayout(block) });
@@ -317,6 +324,7 @@ export function summarize(doc: ModelDocument): VersionSummary {
         blocks(block.children);
         blocks(block.reasons);
       } else if (block.type === 'blockquote') blocks(block.children);
+      else if (block.type === 'summary') for (const part of block.parts) blocks(part.children);
       else inline(block.children);
     }
   };

@@ -10,7 +10,7 @@ import type { VFile } from 'vfile';
 import { buildDocument, listDocuments, projectPaths, type DocumentBuild, type ProjectPaths } from '../model/build.js';
 import { hasErrors } from '../diagnostics/report.js';
 import { checkLocales } from '../check/locales.js';
-import { checkDocumentParity } from '../check/parity.js';
+import { checkDocument } from '../check/document.js';
 import { completeModel, reading } from '../passes/index.js';
 import { loadLocale } from '../i18n/locales.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
@@ -50,7 +50,7 @@ export function checkProject(root: string, selection: Selection): CheckResult {
   const builds = (selection.docs ?? known).map((doc) => {
     const build = buildDocument(paths, doc, selection.langs);
     build.versions = build.versions.map(completeModel);
-    checkDocumentParity(build);
+    checkDocument(build, paths.locales);
     return build;
   });
   const files = [...checkLocales(paths.locales, root), ...builds.flatMap((b) => b.files)];

@@ -164,7 +164,20 @@ export interface Proposal extends Node {
   reasons: BlockNode[];
 }
 
-export type BlockNode = Heading | Paragraph | LabelledParagraph | CallWordParagraph | List | BlockQuote | Table | Figure | Proposal;
+/** One part of a summary: its heading is the locale's (`summary.<key>`), its text the page's. */
+export interface SummaryPart extends Node {
+  key: string;
+  title: string;
+  children: BlockNode[];
+}
+/** The box on the first page of a Council document: purpose, action required, references… */
+export interface Summary extends Node {
+  type: 'summary';
+  parts: SummaryPart[];
+}
+
+export type BlockNode =
+  Heading | Paragraph | LabelledParagraph | CallWordParagraph | List | BlockQuote | Table | Figure | Proposal | Summary;
 
 export interface Footnote extends Node {
   id: string;
@@ -194,6 +207,8 @@ export interface Frame {
   /** "Document C26/30-E": the full symbol, as Council documents print it. */
   documentSymbol: string;
   date?: string | undefined;
+  /** The meeting of a conference document ("PLENARY MEETING"), from `meeting` in document.yaml. */
+  meeting?: string | undefined;
   original: string;
   source: string;
   workingTranslation?: string | undefined;

@@ -28,6 +28,8 @@ export function mapInlineRuns(blocks: readonly BlockNode[], map: (run: InlineNod
         return { ...node, caption: map(node.caption) };
       case 'table':
         return { ...node, caption: map(node.caption), head: rows(node.head), body: rows(node.body), foot: rows(node.foot) };
+      case 'summary':
+        return { ...node, parts: node.parts.map((part) => ({ ...part, children: mapInlineRuns(part.children, map) })) };
     }
   });
 }

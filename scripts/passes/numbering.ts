@@ -23,6 +23,8 @@ export function numberFiguresAndTables(doc: ModelDocument): ModelDocument {
           return { ...node, children: number(node.children) };
         case 'proposal':
           return { ...node, children: number(node.children), reasons: number(node.reasons) };
+        case 'summary':
+          return { ...node, parts: node.parts.map((part) => ({ ...part, children: number(part.children) })) };
         default:
           return node;
       }

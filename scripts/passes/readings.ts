@@ -68,6 +68,8 @@ class ReadingPass {
             foot: this.rows(node.foot),
           },
         ];
+      case 'summary':
+        return [{ ...node, parts: node.parts.map((part) => ({ ...part, children: this.blocks(part.children) })) }];
     }
   }
 

@@ -46,6 +46,7 @@ export type StyleName =
   | 'tableHead'
   | 'tableLabelled'
   | 'caption'
+  | 'summaryTitle'
   | 'figure'
   | 'footnote'
   | 'header'
@@ -117,6 +118,7 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
       hanging: points(sheet.indent.tableLabel),
     }),
     caption: style({ align: 'center', keepWithNext: true, spaceBefore: sheet.spacing.headingBefore, run: { bold: true } }),
+    summaryTitle: style({ align: 'start', keepWithNext: true, run: { bold: true } }),
     figure: style({ align: 'center' }),
     footnote: style({ size: sheet.sizes.footnote, spaceBefore: 0, indent: points(284), hanging: points(284) }),
     header: style({ size: sheet.sizes.header, align: 'center', spaceBefore: 0 }),

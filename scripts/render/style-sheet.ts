@@ -27,6 +27,8 @@ export interface StyleSheet {
   italicCallWords: string[];
   /** Scripts whose emphasis and notes are set in italic; the others are set upright. */
   italic: Script[];
+  /** Points: the summary box of a Council document. */
+  box: { ruleWidth: number; padding: number };
   pdf: {
     lineHeight: number;
     ruleWidth: number;

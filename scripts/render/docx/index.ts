@@ -27,7 +27,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import JSZip from 'jszip';
-import type { BlockNode, InlineNode, ModelDocument, Table as ModelTable } from '../../model/types.js';
+import type { BlockNode, InlineNode, ModelDocument, Summary, Table as ModelTable } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { isBoldFrameLine, type FrameLayout } from '../frame.js';
@@ -264,7 +264,35 @@ const blockHandlers: BlockHandlers = {
         ]
       : []),
   ],
+  summary: (node, state) => [summaryBox(node, state), new Paragraph({ children: [] })],
 };
+
+/** The summary of a Council document: its parts in a bordered one-cell table, as Council documents box it. */
+function summaryBox(node: Summary, state: State): Table {
+  const { ruleWidth, padding } = state.sheet.box;
+  // Word counts border widths in eighths of a point.
+  const rule = { style: BorderStyle.SINGLE, size: Math.round(ruleWidth * 8), color: '000000' };
+  const room = twips(padding);
+  const content = node.parts.flatMap((part) => [
+    new Paragraph({
+      style: STYLE.summaryTitle,
+      bidirectional: state.rtl,
+      children: [new TextRun({ text: part.title, rightToLeft: state.rtl })],
+    }),
+    ...blocks(part.children, state),
+  ]);
+  return new Table({
+    width: { size: 5000, type: WidthType.PERCENTAGE },
+    visuallyRightToLeft: state.rtl,
+    margins: { top: room, bottom: room, left: room, right: room },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [new TableCell({ borders: { top: rule, bottom: rule, left: rule, right: rule }, children: content })],
+      }),
+    ],
+  });
+}
 
 function blocks(nodes: readonly BlockNode[], state: State, style?: string): Block[] {
   return nodes.flatMap((node) =>

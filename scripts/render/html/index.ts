@@ -17,6 +17,8 @@ import { LANGS, type Lang } from '../../i18n/languages.js';
 import { blocks, createState, footnotesToHast } from './to-hast.js';
 import { loadWebFonts, type WebFonts } from './fonts.js';
 import { LANGUAGES } from '../../i18n/languages.js';
+import { paragraphCss } from './paragraph-css.js';
+import { paragraphStyles } from '../paragraph-styles.js';
 import { loadStyleSheet, setsItalic, type StyleSheet } from '../style-sheet.js';
 
 /**
@@ -39,7 +41,7 @@ const schema: SanitizeSchema = {
     ...withoutRestrictedClasses,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'ariaLabel', 'dataAction', 'dataKey', 'lang', 'dir'],
     td: [...(withoutRestrictedClasses.td ?? []), 'colSpan', 'rowSpan'],
-    th: [...(withoutRestrictedClasses.th ?? []), 'colSpan', 'rowSpan'],
+    th: [...(withoutRestrictedClasses.th ?? []), 'colSpan', 'rowSpan', 'scope'],
   },
 };
 
@@ -49,6 +51,7 @@ export interface HtmlTemplates {
   page: Handlebars.TemplateDelegate;
   css: string;
   fonts: WebFonts;
+  /** The printed copies' style sheet, whose paragraph decisions the page takes. */
   sheet: StyleSheet;
 }
 
@@ -121,6 +124,7 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
     printNumberBefore: cssString(frame.pageNumber[0]),
     printNumberAfter: cssString(frame.pageNumber[1]),
     css: templates.css,
+    paragraphCss: paragraphCss(paragraphStyles(templates.sheet, doc.lang)),
     body,
     footnotes,
     versions: versions.length > 1 ? versions : [],

@@ -89,6 +89,14 @@ const blockHandlers: Handlers<BlockNode> = {
         : []),
     ]),
   ],
+  summary: (node, state) => [
+    h(
+      'section.summary',
+      node.parts.map((part) =>
+        h('div.summary-part', { dataKey: part.key }, [h('p.summary-title', part.title), ...blocks(part.children, state)]),
+      ),
+    ),
+  ],
 };
 
 function table(node: Table, state: State): Element {
@@ -102,6 +110,8 @@ function table(node: Table, state: State): Element {
           h(
             cellTag,
             {
+              // A head cell heads its column, or the columns it spans.
+              scope: cellTag === 'th' ? (cell.colSpan > 1 ? 'colgroup' : 'col') : undefined,
               colSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
               rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
               className: classes(cell.align && `align-${cell.align}`),

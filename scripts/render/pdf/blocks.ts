@@ -3,9 +3,9 @@
  * a given width. One function per block type, dispatched from a table typed
  * over the model, as in the HTML and DOCX writers.
  */
-import type { BlockNode, InlineNode } from '../../model/types.js';
+import type { BlockNode, InlineNode, Summary } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
-import type { FlowItem, Tag } from './boxes.js';
+import { translate, type DrawOp, type FlowItem, type Tag, type TagRef } from './boxes.js';
 import { layoutParagraph, type TextContext } from './lines.js';
 import { plainText, spans, type Span, type SpanContext } from './spans.js';
 import type { Align, ParagraphStyle, ParagraphStyles, StyleName } from '../paragraph-styles.js';
@@ -153,7 +153,53 @@ const handlers: Handlers = {
         ]
       : []),
   ],
+  summary: (node, context, column) => summaryBox(node, context, column),
 };
+
+/**
+ * A Council document's summary: its parts laid out in a narrower column and drawn inside a ruled
+ * box, one item that stays whole on its page; the text is tagged under one Div.
+ */
+function summaryBox(node: Summary, context: LayoutContext, column: Column): FlowItem[] {
+  const { ruleWidth, padding } = context.sheet.box;
+  const inner: Column = { ...column, width: column.width - 2 * padding };
+  const items = node.parts.flatMap((part) => [
+    ...paragraphItems([{ text: part.title, style: {} }], context.styles.summaryTitle, context, inner),
+    ...blocks(part.children, context, inner),
+  ]);
+  // The first part's space before is the box's padding.
+  while (items[0]?.space) items.shift();
+  const tag: TagRef = { type: 'Div', id: context.ids.next++ };
+  const parts: NonNullable<FlowItem['parts']> = [];
+  let y = padding;
+  for (const item of items) {
+    const ops = translate(item.ops, padding, y);
+    if (ops.length) parts.push({ path: item.tag ? [tag, item.tag] : [tag], ops });
+    for (const part of item.parts ?? []) parts.push({ path: [tag, ...part.path], ops: translate(part.ops, padding, y) });
+    y += item.height;
+  }
+  const height = y + padding;
+  const [left, right] = context.dir === 'rtl' ? [0, column.width - column.indent] : [column.indent, column.width];
+  const rule = (x1: number, y1: number, x2: number, y2: number): DrawOp => ({
+    kind: 'rule',
+    x1,
+    y1,
+    x2,
+    y2,
+    width: ruleWidth,
+    color: '#000000',
+  });
+  return [
+    { height: context.styles.normal.spaceBefore, ops: [], footnotes: [], space: true },
+    {
+      height,
+      ops: [rule(left, 0, right, 0), rule(right, 0, right, height), rule(right, height, left, height), rule(left, height, left, 0)],
+      footnotes: items.flatMap((item) => item.footnotes),
+      tag,
+      parts,
+    },
+  ];
+}
 
 function styleOf(column: Column, context: LayoutContext): ParagraphStyle {
   const style = context.styles[column.style ?? 'normal'];
