@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
 import { LANGUAGES, type Lang } from '../scripts/i18n/languages.js';
 import { loadLocale } from '../scripts/i18n/locales.js';
-import { loadHtmlTemplates } from '../scripts/render/html/index.js';
+import { loadFrameTemplates } from '../scripts/render/frame.js';
 import type { TextOp } from '../scripts/render/pdf/boxes.js';
 import { loadFontSet } from '../scripts/render/pdf/fonts.js';
 import { renderPdf } from '../scripts/render/pdf/index.js';
@@ -77,13 +77,13 @@ function reachesEnd(ops: TextOp[], spec: ParagraphSpec, context: TextContext): b
 
 beforeAll(async () => {
   const result = checkProject(repoRoot, {});
-  const html = loadHtmlTemplates(path.join(repoRoot, 'templates'));
+  const frames = loadFrameTemplates(path.join(repoRoot, 'templates'));
   const fonts = loadFontSet(repoRoot);
   for (const build of result.builds) {
     for (const doc of build.versions) {
       current = { doc: doc.docId, lang: doc.lang };
-      const layout = html.frame(doc.frame, doc.meta.type);
-      await renderPdf(doc, { locale: loadLocale(result.paths.locales, doc.lang), sheet, layout, variant: 'marked', fonts });
+      const layout = frames(doc.frame, doc.meta.type);
+      await renderPdf(doc, { locale: loadLocale(result.paths.locales, doc.lang), sheet, layout, fonts });
     }
   }
 }, 300_000);
