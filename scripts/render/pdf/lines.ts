@@ -17,7 +17,8 @@ import { isolatedLevels, mirrored as mirror, visualOrder, type Embedding } from 
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
 import { decorationsOf, type Decorations, type FontSet, type FontStyle, type PdfFont } from './fonts.js';
 import type { Span, SpanStyle } from './spans.js';
-import { hyphenationFor, keepsBreak, type Hyphenation } from './hyphenate.js';
+import { hyphenationFor, type Hyphenation } from './hyphenate.js';
+import { keepsBreak } from '../line-breaks.js';
 import { byClass, spread, type Piece } from './justify.js';
 
 export interface ParagraphSpec {
