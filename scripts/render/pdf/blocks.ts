@@ -142,9 +142,12 @@ const handlers: Handlers = {
       { text: context.locale.t('labels.figure', { number }), style: {} },
       ...(node.caption.length ? [{ text: ' – ', style: {} }, ...inlineSpans(node.caption, context)] : []),
     ];
+    // The caption goes under its figure: the figure is kept with it, and it need not be kept with what follows.
+    const picture = paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' });
+    const under = paragraphItems(caption, { ...context.styles.caption, keepWithNext: false }, context, column, { tag: 'Caption' });
     return [
-      ...paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' }),
-      ...paragraphItems(caption, context.styles.caption, context, column, { tag: 'Caption' }),
+      ...picture.map((item) => (item.space ? item : { ...item, keepWithNext: true, role: 'figure' as const })),
+      ...under.map((item) => (item.space ? item : { ...item, role: 'caption' as const })),
     ];
   },
   proposal: (node, context, column) => [
