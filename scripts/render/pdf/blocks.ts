@@ -8,7 +8,7 @@ import type { Locale } from '../../i18n/locales.js';
 import type { FlowItem, Tag } from './boxes.js';
 import { layoutParagraph, type TextContext } from './lines.js';
 import { plainText, spans, type PdfVariant, type Span, type SpanContext } from './spans.js';
-import type { Align, ParagraphStyle, ParagraphStyles, StyleName } from '../paragraph-styles.js';
+import { listMarker, type Align, type ParagraphStyle, type ParagraphStyles, type StyleName } from '../paragraph-styles.js';
 import { layoutTable } from './table.js';
 
 export interface LayoutContext extends TextContext {
@@ -28,6 +28,8 @@ export interface Column {
   style?: StyleName | undefined;
   /** A table cell's own alignment, over its style's. */
   align?: Align | undefined;
+  /** How many list items the blocks are nested in. */
+  depth?: number | undefined;
 }
 
 export interface ParagraphOptions {
@@ -118,9 +120,11 @@ const handlers: Handlers = {
   list: (node, context, column) =>
     node.children.flatMap((item, index) => {
       if (dropped(item.change, context)) return [];
-      const marker = node.ordered ? `${node.start + index}.` : '–';
+      const marker = node.ordered ? `${node.start + index}.` : listMarker(column.depth ?? 0);
       const [first, ...rest] = item.children;
       const style = hangingIn(column, context);
+      // What the item holds besides its first paragraph (a nested list among it) is set under that paragraph's text.
+      const under: Column = { ...column, indent: column.indent + style.indent, depth: (column.depth ?? 0) + 1 };
       const lead =
         first && (first.type === 'paragraph' || first.type === 'labelledParagraph')
           ? paragraphItems(inlineSpans(first.children, context), style, context, column, {
@@ -128,9 +132,9 @@ const handlers: Handlers = {
               tag: 'LI',
             })
           : first
-            ? blocks([first], context, { ...column, indent: column.indent + style.indent })
+            ? blocks([first], context, under)
             : [];
-      return [...lead, ...blocks(rest, context, { ...column, indent: column.indent + style.indent })];
+      return [...lead, ...blocks(rest, context, under)];
     }),
   blockquote: (node, context, column) =>
     blocks(node.children, context, { ...column, indent: column.indent + context.styles.labelled.indent }),
