@@ -124,7 +124,7 @@ describe('PDF pagination', () => {
     expect(names(pages[1]!)).toEqual(['caption', 'header', 'row']);
   });
 
-  it('moves a row that does not fit to the next page when the page is half full, and cuts it when it is not', () => {
+  it('moves a row that does not fit to the next page when the page is half full and it fits on a page, and cuts it otherwise', () => {
     const header = line('header', { keepWithNext: true });
     const moved = paginate(
       [...paragraph(1, 6, 'a'), header, tableRow('r1', 1, { repeat: header }), tableRow('r2', 5, { repeat: header })],
@@ -140,6 +140,13 @@ describe('PDF pagination', () => {
     );
     expect(names(cut[0]!)).toEqual(['a0', 'a1', 'header', 'r1', 'r2-top']);
     expect(names(cut[1]!)).toEqual(['header', 'r2-rest']);
+    // A row taller than a page would be cut on the next page anyway: it is cut on this one.
+    const tall = paginate(
+      [...paragraph(1, 6, 'a'), header, tableRow('r1', 1, { repeat: header }), tableRow('r2', 12, { repeat: header })],
+      new Map(),
+      geometry,
+    );
+    expect(names(tall[0]!)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'header', 'r1', 'r2-top']);
   });
 
   it('cuts a group of rows at the lowest row end that fits before cutting inside a row', () => {

@@ -137,15 +137,19 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
    * (a table row group), or not at all. A group is cut at the lowest row
    * boundary that fits; the row that does not fit goes whole to the next page
    * when this page is at least half full without it (`settled`: what stays
-   * on the page if the item does not start on it), and is cut between its
-   * lines otherwise, so that no page is left less than half full.
+   * on the page if the item does not start on it) and the rows fit on a page
+   * under the header; otherwise it is cut between its lines, so that no page
+   * is left less than half full and no page is left part empty for rows that
+   * would be cut on the next page anyway.
    */
   function startOn(item: FlowItem, room: number, settled = geometry.height - room): 'whole' | [FlowItem, FlowItem] | undefined {
     if (startsIn(item, room)) return 'whole';
     if (!item.split) return undefined;
     const rows = cutToFit(item, room, true);
     const filled = settled + (rows?.[0].height ?? 0);
-    return filled >= geometry.height / 2 ? rows : (cutToFit(item, room, false) ?? rows);
+    const rest = rows?.[1] ?? item;
+    const movable = filled >= geometry.height / 2 && rest.height <= geometry.height - (item.repeat?.height ?? 0);
+    return movable ? rows : (cutToFit(item, room, false) ?? rows);
   }
 
   /** Cuts an item so that its first part starts in `room` with its footnotes; the room shrinks by what the notes need. */
