@@ -16,6 +16,9 @@ export function cellAlign(align: 'left' | 'center' | 'right' | 'justify' | undef
   return align;
 }
 
+/** ITU's dash list prints `–`; a list nested in a list item prints `•`, as ITU's Word originals do. */
+export const listMarker = (depth: number): string => (depth === 0 ? '–' : '•');
+
 export interface ParagraphStyle {
   size: number;
   align: Align;
