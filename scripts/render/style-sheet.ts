@@ -33,7 +33,9 @@ export interface StyleSheet {
   fonts: { latin: string; han: string; arabic: string };
   languageTags: Record<Lang, string>;
   /** Points. */
-  sizes: Record<'normal' | 'arabicNormal' | 'title' | 'heading' | 'footnote' | 'table' | 'conference' | 'proposal' | 'header', number>;
+  /** Points: running text, per script (Arabic is set larger). */
+  textSize: Record<Script, number>;
+  sizes: Record<'title' | 'heading' | 'footnote' | 'table' | 'conference' | 'proposal' | 'header', number>;
   /** Points. */
   spacing: { before: number; headingBefore: number; callWordBefore: number; cellPadding: number };
   /** Twips. */
