@@ -30,7 +30,7 @@ import JSZip from 'jszip';
 import type { BlockNode, InlineNode, ModelDocument, Summary, Table as ModelTable } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
-import { isBoldFrameLine, type FrameLayout } from '../frame.js';
+import { headingLineStyle, isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { ALIGNMENT, STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
 import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
 import { points, setsItalic, twips } from '../style-sheet.js';
@@ -398,7 +398,7 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
   for (const line of layout.heading) {
     out.push(
       new Paragraph({
-        style: line.style === 'note' ? STYLE.note : STYLE.source,
+        style: STYLE[headingLineStyle(line)],
         bidirectional: state.rtl || undefined,
         children: [new TextRun({ text: line.text, rightToLeft: state.rtl || undefined })],
       }),

@@ -20,6 +20,7 @@ const SELECTORS: readonly (readonly [StyleName, string])[] = [
   ['caption', 'main caption, main figcaption'],
   ['summaryTitle', 'main .summary-title'],
   ['source', 'header.frame .source'],
+  ['documentTitle', 'header.frame .title'],
   ['note', 'header.frame .note'],
 ];
 
