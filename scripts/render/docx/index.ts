@@ -416,6 +416,13 @@ export interface DocxOptions {
   marks: DocxMarks;
 }
 
+/** Word's hyphenation settings where the style sheet hyphenates the language (its script has rules, the language patterns); none elsewhere. */
+function hyphenation(sheet: DocxStyleSheet, lang: ModelDocument['lang']) {
+  const rules = sheet.hyphenation.scripts[LANGUAGES[lang].script];
+  if (!rules || !sheet.hyphenation.patterns[lang]) return {};
+  return { hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true, consecutiveHyphenLimit: rules.consecutive } };
+}
+
 export async function renderDocx(doc: ModelDocument, options: DocxOptions): Promise<Buffer> {
   const rtl = LANGUAGES[doc.lang].dir === 'rtl';
   const state: State = {
@@ -445,6 +452,8 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     revision: 1,
     styles: buildStyles(options.sheet, doc.lang),
     features: { trackRevisions: options.marks === 'tracked' },
+    // Word hyphenates by each run's language (w:lang in the styles), where the style sheet hyphenates the script, as the PDF does.
+    ...hyphenation(options.sheet, doc.lang),
     footnotes,
     sections: [
       {
