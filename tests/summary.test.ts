@@ -18,7 +18,8 @@ import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { paragraphStyles } from '../scripts/render/paragraph-styles.js';
 import { loadFontSet } from '../scripts/render/pdf/fonts.js';
 import { blocks, type LayoutContext } from '../scripts/render/pdf/blocks.js';
-import type { RuleOp, TextOp } from '../scripts/render/pdf/boxes.js';
+import type { FlowItem, RuleOp, TextOp } from '../scripts/render/pdf/boxes.js';
+import { paginate } from '../scripts/render/pdf/paginate.js';
 import { build, paths, repoRoot } from './helpers/build.js';
 import { copyProject } from './helpers/project.js';
 
@@ -115,22 +116,32 @@ describe('summary in every format', () => {
     expect(box).toContain('参考文件');
   });
 
-  it('PDF: one item whose four rules enclose all the parts’ text, carrying the footnote', async () => {
+  const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
+  const contextFor = (dir: 'ltr' | 'rtl'): LayoutContext => ({
+    fonts: loadFontSet(repoRoot),
+    sheet,
+    lang: 'zh',
+    dir,
+    styles: paragraphStyles(sheet, 'zh'),
+    spans: { callWord: { bold: true }, emphasis: { italic: false } },
+    locale: loadLocale(paths.locales, 'zh'),
+    ids: { next: 0 },
+  });
+  const summaryBlocks = () => {
     const result = checkProject(repoRoot, { docs: ['council-report-c26'], langs: ['zh'] });
-    const doc = result.builds[0]!.versions.find((v) => v.lang === 'zh')!;
-    const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
+    return result.builds[0]!.versions.find((v) => v.lang === 'zh')!.body.filter((b) => b.type === 'summary');
+  };
+  const textOf = (item: FlowItem) =>
+    (item.parts ?? [])
+      .flatMap((part) => part.ops)
+      .filter((op): op is TextOp => op.kind === 'text')
+      .map((op) => op.text)
+      .join('');
+
+  it('PDF: one item whose four rules enclose all the parts’ text, carrying the footnote', () => {
+    const summary = summaryBlocks();
     for (const dir of ['ltr', 'rtl'] as const) {
-      const context: LayoutContext = {
-        fonts: loadFontSet(repoRoot),
-        sheet,
-        lang: 'zh',
-        dir,
-        styles: paragraphStyles(sheet, 'zh'),
-        spans: { callWord: { bold: true }, emphasis: { italic: false } },
-        locale: loadLocale(paths.locales, 'zh'),
-        ids: { next: 0 },
-      };
-      const summary = doc.body.filter((b) => b.type === 'summary');
+      const context = contextFor(dir);
       const items = blocks(summary, context, { width: 400, indent: 0 }).filter((item) => !item.space);
       expect(items).toHaveLength(1);
       const [box] = items;
@@ -150,5 +161,17 @@ describe('summary in every format', () => {
       expect(box!.footnotes).toEqual([1]);
       expect(new Set(box!.parts!.map((part) => part.path[0]!.type))).toEqual(new Set(['Div']));
     }
+  });
+
+  it('PDF: a box taller than the room left is cut between lines, the cut left open, its text all kept', () => {
+    const [box] = blocks(summaryBlocks(), contextFor('ltr'), { width: 400, indent: 0 }).filter((item) => !item.space);
+    const pages = paginate([box!], new Map([[1, []]]), { height: box!.height * 0.6, separator: 0 });
+    expect(pages).toHaveLength(2);
+    const pieces = pages.map((page) => page.body.map((placed) => placed.item).find((item) => item.tag?.type === 'Div')!);
+    const horizontal = (item: FlowItem) =>
+      item.ops.filter((op): op is RuleOp => op.kind === 'rule' && op.y1 === op.y2).map((op) => (op.y1 === 0 ? 'top' : 'bottom'));
+    expect(pieces.map(horizontal)).toEqual([['top'], ['bottom']]);
+    expect(pieces.every((piece) => piece.height <= box!.height * 0.6)).toBe(true);
+    expect(pieces.map(textOf).join('')).toBe(textOf(box!));
   });
 });

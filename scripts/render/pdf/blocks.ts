@@ -158,18 +158,37 @@ const handlers: Handlers = {
 
 /**
  * A Council document's summary: its parts laid out in a narrower column and drawn inside a ruled
- * box, one item that stays whole on its page; the text is tagged under one Div.
+ * box; the text is tagged under one Div. Where a page ends inside it, the box is cut between two
+ * lines and the cut left open, closed on the page that ends it.
  */
 function summaryBox(node: Summary, context: LayoutContext, column: Column): FlowItem[] {
-  const { ruleWidth, padding } = context.sheet.box;
-  const inner: Column = { ...column, width: column.width - 2 * padding };
+  const inner: Column = { ...column, width: column.width - 2 * context.sheet.box.padding };
   const items = node.parts.flatMap((part) => [
     ...paragraphItems([{ text: part.title, style: {} }], context.styles.summaryTitle, context, inner),
     ...blocks(part.children, context, inner),
   ]);
-  // The first part's space before is the box's padding.
-  while (items[0]?.space) items.shift();
   const tag: TagRef = { type: 'Div', id: context.ids.next++ };
+  return [
+    { height: context.styles.normal.spaceBefore, ops: [], footnotes: [], space: true },
+    boxPiece(items, { tag, context, column, first: true, last: true }),
+  ];
+}
+
+interface BoxPiece {
+  tag: TagRef;
+  context: LayoutContext;
+  column: Column;
+  /** Whether the piece starts the box (its top rule drawn) and ends it (its bottom rule drawn). */
+  first: boolean;
+  last: boolean;
+}
+
+function boxPiece(all: readonly FlowItem[], piece: BoxPiece): FlowItem {
+  const { tag, context, column } = piece;
+  const { ruleWidth, padding } = context.sheet.box;
+  // The space before the piece's first line is the box's padding.
+  const start = all.findIndex((item) => !item.space);
+  const items = start < 0 ? [] : all.slice(start);
   const parts: NonNullable<FlowItem['parts']> = [];
   let y = padding;
   for (const item of items) {
@@ -189,16 +208,25 @@ function summaryBox(node: Summary, context: LayoutContext, column: Column): Flow
     width: ruleWidth,
     color: '#000000',
   });
-  return [
-    { height: context.styles.normal.spaceBefore, ops: [], footnotes: [], space: true },
-    {
-      height,
-      ops: [rule(left, 0, right, 0), rule(right, 0, right, height), rule(right, height, left, height), rule(left, height, left, 0)],
-      footnotes: items.flatMap((item) => item.footnotes),
-      tag,
-      parts,
+  return {
+    height,
+    ops: [
+      ...(piece.first ? [rule(left, 0, right, 0)] : []),
+      rule(right, 0, right, height),
+      ...(piece.last ? [rule(right, height, left, height)] : []),
+      rule(left, height, left, 0),
+    ],
+    footnotes: items.flatMap((item) => item.footnotes),
+    tag,
+    parts,
+    split: (room) => {
+      let used = 2 * padding;
+      let count = 0;
+      while (count < items.length && used + items[count]!.height <= room) used += items[count++]!.height;
+      if (count === 0 || count === items.length) return undefined;
+      return [boxPiece(items.slice(0, count), { ...piece, last: false }), boxPiece(items.slice(count), { ...piece, first: false })];
     },
-  ];
+  };
 }
 
 function styleOf(column: Column, context: LayoutContext): ParagraphStyle {
