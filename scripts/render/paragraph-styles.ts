@@ -16,6 +16,9 @@ export function cellAlign(align: 'left' | 'center' | 'right' | 'justify' | undef
   return align;
 }
 
+/** ITU's dash list prints `–`; a list nested in a list item prints `•`, as ITU's Word originals do. */
+export const listMarker = (depth: number): string => (depth === 0 ? '–' : '•');
+
 export interface ParagraphStyle {
   size: number;
   align: Align;
@@ -58,7 +61,7 @@ export type ParagraphStyles = Record<StyleName, ParagraphStyle>;
 
 export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles {
   const script = LANGUAGES[lang].script;
-  const normalSize = lang === 'ar' ? sheet.sizes.arabicNormal : sheet.sizes.normal;
+  const normalSize = sheet.textSize[script];
   const italicCalls = sheet.italicCallWords.includes(script);
   const base: ParagraphStyle = {
     size: normalSize,

@@ -31,9 +31,13 @@ export interface StyleSheet {
     margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
   };
   fonts: { latin: string; han: string; arabic: string };
+  /** Word's font table entry of each face named under `fonts`. */
+  fontTable: Record<string, { altName?: string; charset: string; family: string; pitch: string }>;
   languageTags: Record<Lang, string>;
   /** Points. */
-  sizes: Record<'normal' | 'arabicNormal' | 'title' | 'heading' | 'footnote' | 'table' | 'conference' | 'proposal' | 'header', number>;
+  /** Points: running text, per script (Arabic is set larger). */
+  textSize: Record<Script, number>;
+  sizes: Record<'title' | 'heading' | 'footnote' | 'table' | 'conference' | 'proposal' | 'header', number>;
   /** Points. */
   spacing: { before: number; headingBefore: number; callWordBefore: number; cellPadding: number };
   /** Twips. */

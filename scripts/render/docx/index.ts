@@ -32,9 +32,10 @@ import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { headingLineStyle, isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { ALIGNMENT, STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
+import { fontTableXml } from './font-table.js';
 import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
 import { points, setsItalic, twips } from '../style-sheet.js';
-import { cellAlign, type Align } from '../paragraph-styles.js';
+import { cellAlign, listMarker, type Align } from '../paragraph-styles.js';
 import { defineWriter, type Copy } from '../writer.js';
 
 /** How revision marks are written: as Word's tracked changes, or as underline and strike-through. */
@@ -69,6 +70,8 @@ interface State {
   cellAlign?: Align | undefined;
   /** Word needs a distinct id for every revision. */
   nextRevision: number;
+  /** How many list items the paragraphs being written are nested in. */
+  listDepth: number;
 }
 
 interface RunStyle {
@@ -179,6 +182,23 @@ function labelledStyle(cellStyle: string | undefined, pageStyle: string): string
   return cellStyle === STYLE.tableText || cellStyle === STYLE.tableHead ? STYLE.tableLabelled : (cellStyle ?? pageStyle);
 }
 
+/** Writes what a list item holds besides its first paragraph one level deeper. */
+function nested<T>(state: State, write: () => T): T {
+  state.listDepth++;
+  try {
+    return write();
+  } finally {
+    state.listDepth--;
+  }
+}
+
+/** A nested list's item hangs under its parent's text: one more hanging indent for each level. */
+function nestedIndent(cellStyle: string | undefined, state: State): { indent?: { start: number; hanging: number } } {
+  if (state.listDepth === 0) return {};
+  const hang = labelledStyle(cellStyle, STYLE.dash) === STYLE.tableLabelled ? state.sheet.indent.tableLabel : state.sheet.indent.label;
+  return { indent: { start: hang * (state.listDepth + 1), hanging: hang } };
+}
+
 const blockHandlers: BlockHandlers = {
   heading: (node, state) => {
     const style =
@@ -209,22 +229,23 @@ const blockHandlers: BlockHandlers = {
   ],
   list: (node, state, style) =>
     node.children.flatMap((item, index) => {
-      const marker = node.ordered ? `${node.start + index}.` : '–';
+      const marker = node.ordered ? `${node.start + index}.` : listMarker(state.listDepth);
       const [first, ...rest] = item.children;
       const lead =
         first && (first.type === 'paragraph' || first.type === 'labelledParagraph')
           ? [
               new Paragraph({
                 style: labelledStyle(style, STYLE.dash),
+                ...nestedIndent(style, state),
                 ...direction(state),
                 ...paragraphMark(item.change, state),
                 children: [new TextRun({ text: `${marker}\t` }), ...runs(first.children, plain, state)],
               }),
             ]
           : first
-            ? blocks([first], state, style)
+            ? nested(state, () => blocks([first], state, style))
             : [];
-      return [...lead, ...blocks(rest, state, style)];
+      return [...lead, ...nested(state, () => blocks(rest, state, style))];
     }),
   blockquote: (node, state, style) => blocks(node.children, state, style),
   table: (node, state) => table(node, state),
@@ -432,6 +453,7 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     marks: options.marks,
     rtl,
     nextRevision: 1,
+    listDepth: 0,
   };
   const body = [...frameBlocks(options.layout, state), ...blocks(doc.body, state)];
   const footnotes = Object.fromEntries(
@@ -477,15 +499,16 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
       },
     ],
   });
-  return deterministic(await Packer.toBuffer(document), doc.meta.revisionDate);
+  return finishPackage(await Packer.toBuffer(document), doc.meta.revisionDate, { 'word/fontTable.xml': fontTableXml(options.sheet) });
 }
 
 /**
  * The docx package stamps the creation time into docProps/core.xml and the
  * zip entries. Rewrites both with the document's revision date so that the
- * same sources always give the same bytes.
+ * same sources always give the same bytes, and puts in the parts it cannot
+ * build (`parts`: name → content).
  */
-async function deterministic(buffer: Buffer, isoDate: string): Promise<Buffer> {
+async function finishPackage(buffer: Buffer, isoDate: string, parts: Record<string, string>): Promise<Buffer> {
   const date = new Date(isoDate);
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const zip = await JSZip.loadAsync(buffer);
@@ -493,10 +516,9 @@ async function deterministic(buffer: Buffer, isoDate: string): Promise<Buffer> {
   for (const name of Object.keys(zip.files).sort()) {
     const entry = zip.files[name]!;
     if (entry.dir) continue;
-    let content: string | Uint8Array = await entry.async('uint8array');
+    let content: string | Uint8Array = parts[name] ?? (await entry.async('uint8array'));
     if (name === 'docProps/core.xml') {
-      content = new TextDecoder()
-        .decode(content)
+      content = (await entry.async('string'))
         .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
         .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
     }

@@ -8,7 +8,7 @@ import type { Locale } from '../../i18n/locales.js';
 import { translate, type DrawOp, type FlowItem, type Tag, type TagRef } from './boxes.js';
 import { layoutParagraph, type TextContext } from './lines.js';
 import { plainText, spans, type Span, type SpanContext } from './spans.js';
-import type { Align, ParagraphStyle, ParagraphStyles, StyleName } from '../paragraph-styles.js';
+import { listMarker, type Align, type ParagraphStyle, type ParagraphStyles, type StyleName } from '../paragraph-styles.js';
 import { layoutTable } from './table.js';
 
 export interface LayoutContext extends TextContext {
@@ -26,6 +26,8 @@ export interface Column {
   style?: StyleName | undefined;
   /** A table cell's own alignment, over its style's. */
   align?: Align | undefined;
+  /** How many list items the blocks are nested in. */
+  depth?: number | undefined;
 }
 
 export interface ParagraphOptions {
@@ -106,9 +108,11 @@ const handlers: Handlers = {
     paragraphItems(inlineSpans(node.children, context), context.styles.callWord, context, column),
   list: (node, context, column) =>
     node.children.flatMap((item, index) => {
-      const marker = node.ordered ? `${node.start + index}.` : '–';
+      const marker = node.ordered ? `${node.start + index}.` : listMarker(column.depth ?? 0);
       const [first, ...rest] = item.children;
       const style = hangingIn(column, context);
+      // What the item holds besides its first paragraph (a nested list among it) is set under that paragraph's text.
+      const under: Column = { ...column, indent: column.indent + style.indent, depth: (column.depth ?? 0) + 1 };
       const lead =
         first && (first.type === 'paragraph' || first.type === 'labelledParagraph')
           ? paragraphItems(inlineSpans(first.children, context), style, context, column, {
@@ -116,9 +120,9 @@ const handlers: Handlers = {
               tag: 'LI',
             })
           : first
-            ? blocks([first], context, { ...column, indent: column.indent + style.indent })
+            ? blocks([first], context, under)
             : [];
-      return [...lead, ...blocks(rest, context, { ...column, indent: column.indent + style.indent })];
+      return [...lead, ...blocks(rest, context, under)];
     }),
   blockquote: (node, context, column) =>
     blocks(node.children, context, { ...column, indent: column.indent + context.styles.labelled.indent }),
@@ -130,9 +134,12 @@ const handlers: Handlers = {
       { text: context.locale.t('labels.figure', { number }), style: {} },
       ...(node.caption.length ? [{ text: ' – ', style: {} }, ...inlineSpans(node.caption, context)] : []),
     ];
+    // The caption goes under its figure: the figure is kept with it, and it need not be kept with what follows.
+    const picture = paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' });
+    const under = paragraphItems(caption, { ...context.styles.caption, keepWithNext: false }, context, column, { tag: 'Caption' });
     return [
-      ...paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' }),
-      ...paragraphItems(caption, context.styles.caption, context, column, { tag: 'Caption' }),
+      ...picture.map((item) => (item.space ? item : { ...item, keepWithNext: true, role: 'figure' as const })),
+      ...under.map((item) => (item.space ? item : { ...item, role: 'caption' as const })),
     ];
   },
   proposal: (node, context, column) => [

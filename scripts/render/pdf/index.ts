@@ -35,7 +35,7 @@ export interface PdfOptions {
   fonts: FontSet;
 }
 
-interface Geometry {
+export interface Geometry {
   width: number;
   height: number;
   left: number;
@@ -45,7 +45,20 @@ interface Geometry {
   bodyHeight: number;
 }
 
+/** The decided pages of a document, before they are drawn. */
+export interface PdfLayout {
+  pages: Page[];
+  context: LayoutContext;
+  geometry: Geometry;
+}
+
 export async function renderPdf(doc: ModelDocument, options: PdfOptions): Promise<Buffer> {
+  const { pages, context, geometry } = layoutPdf(doc, options);
+  return paint(pages, doc, context, geometry);
+}
+
+/** Lays out and paginates a document: what `renderPdf` draws, and what tests read as data (`layout-data.ts`). */
+export function layoutPdf(doc: ModelDocument, options: PdfOptions): PdfLayout {
   const { sheet, fonts } = options;
   const { page } = sheet;
   const geometry: Geometry = {
@@ -77,7 +90,7 @@ export async function renderPdf(doc: ModelDocument, options: PdfOptions): Promis
   for (const note of doc.footnotes) notes.set(note.number, footnoteItems(note.number, note.children, context, geometry.textWidth));
   const separatorHeight = sheet.pdf.footnoteSeparator.spaceBefore + sheet.pdf.footnoteSeparator.spaceAfter;
   const pages = paginate(body, notes, { height: geometry.bodyHeight, separator: separatorHeight });
-  return paint(pages, doc, context, geometry);
+  return { pages, context, geometry };
 }
 
 // ------------------------------------------------------------------ frame
@@ -141,7 +154,9 @@ function footnoteItems(
       : paragraphItems([], context.styles.footnote, context, column, { label, tag: 'Note' }).concat(
           first ? blocks([first], context, column) : [],
         );
-  return [...lead, ...blocks(rest, context, column)].filter((item) => !item.space).map((item) => ({ ...item, footnotes: [] }));
+  return [...lead, ...blocks(rest, context, column)]
+    .filter((item) => !item.space)
+    .map((item) => ({ ...item, footnotes: [], note: number }));
 }
 
 // ------------------------------------------------------------------ painting

@@ -443,7 +443,7 @@ function lineMetrics(runs: readonly Run[], size: number, context: TextContext): 
   }
   if (!runs.length) {
     const font = context.fonts.fontFor(
-      context.lang === 'zh' ? '中' : context.lang === 'ar' ? 'ع' : 'a',
+      [...context.sheet.pdf.shortLetters[LANGUAGES[context.lang].script]][0]!,
       'regular',
       context.lang,
       undefined,
