@@ -103,6 +103,8 @@ describe('summary in every format', () => {
     ]);
     expect(select('.summary-part[data-key=actionRequired] .footnote-ref', summary)).toBeTruthy();
     expect(select('main > :first-child', tree)).toBe(summary);
+    // The references are set apart by a rule across the box (styles.json box.ruleBefore).
+    expect(String(output('en', 'html').content)).toMatch(/\.summary-part\[data-key="references"\] \{\s*border-top: 0\.75pt solid/);
   });
 
   it('DOCX: the parts in one bordered cell, the titles in the Summary title style', async () => {
@@ -113,6 +115,10 @@ describe('summary in every format', () => {
     expect(box!.match(/<w:tc>/g)).toHaveLength(1);
     for (const side of ['top', 'bottom', 'left', 'right']) expect(box).toMatch(new RegExp(`<w:${side} w:val="single"`));
     expect(box!.match(/<w:pStyle w:val="SummaryTitle"\/>/g)).toHaveLength(5);
+    // Only the references open with a rule across the box.
+    const ruled = [...box!.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pBdr><w:top [^>]*\/>(?:(?!<\/w:p>).)*?<\/w:p>/gs)].map((m) => m[0]);
+    expect(ruled).toHaveLength(1);
+    expect(ruled[0]).toContain('参考文件');
     expect(box).toContain('参考文件');
   });
 
@@ -146,7 +152,8 @@ describe('summary in every format', () => {
       expect(items).toHaveLength(1);
       const [box] = items;
       const rules = box!.ops.filter((op): op is RuleOp => op.kind === 'rule');
-      expect(rules).toHaveLength(4);
+      // The box's four sides and the rule across it before the references.
+      expect(rules).toHaveLength(5);
       const xs = rules.flatMap((r) => [r.x1, r.x2]);
       const ys = rules.flatMap((r) => [r.y1, r.y2]);
       expect([Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]).toEqual([0, 400, 0, box!.height]);
@@ -159,6 +166,17 @@ describe('summary in every format', () => {
         expect(text.y).toBeLessThan(box!.height);
       }
       expect(box!.footnotes).toEqual([1]);
+      // A rule across the box, inside it, sets the references apart: above their title, below the text before.
+      const across = rules.filter((r) => r.y1 === r.y2 && r.y1 > 0 && r.y1 < box!.height);
+      expect(across).toHaveLength(1);
+      const references = texts.find((t) => t.text.includes('参考文件'))!;
+      expect(across[0]!.y1).toBeLessThan(references.y);
+      expect(
+        texts
+          .filter((t) => t.y < across[0]!.y1)
+          .map((t) => t.text)
+          .join(''),
+      ).toContain('财务影响');
       expect(new Set(box!.parts!.map((part) => part.path[0]!.type))).toEqual(new Set(['Div']));
     }
   });
@@ -168,8 +186,11 @@ describe('summary in every format', () => {
     const pages = paginate([box!], new Map([[1, []]]), { height: box!.height * 0.6, separator: 0 });
     expect(pages).toHaveLength(2);
     const pieces = pages.map((page) => page.body.map((placed) => placed.item).find((item) => item.tag?.type === 'Div')!);
+    // The box's own top and bottom rules (a rule across the box inside a piece is neither).
     const horizontal = (item: FlowItem) =>
-      item.ops.filter((op): op is RuleOp => op.kind === 'rule' && op.y1 === op.y2).map((op) => (op.y1 === 0 ? 'top' : 'bottom'));
+      item.ops
+        .filter((op): op is RuleOp => op.kind === 'rule' && op.y1 === op.y2 && (op.y1 === 0 || op.y1 === item.height))
+        .map((op) => (op.y1 === 0 ? 'top' : 'bottom'));
     expect(pieces.map(horizontal)).toEqual([['top'], ['bottom']]);
     expect(pieces.every((piece) => piece.height <= box!.height * 0.6)).toBe(true);
     expect(pieces.map(textOf).join('')).toBe(textOf(box!));

@@ -297,6 +297,8 @@ function summaryBox(node: Summary, state: State): Table {
   const content = node.parts.flatMap((part) => [
     new Paragraph({
       style: STYLE.summaryTitle,
+      // The parts the style sheet sets apart (the references) open with a rule across the box.
+      border: state.sheet.box.ruleBefore.includes(part.key) ? { top: { ...rule, space: 4 } } : undefined,
       bidirectional: state.rtl,
       children: [new TextRun({ text: part.title, rightToLeft: state.rtl })],
     }),

@@ -169,8 +169,17 @@ const handlers: Handlers = {
  * lines and the cut left open, closed on the page that ends it.
  */
 function summaryBox(node: Summary, context: LayoutContext, column: Column): FlowItem[] {
-  const inner: Column = { ...column, width: column.width - 2 * context.sheet.box.padding };
+  const { padding, ruleBefore, ruleWidth } = context.sheet.box;
+  const inner: Column = { ...column, width: column.width - 2 * padding };
+  const [left, right] = context.dir === 'rtl' ? [0, inner.width - column.indent] : [column.indent, inner.width];
+  const gap = context.styles.summaryTitle.spaceBefore;
+  const separator: FlowItem = {
+    height: gap,
+    ops: [{ kind: 'rule', x1: left, y1: gap / 2, x2: right, y2: gap / 2, width: ruleWidth, color: '#000000' }],
+    footnotes: [],
+  };
   const items = node.parts.flatMap((part) => [
+    ...(ruleBefore.includes(part.key) ? [separator] : []),
     ...paragraphItems([{ text: part.title, style: {} }], context.styles.summaryTitle, context, inner),
     ...blocks(part.children, context, inner),
   ]);
@@ -197,10 +206,13 @@ function boxPiece(all: readonly FlowItem[], piece: BoxPiece): FlowItem {
   const start = all.findIndex((item) => !item.space);
   const items = start < 0 ? [] : all.slice(start);
   const parts: NonNullable<FlowItem['parts']> = [];
+  // Rules inside the box (a part set apart) are layout, drawn with the box's own.
+  const layout: DrawOp[] = [];
   let y = padding;
   for (const item of items) {
     const ops = translate(item.ops, padding, y);
-    if (ops.length) parts.push({ path: item.tag ? [tag, item.tag] : [tag], ops });
+    if (!item.tag) layout.push(...ops);
+    else if (ops.length) parts.push({ path: [tag, item.tag], ops });
     for (const part of item.parts ?? []) parts.push({ path: [tag, ...part.path], ops: translate(part.ops, padding, y) });
     y += item.height;
   }
@@ -222,6 +234,7 @@ function boxPiece(all: readonly FlowItem[], piece: BoxPiece): FlowItem {
       rule(right, 0, right, height),
       ...(piece.last ? [rule(right, height, left, height)] : []),
       rule(left, height, left, 0),
+      ...layout,
     ],
     footnotes: items.flatMap((item) => item.footnotes),
     tag,
