@@ -15,6 +15,7 @@ import { translate, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, paragraphItems, type LayoutContext } from './blocks.js';
 import type { FontSet, PdfFont } from './fonts.js';
 import { layoutParagraph } from './lines.js';
+import { isNeutral } from './bidi.js';
 import { paginate, type Page } from './paginate.js';
 import { spans, type PdfVariant, type Span } from './spans.js';
 import { paragraphStyles } from '../paragraph-styles.js';
@@ -178,10 +179,10 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
   const draw = (ops: readonly DrawOp[]) => {
     for (const op of ops) {
       if (op.kind === 'text') {
-        // Mirrored brackets are drawn from a second copy of the font whose glyphs map back to the brackets as written.
-        const key = op.mirrored ? `${op.font.key}-mirrored` : op.font.key;
+        // Right-to-left runs are drawn from a second copy of the font, whose punctuation maps back to the characters as written.
+        const key = op.rightToLeft ? `${op.font.key}-rtl` : op.font.key;
         if (!registered.has(key)) {
-          pdf.registerFont(key, op.font.font as unknown as string);
+          pdf.registerFont(key, (op.rightToLeft ? rightToLeftCopy(op.font.font) : op.font.font) as unknown as string);
           registered.add(key);
         }
         pdf.font(key).fontSize(op.size).fillColor(op.color);
@@ -192,7 +193,7 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
           characterSpacing: op.characterSpacing,
           textWidth: op.width,
         });
-        if (op.mirrored) mapMirrored(pdf, op.font, op.mirrored);
+        if (op.rightToLeft) mapRightToLeft(pdf, op.font, op.text, op.mirrored ?? {});
       } else if (op.kind === 'rule') {
         pdf.save().lineWidth(op.width).strokeColor(op.color).moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke().restore();
       } else {
@@ -255,6 +256,7 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
       for (const placed of page.notes) drawTagged(placed.item, geometry.left, notesTop + placed.y);
     }
   });
+  mapJoiningGlyphs(pdf);
   for (const element of elements.values()) element.end();
   root.end();
   pdf.end();
@@ -328,11 +330,53 @@ interface EmbeddedFont {
   unicode: number[][];
 }
 
-/** Points the ToUnicode entries of drawn mirrored brackets at the characters as written. */
-function mapMirrored(pdf: PDFKit.PDFDocument, font: PdfFont, mirrored: Record<string, string>): void {
+const copies = new WeakMap<object, object>();
+
+/**
+ * The face under another PostScript name, for right-to-left runs: pdfkit merges fonts of one name into
+ * one embedded font, and the ToUnicode entries of this copy would then turn every bracket of
+ * left-to-right text round too ("PP22/39)Add.4(-A").
+ */
+function rightToLeftCopy(font: object): object {
+  let copy = copies.get(font);
+  if (!copy) {
+    const name = (font as { postscriptName: string }).postscriptName;
+    copy = Object.create(font, { postscriptName: { value: `${name}-RTL` } }) as object;
+    copies.set(font, copy);
+  }
+  return copy;
+}
+
+const RLM = 0x200f;
+
+/**
+ * ToUnicode entries of the punctuation of a right-to-left run: a mirrored bracket maps back to the
+ * bracket as written, and every such character is followed by a RIGHT-TO-LEFT MARK. A reader rebuilds
+ * the logical order from the glyphs' places (poppler: from the right, Arabic and neutrals reversed, then
+ * a left-to-right stretch of Latin letters and figures with the neutrals left of it); the mark ends the
+ * stretch at the bracket, so that "(ITU-T)" and "(LLDC)." come back as written, not "()ITU-T".
+ */
+function mapRightToLeft(pdf: PDFKit.PDFDocument, font: PdfFont, drawn: string, mirrored: Record<string, string>): void {
   const embedded = (pdf as unknown as { _font: EmbeddedFont })._font;
-  for (const [drawn, written] of Object.entries(mirrored)) {
-    const gid = embedded.subset.includeGlyph(font.font.glyphForCodePoint(drawn.codePointAt(0)!).id);
-    embedded.unicode[gid] = [written.codePointAt(0)!];
+  // The glyphs as shaped: punctuation may take a contextual form of its own (the Arabic comma after a letter).
+  for (const glyph of font.font.layout(drawn, []).glyphs) {
+    if (glyph.codePoints.length !== 1) continue;
+    const char = String.fromCodePoint(glyph.codePoints[0]!);
+    const written = mirrored[char] ?? char;
+    if (!isNeutral(written)) continue;
+    embedded.unicode[embedded.subset.includeGlyph(glyph.id)] = [written.codePointAt(0)!, RLM];
+  }
+}
+
+/**
+ * Glyphs that stand for no character of their own (Amiri's joining strokes, as in لكي) get a ZERO WIDTH
+ * JOINER: with no character at all a reader takes their width for a gap and cuts the word there.
+ */
+function mapJoiningGlyphs(pdf: PDFKit.PDFDocument): void {
+  const families = (pdf as unknown as { _fontFamilies: Record<string, { unicode?: number[][] }> })._fontFamilies;
+  for (const font of Object.values(families)) {
+    font.unicode?.forEach((codePoints, gid) => {
+      if (codePoints.length === 0) font.unicode![gid] = [0x200d];
+    });
   }
 }

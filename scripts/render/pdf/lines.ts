@@ -219,6 +219,7 @@ interface Run {
   /** Characters that take letter spacing when a Chinese line is justified. */
   count: number;
   mirrored: Record<string, string> | undefined;
+  rightToLeft: boolean;
 }
 
 /** Cuts text[start, end) into runs in visual order, each of one span, font and direction. */
@@ -274,6 +275,7 @@ function visualRuns(chars: Characters, spans: readonly Span[], start: number, en
         space,
         count: space ? 0 : [...text].length,
         mirrored,
+        rightToLeft: rtl,
       });
     }
     i = j;
@@ -381,6 +383,7 @@ function setLine(
         characterSpacing: letterSpacing,
         width: run.width,
         mirrored: run.mirrored,
+        rightToLeft: run.rightToLeft,
       });
       if (run.span.footnote !== undefined && !footnotes.includes(run.span.footnote)) footnotes.push(run.span.footnote);
     }
