@@ -11,6 +11,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { repoRoot } from './helpers/build.js';
 import { copyProject } from './helpers/project.js';
+import { loadStyleSheet } from '../scripts/render/style-sheet.js';
+import { paragraphStyles } from '../scripts/render/paragraph-styles.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.woff2': 'font/woff2' };
@@ -175,5 +177,40 @@ describe('HTML in Chromium', () => {
     };
     expect(await style('E')).toBe('italic');
     expect(await style('A')).toBe('normal');
+  });
+
+  it('centres and bolds headings and table heads as the DOCX and PDF do, from the same paragraph styles', async () => {
+    const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
+    for (const [letter, lang] of [
+      ['E', 'en'],
+      ['A', 'ar'],
+      ['C', 'zh'],
+    ] as const) {
+      const styles = paragraphStyles(sheet, lang);
+      const page = await open(letter, `res71-annex1-2028/PP26-40-${letter}.html`);
+      const look = (selector: string) =>
+        page.evaluate((s) => {
+          const style = getComputedStyle(document.querySelector(s)!);
+          return {
+            align: style.textAlign,
+            bold: Number(style.fontWeight) >= 700,
+            italic: style.fontStyle === 'italic',
+            background: style.backgroundColor,
+          };
+        }, selector);
+      const expected = (name: 'heading2' | 'heading3' | 'tableHead' | 'note') => ({
+        align: styles[name].align,
+        bold: styles[name].run.bold === true,
+        italic: styles[name].run.italic === true,
+      });
+      expect(await look('main h2')).toMatchObject(expected('heading2'));
+      expect((await look('main h2')).align).toBe('center');
+      expect(await look('main h3')).toMatchObject(expected('heading3'));
+      expect(await look('main th p')).toMatchObject({ ...expected('tableHead'), align: 'center', bold: true });
+      expect((await look('main th')).background).toBe('rgba(0, 0, 0, 0)');
+      // The working-translation note: italic in Latin script, upright in Arabic and Chinese.
+      if (lang !== 'zh') expect(await look('header.frame .note')).toMatchObject({ ...expected('note'), italic: lang === 'en' });
+      await page.close();
+    }
   });
 });

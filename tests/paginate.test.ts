@@ -82,4 +82,89 @@ describe('PDF pagination', () => {
     expect(names(pages[0]!)).toEqual(['intro', 'header', 'row-top']);
     expect(names(pages[1]!)).toEqual(['header', 'row-rest']);
   });
+
+  /** A table row of `lines` lines of 10 that can be cut between them (or only between rows when `rows` gives its row ends). */
+  const tableRow = (name: string, lines: number, options: Partial<FlowItem> & { rows?: number[] } = {}): FlowItem & { name: string } => {
+    const height = lines * 10;
+    const { rows = [height], ...rest } = options;
+    return line(name, {
+      height,
+      ...rest,
+      split: (room, rowsOnly) => {
+        const boundary = rows.filter((r) => r <= room && r < height).pop();
+        const cut = boundary ?? (rowsOnly ? undefined : Math.floor(room / 10) * 10);
+        if (!cut) return undefined;
+        return [
+          tableRow(`${name}-top`, cut / 10, { ...rest, rows: rows.filter((r) => r <= cut) }),
+          tableRow(`${name}-rest`, (height - cut) / 10, { ...rest, footnotes: [], rows: rows.filter((r) => r > cut).map((r) => r - cut) }),
+        ];
+      },
+    });
+  };
+
+  it('keeps a caption and the header rows with the first piece of a row that brings a footnote, and repeats the header', () => {
+    const header = line('header', { height: 20, keepWithNext: true });
+    const row = tableRow('row', 12, { repeat: header, footnotes: [1] });
+    const body = [...paragraph(1, 3, 'a'), line('caption', { keepWithNext: true }), header, row];
+    const pages = paginate(body, new Map([[1, [line('n1'), line('n2')]]]), geometry);
+    // 30 + caption 10 + header 20 = 60; 40 left: the row's first piece leaves room for the separator and its note's first line.
+    expect(names(pages[0]!)).toEqual(['a0', 'a1', 'a2', 'caption', 'header', 'row-top']);
+    expect(pages[0]!.body.at(-1)!.item.height).toBe(20);
+    expect(notes(pages[0]!)).toEqual(['n1']);
+    expect(notes(pages[1]!)).toEqual(['n2']);
+    expect(names(pages[1]!)[0]).toBe('header');
+    expect(names(pages[1]!)[1]).toMatch(/^row-rest/);
+  });
+
+  it('moves the caption and header rows with the row when not a line of it can start on the page', () => {
+    const header = line('header', { height: 20, keepWithNext: true });
+    const body = [...paragraph(1, 7, 'a'), line('caption', { keepWithNext: true }), header, tableRow('row', 3, { repeat: header })];
+    const pages = paginate(body, new Map(), geometry);
+    expect(names(pages[0]!)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+    expect(names(pages[1]!)).toEqual(['caption', 'header', 'row']);
+  });
+
+  it('moves a row that does not fit to the next page when the page is half full and it fits on a page, and cuts it otherwise', () => {
+    const header = line('header', { keepWithNext: true });
+    const moved = paginate(
+      [...paragraph(1, 6, 'a'), header, tableRow('r1', 1, { repeat: header }), tableRow('r2', 5, { repeat: header })],
+      new Map(),
+      geometry,
+    );
+    expect(names(moved[0]!)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'header', 'r1']);
+    expect(names(moved[1]!)).toEqual(['header', 'r2']);
+    const cut = paginate(
+      [...paragraph(1, 2, 'a'), header, tableRow('r1', 1, { repeat: header }), tableRow('r2', 9, { repeat: header })],
+      new Map(),
+      geometry,
+    );
+    expect(names(cut[0]!)).toEqual(['a0', 'a1', 'header', 'r1', 'r2-top']);
+    expect(names(cut[1]!)).toEqual(['header', 'r2-rest']);
+    // A row taller than a page would be cut on the next page anyway: it is cut on this one.
+    const tall = paginate(
+      [...paragraph(1, 6, 'a'), header, tableRow('r1', 1, { repeat: header }), tableRow('r2', 12, { repeat: header })],
+      new Map(),
+      geometry,
+    );
+    expect(names(tall[0]!)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'header', 'r1', 'r2-top']);
+  });
+
+  it('cuts a group of rows at the lowest row end that fits before cutting inside a row', () => {
+    const header = line('header', { keepWithNext: true });
+    const group = tableRow('g', 12, { repeat: header, rows: [30, 60, 120] });
+    const pages = paginate([...paragraph(1, 2, 'a'), header, group], new Map(), geometry);
+    expect(names(pages[0]!)).toEqual(['a0', 'a1', 'header', 'g-top']);
+    expect(pages[0]!.body.at(-1)!.item.height).toBe(60);
+  });
+
+  it('puts footnotes at the page foot in the order of their numbers, whatever the order of the references in the line', () => {
+    const pages = paginate([line('ref', { footnotes: [2, 1, 3] })], new Map([1, 2, 3].map((n) => [n, [line(`n${n}`)]])), geometry);
+    expect(notes(pages[0]!)).toEqual(['n1', 'n2', 'n3']);
+  });
+
+  it('keeps a figure with its caption', () => {
+    const body = [...paragraph(1, 9, 'a'), line('figure', { keepWithNext: true }), line('caption')];
+    const pages = paginate(body, new Map(), geometry);
+    expect(names(pages[1]!)).toEqual(['figure', 'caption']);
+  });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
-import { formatMessages } from '../scripts/check/diagnostics.js';
+import { formatMessages } from '../scripts/diagnostics/report.js';
 import { LANGS } from '../scripts/i18n/languages.js';
 import { copyProject, fixtureMetadata } from './helpers/project.js';
 

@@ -176,6 +176,8 @@ function paragraphs(blocks: readonly BlockNode[]): string[] {
         return [inline(b.children)];
       case 'figure':
         return [];
+      case 'summary':
+        return b.parts.flatMap((part) => [part.title, ...paragraphs(part.children)]);
     }
   });
 }

@@ -11,8 +11,9 @@
  */
 import type { VFile } from 'vfile';
 import type { Position } from 'unist';
-import { reportError } from './diagnostics.js';
+import { reportError } from '../diagnostics/report.js';
 import type { BlockNode, InlineNode, ModelDocument, Table } from '../model/types.js';
+import type { DocumentBuild } from '../model/build.js';
 
 /** One block as the parity check sees it. */
 export interface BlockShape {
@@ -98,6 +99,13 @@ export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label):
           break;
         case 'blockquote':
           visit(block.children, where);
+          break;
+        case 'summary':
+          out.push(shape(block, 'summary', 'summary', []));
+          for (const part of block.parts) {
+            out.push(shape(part, `summary-part:${part.key}`, `summary part "${part.key}"`, []));
+            visit(part.children, `${where}summary part "${part.key}": `);
+          }
           break;
         case 'table':
           tables++;
@@ -316,10 +324,20 @@ export function summarize(doc: ModelDocument): VersionSummary {
         blocks(block.children);
         blocks(block.reasons);
       } else if (block.type === 'blockquote') blocks(block.children);
+      else if (block.type === 'summary') for (const part of block.parts) blocks(part.children);
       else inline(block.children);
     }
   };
   blocks(doc.body);
   for (const note of doc.footnotes) blocks(note.children);
   return { lang: doc.lang, blocks: shapes(doc).length, footnotes: doc.footnotes.length, ...counts };
+}
+
+/** Checks every language version of a document against its original. */
+export function checkDocumentParity(build: DocumentBuild): void {
+  const original = build.versions.find((version) => version.lang === build.meta?.originalLanguage);
+  if (!original) return;
+  for (const version of build.versions) {
+    if (version !== original) checkParity(original, build.versionFiles.get(original.lang)!, version, build.versionFiles.get(version.lang)!);
+  }
 }

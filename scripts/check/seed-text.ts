@@ -90,7 +90,8 @@ function inlineText(nodes: readonly InlineNode[]): string {
     .join('');
 }
 
-function blocksText(nodes: readonly BlockNode[]): string {
+/** `inList`: inside a list item, where a nested dash list is a bullet list, printed (and exported) with `•`. */
+function blocksText(nodes: readonly BlockNode[], inList = false): string {
   return nodes
     .map((node): string => {
       switch (node.type) {
@@ -102,7 +103,7 @@ function blocksText(nodes: readonly BlockNode[]): string {
         case 'labelledParagraph':
           return inlineText(node.label) + inlineText(node.children);
         case 'list':
-          return node.children.map((item) => blocksText(item.children)).join('');
+          return node.children.map((item) => (inList && !node.ordered ? '•' : '') + blocksText(item.children, true)).join('');
         case 'blockquote':
           return blocksText(node.children);
         case 'table':
@@ -115,6 +116,9 @@ function blocksText(nodes: readonly BlockNode[]): string {
           return inlineText(node.caption);
         case 'proposal':
           return node.action + node.id + blocksText(node.children) + blocksText(node.reasons);
+        case 'summary':
+          // The part titles are the locale's words, as the seed's box prints them.
+          return node.parts.map((part) => part.title + blocksText(part.children)).join('');
       }
     })
     .join('');

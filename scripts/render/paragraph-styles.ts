@@ -16,6 +16,9 @@ export function cellAlign(align: 'left' | 'center' | 'right' | 'justify' | undef
   return align;
 }
 
+/** ITU's dash list prints `–`; a list nested in a list item prints `•`, as ITU's Word originals do. */
+export const listMarker = (depth: number): string => (depth === 0 ? '–' : '•');
+
 export interface ParagraphStyle {
   size: number;
   align: Align;
@@ -46,6 +49,7 @@ export type StyleName =
   | 'tableHead'
   | 'tableLabelled'
   | 'caption'
+  | 'summaryTitle'
   | 'figure'
   | 'footnote'
   | 'header'
@@ -56,7 +60,7 @@ export type ParagraphStyles = Record<StyleName, ParagraphStyle>;
 
 export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles {
   const script = LANGUAGES[lang].script;
-  const normalSize = lang === 'ar' ? sheet.sizes.arabicNormal : sheet.sizes.normal;
+  const normalSize = sheet.textSize[script];
   const italicCalls = sheet.italicCallWords.includes(script);
   const base: ParagraphStyle = {
     size: normalSize,
@@ -117,6 +121,7 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
       hanging: points(sheet.indent.tableLabel),
     }),
     caption: style({ align: 'center', keepWithNext: true, spaceBefore: sheet.spacing.headingBefore, run: { bold: true } }),
+    summaryTitle: style({ align: 'start', keepWithNext: true, run: { bold: true } }),
     figure: style({ align: 'center' }),
     footnote: style({ size: sheet.sizes.footnote, spaceBefore: 0, indent: points(284), hanging: points(284) }),
     header: style({ size: sheet.sizes.header, align: 'center', spaceBefore: 0 }),

@@ -3,22 +3,20 @@
  * a given width. One function per block type, dispatched from a table typed
  * over the model, as in the HTML and DOCX writers.
  */
-import type { BlockNode, InlineNode } from '../../model/types.js';
+import type { BlockNode, InlineNode, Summary } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
-import type { FlowItem, Tag } from './boxes.js';
+import { translate, type DrawOp, type FlowItem, type Tag, type TagRef } from './boxes.js';
 import { layoutParagraph, type TextContext } from './lines.js';
-import { plainText, spans, type PdfVariant, type Span, type SpanContext } from './spans.js';
-import type { Align, ParagraphStyle, ParagraphStyles, StyleName } from '../paragraph-styles.js';
+import { plainText, spans, type Span, type SpanContext } from './spans.js';
+import { listMarker, type Align, type ParagraphStyle, type ParagraphStyles, type StyleName } from '../paragraph-styles.js';
 import { layoutTable } from './table.js';
 
 export interface LayoutContext extends TextContext {
   styles: ParagraphStyles;
   spans: SpanContext;
   locale: Locale;
-  variant: PdfVariant;
   /** Numbers paragraphs (for widow control) and structure elements. */
   ids: { next: number };
-  figureNumber: number;
 }
 
 /** Where blocks are set: the column width, an indent from the start edge, and a style for plain paragraphs. */
@@ -28,6 +26,8 @@ export interface Column {
   style?: StyleName | undefined;
   /** A table cell's own alignment, over its style's. */
   align?: Align | undefined;
+  /** How many list items the blocks are nested in. */
+  depth?: number | undefined;
 }
 
 export interface ParagraphOptions {
@@ -85,17 +85,12 @@ function hangingIn(column: Column, context: LayoutContext): ParagraphStyle {
 
 export const inlineSpans = (nodes: readonly InlineNode[], context: LayoutContext): Span[] => spans(nodes, {}, context.spans);
 
-/** A wholly deleted block disappears from the clean copy. */
-const dropped = (change: 'insertion' | 'deletion' | undefined, context: LayoutContext) =>
-  context.variant === 'clean' && change === 'deletion';
-
 type Handlers = {
   [T in BlockNode['type']]: (node: Extract<BlockNode, { type: T }>, context: LayoutContext, column: Column) => FlowItem[];
 };
 
 const handlers: Handlers = {
   heading: (node, context, column) => {
-    if (dropped(node.change, context)) return [];
     const style = node.role ? context.styles.title : context.styles[`heading${Math.min(node.depth, 4) as 1 | 2 | 3 | 4}`];
     const label = node.label ? [...inlineSpans(node.label, context), { text: ' ', style: {} }] : [];
     const level = node.role ? 1 : node.depth + 1;
@@ -104,21 +99,20 @@ const handlers: Handlers = {
       outline: level,
     });
   },
-  paragraph: (node, context, column) =>
-    dropped(node.change, context) ? [] : paragraphItems(inlineSpans(node.children, context), styleOf(column, context), context, column),
+  paragraph: (node, context, column) => paragraphItems(inlineSpans(node.children, context), styleOf(column, context), context, column),
   labelledParagraph: (node, context, column) => {
-    if (dropped(node.change, context)) return [];
     const style = column.style ? hangingIn(column, context) : context.styles.labelled;
     return paragraphItems(inlineSpans(node.children, context), style, context, column, { label: inlineSpans(node.label, context) });
   },
   callWordParagraph: (node, context, column) =>
-    dropped(node.change, context) ? [] : paragraphItems(inlineSpans(node.children, context), context.styles.callWord, context, column),
+    paragraphItems(inlineSpans(node.children, context), context.styles.callWord, context, column),
   list: (node, context, column) =>
     node.children.flatMap((item, index) => {
-      if (dropped(item.change, context)) return [];
-      const marker = node.ordered ? `${node.start + index}.` : '–';
+      const marker = node.ordered ? `${node.start + index}.` : listMarker(column.depth ?? 0);
       const [first, ...rest] = item.children;
       const style = hangingIn(column, context);
+      // What the item holds besides its first paragraph (a nested list among it) is set under that paragraph's text.
+      const under: Column = { ...column, indent: column.indent + style.indent, depth: (column.depth ?? 0) + 1 };
       const lead =
         first && (first.type === 'paragraph' || first.type === 'labelledParagraph')
           ? paragraphItems(inlineSpans(first.children, context), style, context, column, {
@@ -126,23 +120,26 @@ const handlers: Handlers = {
               tag: 'LI',
             })
           : first
-            ? blocks([first], context, { ...column, indent: column.indent + style.indent })
+            ? blocks([first], context, under)
             : [];
-      return [...lead, ...blocks(rest, context, { ...column, indent: column.indent + style.indent })];
+      return [...lead, ...blocks(rest, context, under)];
     }),
   blockquote: (node, context, column) =>
     blocks(node.children, context, { ...column, indent: column.indent + context.styles.labelled.indent }),
   table: (node, context, column) => layoutTable(node, context, column),
   figure: (node, context, column) => {
-    const number = ++context.figureNumber;
+    const number = node.number ?? '';
     const placeholder: Span = { text: `${context.locale.t('labels.figurePlaceholder')} ${node.alt}`, style: {} };
     const caption: Span[] = [
       { text: context.locale.t('labels.figure', { number }), style: {} },
       ...(node.caption.length ? [{ text: ' – ', style: {} }, ...inlineSpans(node.caption, context)] : []),
     ];
+    // The caption goes under its figure: the figure is kept with it, and it need not be kept with what follows.
+    const picture = paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' });
+    const under = paragraphItems(caption, { ...context.styles.caption, keepWithNext: false }, context, column, { tag: 'Caption' });
     return [
-      ...paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' }),
-      ...paragraphItems(caption, context.styles.caption, context, column, { tag: 'Caption' }),
+      ...picture.map((item) => (item.space ? item : { ...item, keepWithNext: true, role: 'figure' as const })),
+      ...under.map((item) => (item.space ? item : { ...item, role: 'caption' as const })),
     ];
   },
   proposal: (node, context, column) => [
@@ -163,7 +160,53 @@ const handlers: Handlers = {
         ]
       : []),
   ],
+  summary: (node, context, column) => summaryBox(node, context, column),
 };
+
+/**
+ * A Council document's summary: its parts laid out in a narrower column and drawn inside a ruled
+ * box, one item that stays whole on its page; the text is tagged under one Div.
+ */
+function summaryBox(node: Summary, context: LayoutContext, column: Column): FlowItem[] {
+  const { ruleWidth, padding } = context.sheet.box;
+  const inner: Column = { ...column, width: column.width - 2 * padding };
+  const items = node.parts.flatMap((part) => [
+    ...paragraphItems([{ text: part.title, style: {} }], context.styles.summaryTitle, context, inner),
+    ...blocks(part.children, context, inner),
+  ]);
+  // The first part's space before is the box's padding.
+  while (items[0]?.space) items.shift();
+  const tag: TagRef = { type: 'Div', id: context.ids.next++ };
+  const parts: NonNullable<FlowItem['parts']> = [];
+  let y = padding;
+  for (const item of items) {
+    const ops = translate(item.ops, padding, y);
+    if (ops.length) parts.push({ path: item.tag ? [tag, item.tag] : [tag], ops });
+    for (const part of item.parts ?? []) parts.push({ path: [tag, ...part.path], ops: translate(part.ops, padding, y) });
+    y += item.height;
+  }
+  const height = y + padding;
+  const [left, right] = context.dir === 'rtl' ? [0, column.width - column.indent] : [column.indent, column.width];
+  const rule = (x1: number, y1: number, x2: number, y2: number): DrawOp => ({
+    kind: 'rule',
+    x1,
+    y1,
+    x2,
+    y2,
+    width: ruleWidth,
+    color: '#000000',
+  });
+  return [
+    { height: context.styles.normal.spaceBefore, ops: [], footnotes: [], space: true },
+    {
+      height,
+      ops: [rule(left, 0, right, 0), rule(right, 0, right, height), rule(right, height, left, height), rule(left, height, left, 0)],
+      footnotes: items.flatMap((item) => item.footnotes),
+      tag,
+      parts,
+    },
+  ];
+}
 
 function styleOf(column: Column, context: LayoutContext): ParagraphStyle {
   const style = context.styles[column.style ?? 'normal'];

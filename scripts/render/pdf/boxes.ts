@@ -46,7 +46,7 @@ export interface OutlineOp {
 export type DrawOp = TextOp | RuleOp | OutlineOp;
 
 /** Structure tags of tagged PDF. */
-export type Tag = 'P' | 'H1' | 'H2' | 'H3' | 'H4' | 'LI' | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption' | 'Note' | 'Figure';
+export type Tag = 'P' | 'H1' | 'H2' | 'H3' | 'H4' | 'LI' | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption' | 'Note' | 'Figure' | 'Div';
 
 /** A structure element: its type and an id unique in the document, the same on every page it runs over. */
 export interface TagRef {
@@ -65,15 +65,39 @@ export interface FlowItem {
   keepWithNext?: boolean | undefined;
   /** The lines of one paragraph, for widow control. */
   paragraph?: { id: number; line: number; lines: number } | undefined;
-  /** Cuts the item so that its first part is at most `height` tall; undefined when it cannot be cut there. */
-  split?: ((height: number) => [FlowItem, FlowItem] | undefined) | undefined;
+  /**
+   * Cuts the item so that its first part is at most `height` tall, only between rows when `rowsOnly`;
+   * undefined when it cannot be cut there.
+   */
+  split?: ((height: number, rowsOnly?: boolean) => [FlowItem, FlowItem] | undefined) | undefined;
   /** Drawn first when the item starts a page in the middle of a table: the header rows. */
   repeat?: FlowItem | undefined;
   tag?: TagRef | undefined;
   /** Content under nested structure elements (a table's rows and cells): each part's ops belong to the last element of its path. */
   parts?: { path: TagRef[]; ops: DrawOp[] }[] | undefined;
+  /** What the item is, for the page layout read as data (tests/pdf-layout.test.ts). */
+  role?: 'caption' | 'figure' | 'header' | 'rows' | undefined;
+  /** A footnote's lines: its number. */
+  note?: number | undefined;
+  /** A table row group: its cells, the part of each on this item, from the item's top. */
+  cells?: CellLayout[] | undefined;
   /** Drawn again where it was drawn before (a table's header rows on a following page): not content of the structure. */
   artifact?: boolean | undefined;
+}
+
+/** A cell of a table row group as laid out: its box and the box of its text, from the group's top. */
+export interface CellLayout {
+  x: number;
+  width: number;
+  top: number;
+  bottom: number;
+  /** The text's lines, top and bottom; undefined when the cell (or its part here) has none. */
+  text?: { top: number; bottom: number } | undefined;
+  /** Whether the cell spans more than one row. */
+  merged: boolean;
+  /** Whether the cell goes on below this item (cut at a page foot) or came from above it. */
+  cutBelow: boolean;
+  cutAbove: boolean;
 }
 
 export function translate(ops: readonly DrawOp[], dx: number, dy: number): DrawOp[] {

@@ -3,7 +3,7 @@
  * (paginate.ts) → pdfkit. pdfkit only draws: line breaking, bidi, font
  * fallback, footnotes and pagination are ours. Two copies per document and
  * language: `marked` (revision marks underlined and struck through) and
- * `clean` (all changes accepted).
+ * `clean` (the accepted reading, scripts/passes/readings.ts).
  */
 import PDFDocument from 'pdfkit';
 import type { ModelDocument } from '../../model/types.js';
@@ -13,24 +13,30 @@ import { isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { points, setsItalic, type StyleSheet } from '../style-sheet.js';
 import { translate, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, paragraphItems, type LayoutContext } from './blocks.js';
-import type { FontSet, PdfFont } from './fonts.js';
+import { loadFontSet, type FontSet, type PdfFont } from './fonts.js';
+import { defineWriter } from '../writer.js';
 import { layoutParagraph } from './lines.js';
 import { isNeutral } from './bidi.js';
 import { paginate, type Page } from './paginate.js';
-import { spans, type PdfVariant, type Span } from './spans.js';
+import { spans, type Span } from './spans.js';
 import { paragraphStyles } from '../paragraph-styles.js';
 
-export { PDF_VARIANTS, type PdfVariant } from './spans.js';
+export const writer = defineWriter({
+  copies: [{ name: 'marked' }, { name: 'clean', reading: 'accepted' }],
+  create(context) {
+    const fonts = loadFontSet(context.root);
+    return (doc) => renderPdf(doc, { locale: context.locale(doc.lang), sheet: context.sheet, layout: context.frame(doc), fonts });
+  },
+});
 
 export interface PdfOptions {
   locale: Locale;
   sheet: StyleSheet;
   layout: FrameLayout;
-  variant: PdfVariant;
   fonts: FontSet;
 }
 
-interface Geometry {
+export interface Geometry {
   width: number;
   height: number;
   left: number;
@@ -40,8 +46,21 @@ interface Geometry {
   bodyHeight: number;
 }
 
+/** The decided pages of a document, before they are drawn. */
+export interface PdfLayout {
+  pages: Page[];
+  context: LayoutContext;
+  geometry: Geometry;
+}
+
 export async function renderPdf(doc: ModelDocument, options: PdfOptions): Promise<Buffer> {
-  const { sheet, fonts, variant } = options;
+  const { pages, context, geometry } = layoutPdf(doc, options);
+  return paint(pages, doc, context, geometry);
+}
+
+/** Lays out and paginates a document: what `renderPdf` draws, and what tests read as data (`layout-data.ts`). */
+export function layoutPdf(doc: ModelDocument, options: PdfOptions): PdfLayout {
+  const { sheet, fonts } = options;
   const { page } = sheet;
   const geometry: Geometry = {
     width: points(page.width),
@@ -60,14 +79,11 @@ export async function renderPdf(doc: ModelDocument, options: PdfOptions): Promis
     dir: LANGUAGES[doc.lang].dir,
     styles: paragraphStyles(sheet, doc.lang),
     spans: {
-      variant,
       callWord: sheet.italicCallWords.includes(script) ? { italic: true } : { bold: true },
       emphasis: { italic: setsItalic(sheet, script) },
     },
     locale: options.locale,
-    variant,
     ids: { next: 0 },
-    figureNumber: 0,
   };
   const column = { width: geometry.textWidth, indent: 0 };
   const body = [...frameItems(options.layout, context, geometry.textWidth), ...blocks(doc.body, context, column)];
@@ -75,7 +91,7 @@ export async function renderPdf(doc: ModelDocument, options: PdfOptions): Promis
   for (const note of doc.footnotes) notes.set(note.number, footnoteItems(note.number, note.children, context, geometry.textWidth));
   const separatorHeight = sheet.pdf.footnoteSeparator.spaceBefore + sheet.pdf.footnoteSeparator.spaceAfter;
   const pages = paginate(body, notes, { height: geometry.bodyHeight, separator: separatorHeight });
-  return paint(pages, doc, context, geometry);
+  return { pages, context, geometry };
 }
 
 // ------------------------------------------------------------------ frame
@@ -139,7 +155,9 @@ function footnoteItems(
       : paragraphItems([], context.styles.footnote, context, column, { label, tag: 'Note' }).concat(
           first ? blocks([first], context, column) : [],
         );
-  return [...lead, ...blocks(rest, context, column)].filter((item) => !item.space).map((item) => ({ ...item, footnotes: [] }));
+  return [...lead, ...blocks(rest, context, column)]
+    .filter((item) => !item.space)
+    .map((item) => ({ ...item, footnotes: [], note: number }));
 }
 
 // ------------------------------------------------------------------ painting

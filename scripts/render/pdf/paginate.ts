@@ -27,9 +27,6 @@ export interface PageGeometry {
   separator: number;
 }
 
-/** How many lines of a cuttable item (a table row group) a heading or caption is kept with. */
-const KEPT_LINES = 3;
-
 export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<number, FlowItem[]>, geometry: PageGeometry): Page[] {
   const pages: Page[] = [];
   const queue = [...items];
@@ -62,6 +59,24 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
     page.body.push({ item, y: used });
     used += item.height;
   };
+  /** The lines of the footnotes an item references that are not yet on a page, in the order of their numbers. */
+  const notesOf = (item: FlowItem) =>
+    item.footnotes
+      .filter((n) => !placedNotes.has(n))
+      .sort((a, b) => a - b)
+      .flatMap((n) => footnotes.get(n) ?? []);
+  /** Whether an item starts in `room` with the first line of its footnotes (the rest may go on to the next page). */
+  const startsIn = (item: FlowItem, room: number) => {
+    const first = notesOf(item)[0];
+    const foot = first ? first.height + (page.notes.length ? 0 : geometry.separator) : 0;
+    return item.height + foot <= room;
+  };
+  /** What stays on the page if the item at hand does not start on it: all but the run of kept items at its foot. */
+  const settled = () => {
+    let index = page.body.length;
+    while (index > 0 && (page.body[index - 1]!.item.keepWithNext || page.body[index - 1]!.item.space)) index--;
+    return (index === page.body.length ? used : page.body[index]!.y) + footHeight();
+  };
   newPage();
 
   while (queue.length) {
@@ -69,54 +84,44 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
     if (item.space && page.body.length === 0) continue;
     const available = geometry.height - used - footHeight();
 
-    // A table going on from the previous page starts with its header rows.
-    if (item.repeat && page.body.length === 0 && pages.length > 1) {
-      const previous = pages[pages.length - 2]!.body.at(-1)?.item;
-      if (previous?.repeat === item.repeat) {
-        place({ ...item.repeat, artifact: true });
-        queue.unshift(item);
-        continue;
-      }
+    // A table going on from the previous page starts with its header rows (its first page got them with its first row).
+    if (item.repeat && page.body.length === 0) {
+      place({ ...item.repeat, artifact: true });
+      queue.unshift(item);
+      continue;
     }
 
-    // Headings and captions go to the next page with the first line of what follows.
-    if (item.keepWithNext && page.body.length > 0) {
-      let chain = item.height;
-      for (const next of queue) {
-        // Of a table row group, which can be cut, a few lines' worth is enough to keep with.
-        chain += next.split ? Math.min(next.height, KEPT_LINES * item.height) : next.height;
-        if (!next.keepWithNext && !next.space) break;
-      }
-      if (chain > available && chain <= geometry.height) {
+    // Headings, captions and header rows go to the next page unless what they are kept with can start on this one.
+    // The check is made at the head of a run of them; a run taller than a page is set as it comes.
+    const previous = page.body.filter((p) => !p.item.space).at(-1)?.item;
+    if (item.keepWithNext && previous && !previous.keepWithNext) {
+      const chain = keptChain(item);
+      if (!chain.follows && chain.height <= geometry.height) {
         newPage();
         queue.unshift(item);
         continue;
       }
     }
 
-    const notes = item.footnotes.filter((n) => !placedNotes.has(n)).flatMap((n) => footnotes.get(n) ?? []);
-    const notesHeight = notes.reduce((sum, line) => sum + line.height, 0) + (notes.length && !page.notes.length ? geometry.separator : 0);
-    if (item.height + notesHeight <= available || (page.body.length === 0 && !item.split && notes.length === 0)) {
+    const start = startOn(item, available, settled());
+    if (start === 'whole' || (!start && page.body.length === 0 && !item.split)) {
+      // Taller than a page and cannot be cut: it overflows rather than loops.
       place(item);
-      placeNotes(item, notes, Infinity);
+      placeNotes(
+        item,
+        notesOf(item),
+        start === 'whole' ? geometry.height - used - footHeight() - (page.notes.length ? 0 : geometry.separator) : Infinity,
+      );
       continue;
     }
-    // The reference fits with the start of its footnote: the rest goes on at the foot of the next page.
-    const firstNote = notes[0];
-    if (firstNote && item.height + firstNote.height + (page.notes.length ? 0 : geometry.separator) <= available) {
-      place(item);
-      placeNotes(item, notes, geometry.height - used - footHeight() - (page.notes.length ? 0 : geometry.separator));
-      continue;
-    }
-    const parts = item.split?.(available);
-    if (parts && parts[0].height > 0 && parts[0].height <= available) {
-      queue.unshift(...parts);
+    if (start) {
+      queue.unshift(...start);
       continue;
     }
     if (page.body.length === 0) {
-      // Taller than a page and cannot be cut: it overflows rather than loops.
+      // Not even a line of it fits on an empty page (its footnote is too long): it overflows rather than loops.
       place(item);
-      placeNotes(item, notes, Infinity);
+      placeNotes(item, notesOf(item), Infinity);
       continue;
     }
     const held = heldLines(item);
@@ -126,6 +131,53 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
   // Footnote text still to print after the last line of the body gets pages of its own.
   while (carried.length) newPage(geometry.height);
   return pages.filter((p) => p.body.length || p.notes.length);
+
+  /**
+   * How an item starts in the room left on the page: whole, or cut in two
+   * (a table row group), or not at all. A group is cut at the lowest row
+   * boundary that fits; the row that does not fit goes whole to the next page
+   * when this page is at least half full without it (`settled`: what stays
+   * on the page if the item does not start on it) and the rows fit on a page
+   * under the header; otherwise it is cut between its lines, so that no page
+   * is left less than half full and no page is left part empty for rows that
+   * would be cut on the next page anyway.
+   */
+  function startOn(item: FlowItem, room: number, settled = geometry.height - room): 'whole' | [FlowItem, FlowItem] | undefined {
+    if (startsIn(item, room)) return 'whole';
+    if (!item.split) return undefined;
+    const rows = cutToFit(item, room, true);
+    const filled = settled + (rows?.[0].height ?? 0);
+    const rest = rows?.[1] ?? item;
+    const movable = filled >= geometry.height / 2 && rest.height <= geometry.height - (item.repeat?.height ?? 0);
+    return movable ? rows : (cutToFit(item, room, false) ?? rows);
+  }
+
+  /** Cuts an item so that its first part starts in `room` with its footnotes; the room shrinks by what the notes need. */
+  function cutToFit(item: FlowItem, room: number, rowsOnly: boolean): [FlowItem, FlowItem] | undefined {
+    let height = room;
+    for (let attempt = 0; attempt < 4 && height > 0; attempt++) {
+      const parts = item.split!(height, rowsOnly);
+      if (!parts || parts[0].height <= 0) return undefined;
+      if (startsIn(parts[0], room)) return parts;
+      const first = notesOf(parts[0])[0];
+      height = Math.min(height - 1, room - (first ? first.height + (page.notes.length ? 0 : geometry.separator) : 0));
+    }
+    return undefined;
+  }
+
+  /** The items kept together from `item` on (headings, captions, header rows, spacing), and whether what follows them can start on this page. */
+  function keptChain(item: FlowItem): { height: number; follows: boolean } {
+    let height = item.height;
+    for (const next of queue) {
+      if (next.keepWithNext || next.space) {
+        height += next.height;
+        continue;
+      }
+      const room = geometry.height - used - footHeight();
+      return { height, follows: height <= room && Boolean(startOn(next, room - height, settled())) };
+    }
+    return { height, follows: height <= geometry.height - used - footHeight() };
+  }
 
   function placeNotes(item: FlowItem, notes: FlowItem[], room: number) {
     for (const n of item.footnotes) placedNotes.add(n);

@@ -3,12 +3,13 @@
  * block content) → flow items, one per group of rows that spans tie together.
  * The header rows are repeated where a table goes on to a new page; a group
  * taller than what is left of a page is cut between rows, or inside a row
- * between the lines of its cells. Columns run right to left in RTL text.
+ * between the lines of its cells, and a cell cut so is drawn open at the cut
+ * (its side rules run on, no rule closes it). Columns run right to left in RTL text.
  */
 import type { Table } from '../../model/types.js';
-import { translate, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
+import { translate, type CellLayout, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, inlineSpans, paragraphItems, type Column, type LayoutContext } from './blocks.js';
-import { allRows, cellColumns, columnShares, spanned, tableMeasure } from '../table-columns.js';
+import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
 import { cellAlign } from '../paragraph-styles.js';
 
 interface Placed {
@@ -25,6 +26,11 @@ interface CellBox {
   /** The cell and its row as structure elements. */
   tag: TagRef;
   row: TagRef;
+  /** Spans more than one row. */
+  merged: boolean;
+  /** Cut at a page foot: goes on below, or came from above. */
+  cutBelow: boolean;
+  cutAbove: boolean;
 }
 
 interface Group {
@@ -42,13 +48,11 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column)
   const rows = allRows(node);
   const headCount = node.head.length;
 
-  // Place every cell on the grid, skipping slots taken by spans from above.
-  const columns = cellColumns(node);
   const rowTags = rows.map((): TagRef => ({ type: 'TR', id: context.ids.next++ }));
   const placed = rows.flatMap((row, r) =>
-    row.cells.map((cell, index) => {
+    row.cells.map((cell) => {
       const tag: TagRef = { type: r < headCount ? 'TH' : 'TD', id: context.ids.next++ };
-      const c = columns[r]![index]!;
+      const c = cell.column;
       const width = spanned(widths, c, cell.colSpan) - 2 * pad;
       const style = r < headCount ? 'tableHead' : 'tableText';
       const content = blocks(cell.children, context, { width, indent: 0, style, align: cellAlign(cell.align, context.dir) });
@@ -96,7 +100,8 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column)
           return at;
         });
         const place = context.dir === 'rtl' ? tableWidth - x - width : x;
-        return { x: place, width, top: cellTop, bottom, items, tag: p.tag, row: rowTags[p.row]! };
+        const cut = { cutBelow: false, cutAbove: false };
+        return { x: place, width, top: cellTop, bottom, items, tag: p.tag, row: rowTags[p.row]!, merged: p.cell.rowSpan > 1, ...cut };
       });
     const rowBounds: number[] = [];
     for (let r = start; r <= end; r++) rowBounds.push(top(r + 1) - origin);
@@ -107,12 +112,14 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column)
   const id = context.ids.next++;
   const toItem = (group: Group, repeat?: FlowItem): FlowItem => groupItem(group, { left, pad, id }, context, repeat);
   const headGroups = groups.filter((g) => g.start < headCount);
-  const header = headGroups.length ? toItem(merge(headGroups.map((g) => boxOf(g.start, g.end)))) : undefined;
+  const headRows = headGroups.length ? toItem(merge(headGroups.map((g) => boxOf(g.start, g.end)))) : undefined;
+  // The header rows are never cut and never the last thing on a page.
+  const header = headRows && { ...headRows, split: undefined, role: 'header' as const };
 
   const caption = node.caption.length
     ? paragraphItems(inlineSpans(node.caption, context), context.styles.caption, context, column, { tag: 'Caption' })
     : [];
-  const items: FlowItem[] = [...caption];
+  const items: FlowItem[] = caption.map((item) => (item.space ? item : { ...item, keepWithNext: true, role: 'caption' }));
   if (header) items.push({ ...header, keepWithNext: true });
   for (const g of groups.filter((g) => g.start >= headCount)) items.push(toItem(boxOf(g.start, g.end), header));
   items.push({ height: context.sheet.spacing.before, ops: [], footnotes: [], space: true });
@@ -159,10 +166,11 @@ function groupItem(
     const right = cell.x + cell.width;
     ops.push(
       rule(cell.x, cell.top, right, cell.top),
-      rule(cell.x, cell.bottom, right, cell.bottom),
       rule(cell.x, cell.top, cell.x, cell.bottom),
       rule(right, cell.top, right, cell.bottom),
     );
+    // A cell cut at the page foot is not closed there: the rest of it goes on under the header on the next page.
+    if (!cell.cutBelow) ops.push(rule(cell.x, cell.bottom, right, cell.bottom));
   }
   return {
     height: group.height,
@@ -171,8 +179,10 @@ function groupItem(
     footnotes,
     repeat,
     tag: table,
-    split: (available) => {
-      const cut = cutPoint(group, available, pad);
+    role: 'rows',
+    cells: group.cells.map((cell) => cellLayout(cell, left)),
+    split: (available, rowsOnly) => {
+      const cut = cutPoint(group, available, pad, rowsOnly ?? false);
       if (cut === undefined) return undefined;
       const [first, second] = cutGroup(group, cut, pad);
       return [groupItem(first, place, context, repeat), groupItem(second, place, context, repeat)];
@@ -180,13 +190,36 @@ function groupItem(
   };
 }
 
-/** The lowest row boundary that fits; inside a row when not even the first row fits. */
-function cutPoint(group: Group, available: number, pad: number): number | undefined {
-  const boundary = group.rows.filter((r) => r <= available && r < group.height).pop();
-  if (boundary !== undefined && boundary > 0) return boundary;
-  const fits = group.cells.some((cell) => cell.items.some((p) => !p.item.space && p.y + p.item.height <= available - pad));
-  const overflows = group.cells.some((cell) => cell.items.some((p) => p.y + p.item.height > available - pad));
-  return fits && overflows ? available : undefined;
+function cellLayout(cell: CellBox, left: number): CellLayout {
+  const lines = cell.items.filter((p) => !p.item.space);
+  const last = lines.at(-1);
+  return {
+    x: left + cell.x,
+    width: cell.width,
+    top: cell.top,
+    bottom: cell.bottom,
+    text: last ? { top: lines[0]!.y, bottom: last.y + last.item.height } : undefined,
+    merged: cell.merged,
+    cutBelow: cell.cutBelow,
+    cutAbove: cell.cutAbove,
+  };
+}
+
+/**
+ * Where to cut a group for its first part to be at most `available` tall:
+ * at the lowest row boundary that fits, or, unless `rowsOnly`, inside the row
+ * that `available` falls in, under the last line that fits in each of the
+ * cells it crosses.
+ */
+function cutPoint(group: Group, available: number, pad: number, rowsOnly: boolean): number | undefined {
+  const fitting = group.rows.filter((r) => r <= available && r < group.height).pop();
+  const boundary = fitting !== undefined && fitting > 0 ? fitting : undefined;
+  if (rowsOnly) return boundary;
+  const crossing = group.cells.filter((cell) => cell.top < available && cell.bottom > available);
+  const lines = crossing.flatMap((cell) => cell.items.filter((p) => !p.item.space));
+  const kept = lines.filter((p) => p.y + p.item.height <= available - pad && p.y >= (boundary ?? 0));
+  if (!kept.length || kept.length === lines.length) return boundary;
+  return Math.max(boundary ?? 0, ...kept.map((p) => p.y + p.item.height + pad));
 }
 
 function cutGroup(group: Group, cut: number, pad: number): [Group, Group] {
@@ -203,13 +236,13 @@ function cutGroup(group: Group, cut: number, pad: number): [Group, Group] {
       const index = cell.items.findIndex((p) => p.y + p.item.height > cut - pad);
       const kept = index < 0 ? cell.items : cell.items.slice(0, index);
       const moved = index < 0 ? [] : cell.items.slice(index).filter((p, i) => i > 0 || !p.item.space);
-      first.cells.push({ ...cell, bottom: cut, items: kept });
+      first.cells.push({ ...cell, bottom: cut, items: kept, cutBelow: true });
       const origin = moved[0]?.y ?? 0;
       const items = moved.map((p) => ({ ...p, y: pad + p.y - origin }));
       const last = items[items.length - 1];
       const needed = last ? last.y + last.item.height + pad : 0;
       grow = Math.max(grow, needed - (cell.bottom - cut));
-      continued.push({ ...cell, top: 0, bottom: cell.bottom - cut, items });
+      continued.push({ ...cell, top: 0, bottom: cell.bottom - cut, items, cutAbove: true });
     }
   }
   for (const cell of continued) cell.bottom += grow;
