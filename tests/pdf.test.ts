@@ -134,6 +134,8 @@ function uncelledParagraphs(blocks: readonly BlockNode[]): string[] {
         return b.children.filter((item) => item.change !== 'deletion').flatMap((item) => uncelledParagraphs(item.children));
       case 'blockquote':
         return uncelledParagraphs(b.children);
+      case 'summary':
+        return b.parts.flatMap((part) => uncelledParagraphs(part.children));
       case 'table':
       case 'figure':
         return [];

@@ -464,7 +464,7 @@ function hyphenRun(chars: Characters, spec: ParagraphSpec, last: number, context
   const font = context.fonts.fontFor('-', fontStyle(span.style), context.lang, chars.font[last]);
   const size = sizeOf(span, spec.size, sheet);
   const rise = span.footnote === undefined ? 0 : spec.size * sheet.pdf.superscript.rise;
-  return { text: '-', font, size, rise, width: advance(font, '-') * size, span, space: false, mirrored: undefined };
+  return { text: '-', font, size, rise, width: advance(font, '-') * size, span, space: false, mirrored: undefined, rightToLeft: false };
 }
 
 /** A run cut where Chinese characters meet other text, so that only the gaps next to Chinese characters stretch. */
