@@ -198,9 +198,10 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
     for (const op of ops) {
       if (op.kind === 'text') {
         // Right-to-left runs are drawn from a second copy of the font, whose punctuation maps back to the characters as written.
-        const key = op.rightToLeft ? `${op.font.key}-rtl` : op.font.key;
+        const copy = op.rightToLeft ? copyName(op.text) : undefined;
+        const key = copy ? `${op.font.key}-${copy}` : op.font.key;
         if (!registered.has(key)) {
-          pdf.registerFont(key, (op.rightToLeft ? rightToLeftCopy(op.font.font) : op.font.font) as unknown as string);
+          pdf.registerFont(key, (copy ? namedCopy(op.font.font, copy) : op.font.font) as unknown as string);
           registered.add(key);
         }
         pdf.font(key).fontSize(op.size).fillColor(op.color);
@@ -344,23 +345,34 @@ function rememberLayouts(pdf: PDFKit.PDFDocument): void {
 }
 
 interface EmbeddedFont {
+  font: object;
   subset: { includeGlyph(id: number): number };
   unicode: number[][];
 }
 
-const copies = new WeakMap<object, object>();
+const copies = new WeakMap<object, Map<string, object>>();
+
+/**
+ * Which copy of its font a right-to-left run is drawn from. Amiri draws the joining stroke it adds
+ * between letters (لكي) with the glyph of the tatweel; one glyph has one ToUnicode entry per font, so
+ * runs that write a tatweel themselves (the label هـ)) take a copy of their own where it stays a tatweel.
+ */
+const TATWEEL = '\u0640';
+const copyName = (text: string) => (text.includes(TATWEEL) ? 'RTL-Tatweel' : 'RTL');
 
 /**
  * The face under another PostScript name, for right-to-left runs: pdfkit merges fonts of one name into
  * one embedded font, and the ToUnicode entries of this copy would then turn every bracket of
  * left-to-right text round too ("PP22/39)Add.4(-A").
  */
-function rightToLeftCopy(font: object): object {
-  let copy = copies.get(font);
+function namedCopy(font: object, suffix: string): object {
+  let named = copies.get(font);
+  if (!named) copies.set(font, (named = new Map()));
+  let copy = named.get(suffix);
   if (!copy) {
     const name = (font as { postscriptName: string }).postscriptName;
-    copy = Object.create(font, { postscriptName: { value: `${name}-RTL` } }) as object;
-    copies.set(font, copy);
+    copy = Object.create(font, { postscriptName: { value: `${name}-${suffix}` } }) as object;
+    named.set(suffix, copy);
   }
   return copy;
 }
@@ -376,13 +388,20 @@ const RLM = 0x200f;
  */
 function mapRightToLeft(pdf: PDFKit.PDFDocument, font: PdfFont, drawn: string, mirrored: Record<string, string>): void {
   const embedded = (pdf as unknown as { _font: EmbeddedFont })._font;
-  // The glyphs as shaped: punctuation may take a contextual form of its own (the Arabic comma after a letter).
-  for (const glyph of font.font.layout(drawn, []).glyphs) {
+  // The glyphs as shaped (pdfkit has just shaped the run): punctuation may take a contextual form of its own.
+  const shaped =
+    (layouts.get(embedded.font)?.get(`\u0000${drawn}`) as { glyphs: { id: number; codePoints: number[] }[] } | undefined) ??
+    font.font.layout(drawn, []);
+  for (const glyph of shaped.glyphs) {
     if (glyph.codePoints.length !== 1) continue;
     const char = String.fromCodePoint(glyph.codePoints[0]!);
     const written = mirrored[char] ?? char;
     if (!isNeutral(written)) continue;
     embedded.unicode[embedded.subset.includeGlyph(glyph.id)] = [written.codePointAt(0)!, RLM];
+  }
+  // fontkit keeps the characters a glyph stood for the first time it was shaped: a joining stroke's none.
+  if (drawn.includes(TATWEEL)) {
+    for (const glyph of font.font.layout(TATWEEL, []).glyphs) embedded.unicode[embedded.subset.includeGlyph(glyph.id)] = [0x640];
   }
 }
 
