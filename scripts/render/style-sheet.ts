@@ -31,6 +31,8 @@ export interface StyleSheet {
     margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
   };
   fonts: { latin: string; han: string; arabic: string };
+  /** Word's font table entry of each face named under `fonts`. */
+  fontTable: Record<string, { altName?: string; charset: string; family: string; pitch: string }>;
   languageTags: Record<Lang, string>;
   /** Points. */
   /** Points: running text, per script (Arabic is set larger). */
@@ -46,7 +48,7 @@ export interface StyleSheet {
   /** Scripts whose emphasis and notes are set in italic; the others are set upright. */
   italic: Script[];
   /** Points: the summary box of a Council document. */
-  box: { ruleWidth: number; padding: number };
+  box: { ruleWidth: number; padding: number; ruleBefore: string[] };
   pdf: {
     lineHeight: number;
     ruleWidth: number;

@@ -30,8 +30,9 @@ import JSZip from 'jszip';
 import type { BlockNode, InlineNode, ModelDocument, Summary, Table as ModelTable } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
-import { isBoldFrameLine, type FrameLayout } from '../frame.js';
+import { headingLineStyle, isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { ALIGNMENT, STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
+import { fontTableXml } from './font-table.js';
 import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
 import { points, setsItalic, twips } from '../style-sheet.js';
 import { cellAlign, listMarker, type Align } from '../paragraph-styles.js';
@@ -299,6 +300,8 @@ function summaryBox(node: Summary, state: State): Table {
   const content = node.parts.flatMap((part) => [
     new Paragraph({
       style: STYLE.summaryTitle,
+      // The parts the style sheet sets apart (the references) open with a rule across the box.
+      border: state.sheet.box.ruleBefore.includes(part.key) ? { top: { ...rule, space: 4 } } : undefined,
       bidirectional: state.rtl,
       children: [new TextRun({ text: part.title, rightToLeft: state.rtl })],
     }),
@@ -421,7 +424,7 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
   for (const line of layout.heading) {
     out.push(
       new Paragraph({
-        style: line.style === 'note' ? STYLE.note : STYLE.source,
+        style: STYLE[headingLineStyle(line)],
         bidirectional: state.rtl || undefined,
         children: [new TextRun({ text: line.text, rightToLeft: state.rtl || undefined })],
       }),
@@ -501,15 +504,16 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
       },
     ],
   });
-  return deterministic(await Packer.toBuffer(document), doc.meta.revisionDate);
+  return finishPackage(await Packer.toBuffer(document), doc.meta.revisionDate, { 'word/fontTable.xml': fontTableXml(options.sheet) });
 }
 
 /**
  * The docx package stamps the creation time into docProps/core.xml and the
  * zip entries. Rewrites both with the document's revision date so that the
- * same sources always give the same bytes.
+ * same sources always give the same bytes, and puts in the parts it cannot
+ * build (`parts`: name → content).
  */
-async function deterministic(buffer: Buffer, isoDate: string): Promise<Buffer> {
+async function finishPackage(buffer: Buffer, isoDate: string, parts: Record<string, string>): Promise<Buffer> {
   const date = new Date(isoDate);
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const zip = await JSZip.loadAsync(buffer);
@@ -517,10 +521,9 @@ async function deterministic(buffer: Buffer, isoDate: string): Promise<Buffer> {
   for (const name of Object.keys(zip.files).sort()) {
     const entry = zip.files[name]!;
     if (entry.dir) continue;
-    let content: string | Uint8Array = await entry.async('uint8array');
+    let content: string | Uint8Array = parts[name] ?? (await entry.async('uint8array'));
     if (name === 'docProps/core.xml') {
-      content = new TextDecoder()
-        .decode(content)
+      content = (await entry.async('string'))
         .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
         .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
     }
