@@ -82,6 +82,9 @@ interface RunStyle {
 
 // ------------------------------------------------------------------ runs
 
+// A revision mark is not isolated here as it is in the HTML and PDF: WordprocessingML has no isolate for
+// runs. FSI…PDI characters would reach the text pandoc reads back, and a w:dir embedding round the runs
+// is dropped, text and all, by pandoc and ignored by LibreOffice (tried on the Arabic title's 2023-2020/2027-2024).
 function textRun(text: string, style: RunStyle, state: State): ParagraphChild[] {
   if (!text) return [];
   const options: IRunOptions = {

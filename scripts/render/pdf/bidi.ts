@@ -79,6 +79,13 @@ export function visualOrder(embedding: Embedding, start: number, end: number): n
   return order.map((i) => embedding.fromIsolated[i]!).filter((i) => i >= 0);
 }
 
+const STRONG_OR_NUMBER = new Set(['L', 'R', 'AL', 'EN', 'AN', 'NSM', 'BN', 'LRE', 'RLE', 'LRO', 'RLO', 'PDF', 'LRI', 'RLI', 'FSI', 'PDI']);
+
+/** Punctuation, symbols and spaces: characters that take the direction of the text around them. */
+export function isNeutral(char: string): boolean {
+  return !STRONG_OR_NUMBER.has(bidi.getBidiCharTypeName(char));
+}
+
 /** The character as drawn at a right-to-left level (rule L4): `(` is drawn `)`, and so on. */
 export function mirrored(char: string): string | null {
   return bidi.getMirroredCharacter(char);

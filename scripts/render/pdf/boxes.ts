@@ -24,6 +24,8 @@ export interface TextOp {
    * source says.
    */
   mirrored?: Record<string, string> | undefined;
+  /** Set at a right-to-left level: drawn from the font's right-to-left copy (see the painter). */
+  rightToLeft?: boolean | undefined;
 }
 export interface RuleOp {
   kind: 'rule';

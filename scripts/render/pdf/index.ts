@@ -16,6 +16,7 @@ import { blocks, paragraphItems, type LayoutContext } from './blocks.js';
 import { loadFontSet, type FontSet, type PdfFont } from './fonts.js';
 import { defineWriter } from '../writer.js';
 import { layoutParagraph } from './lines.js';
+import { isNeutral } from './bidi.js';
 import { paginate, type Page } from './paginate.js';
 import { spans, type Span } from './spans.js';
 import { paragraphStyles } from '../paragraph-styles.js';
@@ -196,10 +197,11 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
   const draw = (ops: readonly DrawOp[]) => {
     for (const op of ops) {
       if (op.kind === 'text') {
-        // Mirrored brackets are drawn from a second copy of the font whose glyphs map back to the brackets as written.
-        const key = op.mirrored ? `${op.font.key}-mirrored` : op.font.key;
+        // Right-to-left runs are drawn from a second copy of the font, whose punctuation maps back to the characters as written.
+        const copy = op.rightToLeft ? copyName(op.text) : undefined;
+        const key = copy ? `${op.font.key}-${copy}` : op.font.key;
         if (!registered.has(key)) {
-          pdf.registerFont(key, op.font.font as unknown as string);
+          pdf.registerFont(key, (copy ? namedCopy(op.font.font, copy) : op.font.font) as unknown as string);
           registered.add(key);
         }
         pdf.font(key).fontSize(op.size).fillColor(op.color);
@@ -210,7 +212,7 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
           characterSpacing: op.characterSpacing,
           textWidth: op.width,
         });
-        if (op.mirrored) mapMirrored(pdf, op.font, op.mirrored);
+        if (op.rightToLeft) mapRightToLeft(pdf, op.font, op.text, op.mirrored ?? {});
       } else if (op.kind === 'rule') {
         pdf.save().lineWidth(op.width).strokeColor(op.color).moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke().restore();
       } else {
@@ -273,6 +275,7 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
       for (const placed of page.notes) drawTagged(placed.item, geometry.left, notesTop + placed.y);
     }
   });
+  mapJoiningGlyphs(pdf);
   for (const element of elements.values()) element.end();
   root.end();
   pdf.end();
@@ -342,15 +345,75 @@ function rememberLayouts(pdf: PDFKit.PDFDocument): void {
 }
 
 interface EmbeddedFont {
+  font: object;
   subset: { includeGlyph(id: number): number };
   unicode: number[][];
 }
 
-/** Points the ToUnicode entries of drawn mirrored brackets at the characters as written. */
-function mapMirrored(pdf: PDFKit.PDFDocument, font: PdfFont, mirrored: Record<string, string>): void {
+const copies = new WeakMap<object, Map<string, object>>();
+
+/**
+ * Which copy of its font a right-to-left run is drawn from. Amiri draws the joining stroke it adds
+ * between letters (لكي) with the glyph of the tatweel; one glyph has one ToUnicode entry per font, so
+ * runs that write a tatweel themselves (the label هـ)) take a copy of their own where it stays a tatweel.
+ */
+const TATWEEL = '\u0640';
+const copyName = (text: string) => (text.includes(TATWEEL) ? 'RTL-Tatweel' : 'RTL');
+
+/**
+ * The face under another PostScript name, for right-to-left runs: pdfkit merges fonts of one name into
+ * one embedded font, and the ToUnicode entries of this copy would then turn every bracket of
+ * left-to-right text round too ("PP22/39)Add.4(-A").
+ */
+function namedCopy(font: object, suffix: string): object {
+  let named = copies.get(font);
+  if (!named) copies.set(font, (named = new Map()));
+  let copy = named.get(suffix);
+  if (!copy) {
+    const name = (font as { postscriptName: string }).postscriptName;
+    copy = Object.create(font, { postscriptName: { value: `${name}-${suffix}` } }) as object;
+    named.set(suffix, copy);
+  }
+  return copy;
+}
+
+const RLM = 0x200f;
+
+/**
+ * ToUnicode entries of the punctuation of a right-to-left run: a mirrored bracket maps back to the
+ * bracket as written, and every such character is followed by a RIGHT-TO-LEFT MARK. A reader rebuilds
+ * the logical order from the glyphs' places (poppler: from the right, Arabic and neutrals reversed, then
+ * a left-to-right stretch of Latin letters and figures with the neutrals left of it); the mark ends the
+ * stretch at the bracket, so that "(ITU-T)" and "(LLDC)." come back as written, not "()ITU-T".
+ */
+function mapRightToLeft(pdf: PDFKit.PDFDocument, font: PdfFont, drawn: string, mirrored: Record<string, string>): void {
   const embedded = (pdf as unknown as { _font: EmbeddedFont })._font;
-  for (const [drawn, written] of Object.entries(mirrored)) {
-    const gid = embedded.subset.includeGlyph(font.font.glyphForCodePoint(drawn.codePointAt(0)!).id);
-    embedded.unicode[gid] = [written.codePointAt(0)!];
+  // The glyphs as shaped (pdfkit has just shaped the run): punctuation may take a contextual form of its own.
+  const shaped =
+    (layouts.get(embedded.font)?.get(`\u0000${drawn}`) as { glyphs: { id: number; codePoints: number[] }[] } | undefined) ??
+    font.font.layout(drawn, []);
+  for (const glyph of shaped.glyphs) {
+    if (glyph.codePoints.length !== 1) continue;
+    const char = String.fromCodePoint(glyph.codePoints[0]!);
+    const written = mirrored[char] ?? char;
+    if (!isNeutral(written)) continue;
+    embedded.unicode[embedded.subset.includeGlyph(glyph.id)] = [written.codePointAt(0)!, RLM];
+  }
+  // fontkit keeps the characters a glyph stood for the first time it was shaped: a joining stroke's none.
+  if (drawn.includes(TATWEEL)) {
+    for (const glyph of font.font.layout(TATWEEL, []).glyphs) embedded.unicode[embedded.subset.includeGlyph(glyph.id)] = [0x640];
+  }
+}
+
+/**
+ * Glyphs that stand for no character of their own (Amiri's joining strokes, as in لكي) get a ZERO WIDTH
+ * JOINER: with no character at all a reader takes their width for a gap and cuts the word there.
+ */
+function mapJoiningGlyphs(pdf: PDFKit.PDFDocument): void {
+  const families = (pdf as unknown as { _fontFamilies: Record<string, { unicode?: number[][] }> })._fontFamilies;
+  for (const font of Object.values(families)) {
+    font.unicode?.forEach((codePoints, gid) => {
+      if (codePoints.length === 0) font.unicode![gid] = [0x200d];
+    });
   }
 }

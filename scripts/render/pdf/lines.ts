@@ -355,6 +355,7 @@ interface Run {
   span: Span;
   space: boolean;
   mirrored: Record<string, string> | undefined;
+  rightToLeft: boolean;
 }
 
 /** Cuts text[start, end) into runs in visual order, each of one span, font and direction. */
@@ -409,6 +410,7 @@ function visualRuns(chars: Characters, spans: readonly Span[], start: number, en
         span,
         space,
         mirrored,
+        rightToLeft: rtl,
       });
     }
     i = j;
@@ -471,7 +473,7 @@ function hyphenRun(chars: Characters, spec: ParagraphSpec, last: number, context
   const font = context.fonts.fontFor('-', fontStyle(span.style), context.lang, chars.font[last]);
   const size = sizeOf(span, spec.size, sheet);
   const rise = span.footnote === undefined ? 0 : spec.size * sheet.pdf.superscript.rise;
-  return { text: '-', font, size, rise, width: advance(font, '-') * size, span, space: false, mirrored: undefined };
+  return { text: '-', font, size, rise, width: advance(font, '-') * size, span, space: false, mirrored: undefined, rightToLeft: false };
 }
 
 /** A run cut where Chinese characters meet other text, so that only the gaps next to Chinese characters stretch. */
@@ -534,6 +536,7 @@ function setLine(
         characterSpacing: stretch?.[index]?.characterSpacing ?? 0,
         width: run.width,
         mirrored: run.mirrored,
+        rightToLeft: run.rightToLeft,
       });
       if (run.span.footnote !== undefined && !footnotes.includes(run.span.footnote)) footnotes.push(run.span.footnote);
     }
