@@ -11,6 +11,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { repoRoot } from './helpers/build.js';
 import { copyProject } from './helpers/project.js';
+import { loadStyleSheet } from '../scripts/render/style-sheet.js';
+import { paragraphStyles } from '../scripts/render/paragraph-styles.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.woff2': 'font/woff2' };
@@ -74,12 +76,15 @@ describe('HTML in Chromium', () => {
       return {
         direction: getComputedStyle(document.body).direction,
         labelRight: label.right,
+        actionRight: document.querySelector('.proposal-action')!.getBoundingClientRect().right,
+        idRight: document.querySelector('.proposal-id')!.getBoundingClientRect().right,
         textRight: text.right,
         arabicFont: document.fonts.check('16px "Noto Naskh Arabic"', 'القرار'),
         loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
       };
     });
     expect(layout.direction).toBe('rtl');
+    expect(layout.actionRight).toBeGreaterThan(layout.idRight);
     expect(layout.labelRight).toBeGreaterThan(layout.textRight);
     expect(layout.loaded).toContain('Noto Naskh Arabic');
     await page.close();
@@ -105,6 +110,22 @@ describe('HTML in Chromium', () => {
       expect(gap).toBeGreaterThan(3);
     }
     expect(gaps.some((g) => g.renumbered)).toBe(true);
+    await page.close();
+  });
+
+  it('keeps each revision mark whole in Arabic: the deleted range right of the inserted one, not interleaved', async () => {
+    const page = await open('A', 'res71-annex1-2028/PP26-40-A.html');
+    const boxes = await page.evaluate(() => {
+      const title = [...document.querySelectorAll('h2')].find((h) => h.querySelector('del') && h.querySelector('ins'))!;
+      // One rectangle per mark: a mark split into pieces by the other's digits would give several.
+      const rects = (selector: string) =>
+        [...title.querySelector(selector)!.getClientRects()].map((r) => ({ left: r.left, right: r.right }));
+      return { del: rects('del'), ins: rects('ins'), text: title.querySelector('del')!.textContent };
+    });
+    expect(boxes.text).toBe('2027-2024');
+    expect(boxes.del).toHaveLength(1);
+    expect(boxes.ins).toHaveLength(1);
+    expect(boxes.ins[0]!.right).toBeLessThanOrEqual(boxes.del[0]!.left + 0.5);
     await page.close();
   });
 
@@ -145,5 +166,51 @@ describe('HTML in Chromium', () => {
     const zh = await open('C');
     expect(await zh.evaluate(() => getComputedStyle(document.querySelector('.call-word')!).fontStyle)).toBe('normal');
     await zh.close();
+  });
+
+  it('sets the working-translation note in italic in English and upright in Arabic', async () => {
+    const style = async (letter: string) => {
+      const page = await open(letter);
+      const found = await page.evaluate(() => getComputedStyle(document.querySelector('.note')!).fontStyle);
+      await page.close();
+      return found;
+    };
+    expect(await style('E')).toBe('italic');
+    expect(await style('A')).toBe('normal');
+  });
+
+  it('centres and bolds headings and table heads as the DOCX and PDF do, from the same paragraph styles', async () => {
+    const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
+    for (const [letter, lang] of [
+      ['E', 'en'],
+      ['A', 'ar'],
+      ['C', 'zh'],
+    ] as const) {
+      const styles = paragraphStyles(sheet, lang);
+      const page = await open(letter, `res71-annex1-2028/PP26-40-${letter}.html`);
+      const look = (selector: string) =>
+        page.evaluate((s) => {
+          const style = getComputedStyle(document.querySelector(s)!);
+          return {
+            align: style.textAlign,
+            bold: Number(style.fontWeight) >= 700,
+            italic: style.fontStyle === 'italic',
+            background: style.backgroundColor,
+          };
+        }, selector);
+      const expected = (name: 'heading2' | 'heading3' | 'tableHead' | 'note') => ({
+        align: styles[name].align,
+        bold: styles[name].run.bold === true,
+        italic: styles[name].run.italic === true,
+      });
+      expect(await look('main h2')).toMatchObject(expected('heading2'));
+      expect((await look('main h2')).align).toBe('center');
+      expect(await look('main h3')).toMatchObject(expected('heading3'));
+      expect(await look('main th p')).toMatchObject({ ...expected('tableHead'), align: 'center', bold: true });
+      expect((await look('main th')).background).toBe('rgba(0, 0, 0, 0)');
+      // The working-translation note: italic in Latin script, upright in Arabic and Chinese.
+      if (lang !== 'zh') expect(await look('header.frame .note')).toMatchObject({ ...expected('note'), italic: lang === 'en' });
+      await page.close();
+    }
   });
 });

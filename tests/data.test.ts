@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
-import { formatMessages } from '../scripts/check/diagnostics.js';
+import { formatMessages } from '../scripts/diagnostics/report.js';
 import { formatFigure } from '../scripts/model/data.js';
 import { copyProject, fixtureMetadata } from './helpers/project.js';
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
-import { formatMessages } from '../scripts/check/diagnostics.js';
+import { formatMessages } from '../scripts/diagnostics/report.js';
 import { build, testMeta } from './helpers/build.js';
 import { copyProject } from './helpers/project.js';
 

@@ -155,8 +155,24 @@ describe('DOCX', () => {
     }
   });
 
-  it('lays Arabic out right to left', async () => {
+  it('sets Arabic upright: no run or style it uses is italic, while the English note is', async () => {
+    const italic = async (lang: 'ar' | 'en') => {
+      const zip = await JSZip.loadAsync(readFileSync(file(lang, 'tracked').path));
+      const xml = await zip.file('word/document.xml')!.async('string');
+      const styles = await zip.file('word/styles.xml')!.async('string');
+      const used = new Set([...xml.matchAll(/<w:pStyle w:val="([^"]+)"\/>/g)].map((m) => m[1]));
+      const italicStyles = [...styles.matchAll(/<w:style [^>]*w:styleId="([^"]+)".*?<\/w:style>/gs)]
+        .filter((m) => /<w:iCs?\/>/.test(m[0]) && used.has(m[1]))
+        .map((m) => m[1]);
+      return { runs: /<w:iCs?\/>/.test(xml), styles: italicStyles };
+    };
+    expect(await italic('ar')).toEqual({ runs: false, styles: [] });
+    expect((await italic('en')).styles).toContain('Note');
+  });
+
+  it('lays Arabic out right to left, the proposal line too (its action at the right margin, as in the HTML and PDF)', async () => {
     const xml = await (await JSZip.loadAsync(readFileSync(file('ar', 'tracked').path))).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:pStyle w:val="ProposalLine"\/><w:bidi\/>/);
     expect(xml).toMatch(/<w:bidi\/>/);
     expect(xml).toMatch(/<w:rtl\/>/);
     expect(xml).toMatch(/<w:bidiVisual\/>/);

@@ -160,4 +160,18 @@ describe('HTML of the other documents', () => {
       'CWG-SFP指导意见',
     ]);
   });
+
+  it('gives head cells their scope and tables their caption inside the table', async () => {
+    const result = checkProject(repoRoot, { docs: ['res71-annex1-2020'], langs: ['en'] });
+    const [output] = await renderOutputs(result, ['html']);
+    const tree = fromHtml(output!.content);
+    const heads = selectAll('main thead th', tree);
+    expect(heads.length).toBeGreaterThan(0);
+    for (const th of heads) expect(th.properties.scope).toBe(Number(th.properties.colSpan ?? 1) > 1 ? 'colgroup' : 'col');
+    expect(selectAll('main td[scope]', tree)).toHaveLength(0);
+    expect(toText(select('main table#tab-2 > caption', tree)!)).toBe('Table 1: Targets');
+    const captioned = output!.doc.body.filter((block) => block.type === 'table' && block.caption.length > 0);
+    expect(captioned.length).toBeGreaterThan(5);
+    expect(selectAll('main table > caption', tree)).toHaveLength(captioned.length);
+  });
 });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkLocales } from '../scripts/check/locales.js';
-import { formatMessages } from '../scripts/check/diagnostics.js';
+import { formatMessages } from '../scripts/diagnostics/report.js';
 import { loadLocale } from '../scripts/i18n/locales.js';
 import { copyProject } from './helpers/project.js';
 import { paths } from './helpers/build.js';

@@ -13,6 +13,7 @@ import { loadLocale } from '../scripts/i18n/locales.js';
 import type { ModelDocument } from '../scripts/model/types.js';
 import { renderDocx } from '../scripts/render/docx/index.js';
 import { loadHtmlTemplates, renderHtml } from '../scripts/render/html/index.js';
+import { loadFrameTemplates } from '../scripts/render/frame.js';
 import { loadFontSet } from '../scripts/render/pdf/fonts.js';
 import { layoutPdf } from '../scripts/render/pdf/index.js';
 import type { DrawOp, FlowItem, TextOp } from '../scripts/render/pdf/boxes.js';
@@ -23,6 +24,7 @@ const LIST = '- 父项一\n  - 子项甲\n  - 子项乙\n- 父项二\n';
 const TABLE = ':::table{#t header=1}\n- - 甲\n  - 乙\n- - 文字\n  - - 父项一\n      - 子项甲\n      - 子项乙\n    - 父项二\n:::\n';
 
 const templates = loadHtmlTemplates(path.join(repoRoot, 'templates'));
+const frames = loadFrameTemplates(path.join(repoRoot, 'templates'));
 const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
 
 function model(markdown: string): ModelDocument {
@@ -36,8 +38,7 @@ function pdfTexts(doc: ModelDocument): TextOp[] {
   const layout = layoutPdf(doc, {
     locale: loadLocale(paths.locales, doc.lang),
     sheet,
-    layout: templates.frame(doc.frame, doc.meta.type),
-    variant: 'marked',
+    layout: frames(doc.frame, doc.meta.type),
     fonts: loadFontSet(repoRoot),
   });
   const ops = (item: FlowItem): DrawOp[] => [...item.ops, ...(item.parts ?? []).flatMap((part) => part.ops)];
@@ -68,8 +69,8 @@ describe('lists nested in list items', () => {
     const docx = await renderDocx(doc, {
       locale: loadLocale(paths.locales, doc.lang),
       sheet,
-      layout: templates.frame(doc.frame, doc.meta.type),
-      variant: 'marked',
+      layout: frames(doc.frame, doc.meta.type),
+      marks: 'formatted',
     });
     const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
     const paragraph = (text: string) => xml.split('<w:p>').find((p) => p.includes(text))!;
@@ -83,7 +84,10 @@ describe('lists nested in list items', () => {
 
   it('HTML: a nested list inside its item, bulleted by the style sheet', () => {
     const doc = model(LIST);
-    const html = renderHtml(doc, loadLocale(paths.locales, doc.lang), templates, { fontBase: 'fonts', versions: [] });
+    const html = renderHtml(doc, loadLocale(paths.locales, doc.lang), templates, frames(doc.frame, doc.meta.type), {
+      fontBase: 'fonts',
+      versions: [],
+    });
     expect(html).toContain('<li><p>父项一</p><ul class="dash"><li><p>子项甲</p></li>');
     const css = readFileSync(path.join(repoRoot, 'templates/html/style.css'), 'utf8');
     expect(css).toMatch(/ul\.dash ul\.dash > li::before \{\s*content: '•';/);

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
-import { formatMessages } from '../scripts/check/diagnostics.js';
+import { formatMessages } from '../scripts/diagnostics/report.js';
 import { LANGS } from '../scripts/i18n/languages.js';
 import { copyProject, fixtureMetadata } from './helpers/project.js';
 
@@ -34,6 +34,17 @@ describe('parity check', () => {
     const result = checkProject(project.root, { docs: ['res71-proposal', 'res71-annex1-2028'] });
     expect(formatMessages(result.files)).toBe('');
     for (const build of result.builds) expect(build.versions.map((v) => v.lang).sort(), build.docId).toEqual([...LANGS].sort());
+  });
+
+  it('knows that a) and أ) are the same paragraph: each language letters its labels from its own sequence', () => {
+    const ar = readFileSync(file('res71-proposal', 'ar'), 'utf8');
+    // The Arabic file letters its sub-paragraphs أ) ب) ج)…; the original a) b) c)…
+    expect(ar).toContain(':n[أ)]');
+    expect(ar).not.toMatch(/:n\[[a-h]\)\]/);
+    // A letter out of rank (ب) for a)) is still a paragraph with no counterpart.
+    const changed = edit('res71-proposal', 'ar', (t) => t.replace(':n[أ)]', ':n[ب)]'));
+    const report = problems('res71-proposal');
+    expect(report).toContain(`ar.md:${lineOf(changed, ':n[ب)]')} paragraph ب) has no counterpart in zh.md`);
   });
 
   it('names a dropped paragraph in both files', () => {

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
 import { loadLocale } from '../scripts/i18n/locales.js';
-import { loadHtmlTemplates } from '../scripts/render/html/index.js';
+import { reading } from '../scripts/passes/index.js';
+import { loadFrameTemplates } from '../scripts/render/frame.js';
 import { loadFontSet } from '../scripts/render/pdf/fonts.js';
-import { layoutPdf, PDF_VARIANTS } from '../scripts/render/pdf/index.js';
+import { layoutPdf, writer } from '../scripts/render/pdf/index.js';
 import { layoutData, type ItemData, type LayoutData } from '../scripts/render/pdf/layout-data.js';
 import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { paths, repoRoot } from './helpers/build.js';
@@ -26,23 +27,25 @@ let laid: Laid[] = [];
 beforeAll(() => {
   const result = checkProject(repoRoot, {});
   expect(result.ok).toBe(true);
-  const templates = loadHtmlTemplates(path.join(repoRoot, 'templates'));
+  const frames = loadFrameTemplates(path.join(repoRoot, 'templates'));
   const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
   const fonts = loadFontSet(repoRoot);
   laid = result.builds.flatMap((build) =>
     build.versions.flatMap((doc) =>
-      PDF_VARIANTS.map((variant) => ({
-        name: `${doc.docId} ${doc.lang} ${variant}`,
-        layout: layoutData(
-          layoutPdf(doc, {
-            locale: loadLocale(paths.locales, doc.lang),
-            sheet,
-            layout: templates.frame(doc.frame, doc.meta.type),
-            variant,
-            fonts,
-          }),
-        ),
-      })),
+      writer.copies.map((copy) => {
+        const printed = copy.reading ? reading(doc, copy.reading) : doc;
+        return {
+          name: `${doc.docId} ${doc.lang} ${copy.name}`,
+          layout: layoutData(
+            layoutPdf(printed, {
+              locale: loadLocale(paths.locales, doc.lang),
+              sheet,
+              layout: frames(printed.frame, printed.meta.type),
+              fonts,
+            }),
+          ),
+        };
+      }),
     ),
   );
 }, 240_000);

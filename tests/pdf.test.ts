@@ -108,6 +108,8 @@ function paragraphs(blocks: readonly BlockNode[]): string[] {
         return [inline(b.children)];
       case 'figure':
         return [];
+      case 'summary':
+        return b.parts.flatMap((part) => [part.title, ...paragraphs(part.children)]);
     }
   });
 }
@@ -191,6 +193,14 @@ describe('PDF', () => {
     }
   });
 
+  it('sets Arabic upright: no italic face in the Arabic copies, while the English ones set their note in one', () => {
+    const italic = (output: Output) => /Italic/.test(execFileSync('pdffonts', [fileOf(output)], { encoding: 'utf8' }));
+    for (const docId of DOCS) {
+      expect(italic(find(docId, 'ar', 'marked')), docId).toBe(false);
+      expect(italic(find(docId, 'en', 'marked')), docId).toBe(true);
+    }
+  });
+
   it('passes qpdf --check, and poppler finds every font embedded', () => {
     for (const output of outputs) {
       const check = spawnSync('qpdf', ['--check', fileOf(output)], { encoding: 'utf8' });
@@ -264,6 +274,19 @@ describe('PDF', () => {
       expect(Math.abs(box('114').right - box('376').right), lang).toBeLessThan(0.5);
       expect(box('49').left - box('202').left, lang).toBeGreaterThan(2);
     }
+  });
+
+  it('sets the Arabic proposal line and lettered labels at the right margin, as the HTML and DOCX do', () => {
+    const file = fileOf(find('res71-proposal', 'ar', 'marked'));
+    const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', file, '-'], { encoding: 'utf8' });
+    const box = (word: string) => {
+      const m = new RegExp(`xMin="([\\d.]+)"[^>]*xMax="([\\d.]+)"[^>]*>${word}<`).exec(first)!;
+      return { left: Number(m[1]), right: Number(m[2]) };
+    };
+    const right = Math.max(...[...first.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
+    // The action at the start (right) edge, the identifier after it, to its left.
+    expect(right - box('MOD').right).toBeLessThan(1);
+    expect(box('CL/39A4/1').right).toBeLessThan(box('MOD').left);
   });
 
   it('prints each footnote at the foot of the page that refers to it', () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocument, listDocuments } from '../scripts/model/build.js';
 import { firstDifference, modelText, seedText } from '../scripts/check/seed-text.js';
-import { formatMessages } from '../scripts/check/diagnostics.js';
+import { formatMessages } from '../scripts/diagnostics/report.js';
 import { paths, repoRoot } from './helpers/build.js';
 
 const seeds = path.resolve(repoRoot, '../shared/seeds');

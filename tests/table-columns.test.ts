@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../scripts/model/types.js';
-import { cellColumns, columnShares, type ColumnMeasure } from '../scripts/render/table-columns.js';
+import { allRows, columnShares, type ColumnMeasure } from '../scripts/render/table-columns.js';
 import { build } from './helpers/build.js';
 
 const MEASURE: ColumnMeasure = { width: 450, size: 10, padding: 3, labelIndent: 17 };
@@ -35,9 +35,9 @@ describe('table column widths', () => {
     expect(sum(shares)).toBeCloseTo(1, 9);
   });
 
-  it('places cells past the slots that spans from above take', () => {
+  it('the model places cells past the slots that spans from above take, once for every writer', () => {
     const t = table(':::table{header=0}\n- - :cell{rowspan=2} a\n  - b\n  - c\n- - d\n  - e\n- - :cell{colspan=2} f\n  - g\n:::\n');
-    expect(cellColumns(t)).toEqual([
+    expect(allRows(t).map((row) => row.cells.map((cell) => cell.column))).toEqual([
       [0, 1, 2],
       [1, 2],
       [0, 2],

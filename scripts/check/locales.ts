@@ -9,7 +9,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { location } from 'vfile-location';
-import { reportError } from './diagnostics.js';
+import { reportError } from '../diagnostics/report.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
@@ -121,7 +121,7 @@ export function checkLocales(localesDir: string, root: string): VFile[] {
  * are offered whole and are not listed; a key listed here is a candidate for
  * removal, or a word a template forgot to print.
  */
-export const VOCABULARIES = ['callWords.', 'places.', 'languageName.', 'sources.', 'conference.'];
+export const VOCABULARIES = ['callWords.', 'places.', 'languageName.', 'languageFrom.', 'sources.', 'conference.', 'meetings.', 'summary.'];
 
 export function unusedKeys(resources: Record<string, unknown>, used: ReadonlySet<string>): string[] {
   const keys: string[] = [];

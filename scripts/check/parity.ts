@@ -11,8 +11,9 @@
  */
 import type { VFile } from 'vfile';
 import type { Position } from 'unist';
-import { reportError } from './diagnostics.js';
+import { reportError } from '../diagnostics/report.js';
 import type { BlockNode, InlineNode, ModelDocument, Table } from '../model/types.js';
+import type { DocumentBuild } from '../model/build.js';
 
 /** One block as the parity check sees it. */
 export interface BlockShape {
@@ -30,7 +31,29 @@ export interface BlockShape {
   layout?: string | undefined;
 }
 
-export function shapes(doc: ModelDocument): BlockShape[] {
+/**
+ * Spells a translation's labels in the original's letters, rank for rank (`أ)` → `a)`, `ب)` → `b)`),
+ * so that each language may letter its sub-paragraphs its own way. Characters outside the
+ * translation's letters (figures, roman numerals written in Latin letters) are left as they are.
+ */
+export type Relabel = (label: string) => string;
+
+export function relabelling(original: ModelDocument, translation: ModelDocument): Relabel {
+  const rank = new Map(translation.letters.map((letter, index) => [letter, index]));
+  // Longest first: Arabic هـ is two characters.
+  const letters = [...translation.letters].sort((a, b) => b.length - a.length);
+  return (label) => {
+    let out = '';
+    for (let i = 0; i < label.length;) {
+      const letter = letters.find((l) => label.startsWith(l, i));
+      out += letter ? (original.letters[rank.get(letter)!] ?? letter) : label[i];
+      i += letter ? letter.length : 1;
+    }
+    return out;
+  };
+}
+
+export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label): BlockShape[] {
   const out: BlockShape[] = [];
   let tables = 0;
   let figures = 0;
@@ -52,7 +75,7 @@ export function shapes(doc: ModelDocument): BlockShape[] {
         }
         case 'labelledParagraph': {
           const label = plain(block.label);
-          out.push(shape(block, `labelled:${label}`, `${where}paragraph ${label}`, [...block.label, ...block.children]));
+          out.push(shape(block, `labelled:${relabel(label)}`, `${where}paragraph ${label}`, [...block.label, ...block.children]));
           break;
         }
         case 'paragraph':
@@ -76,6 +99,13 @@ export function shapes(doc: ModelDocument): BlockShape[] {
           break;
         case 'blockquote':
           visit(block.children, where);
+          break;
+        case 'summary':
+          out.push(shape(block, 'summary', 'summary', []));
+          for (const part of block.parts) {
+            out.push(shape(part, `summary-part:${part.key}`, `summary part "${part.key}"`, []));
+            visit(part.children, `${where}summary part "${part.key}": `);
+          }
           break;
         case 'table':
           tables++;
@@ -191,7 +221,7 @@ const base = (file: VFile) => file.basename ?? file.path;
  */
 export function checkParity(original: ModelDocument, originalFile: VFile, translation: ModelDocument, translationFile: VFile): void {
   const a = shapes(original);
-  const b = shapes(translation);
+  const b = shapes(translation, relabelling(original, translation));
   const pairs = align(a, b);
   const o = base(originalFile);
   const t = base(translationFile);
@@ -294,10 +324,20 @@ export function summarize(doc: ModelDocument): VersionSummary {
         blocks(block.children);
         blocks(block.reasons);
       } else if (block.type === 'blockquote') blocks(block.children);
+      else if (block.type === 'summary') for (const part of block.parts) blocks(part.children);
       else inline(block.children);
     }
   };
   blocks(doc.body);
   for (const note of doc.footnotes) blocks(note.children);
   return { lang: doc.lang, blocks: shapes(doc).length, footnotes: doc.footnotes.length, ...counts };
+}
+
+/** Checks every language version of a document against its original. */
+export function checkDocumentParity(build: DocumentBuild): void {
+  const original = build.versions.find((version) => version.lang === build.meta?.originalLanguage);
+  if (!original) return;
+  for (const version of build.versions) {
+    if (version !== original) checkParity(original, build.versionFiles.get(original.lang)!, version, build.versionFiles.get(version.lang)!);
+  }
 }

@@ -116,6 +116,9 @@ function blocksText(nodes: readonly BlockNode[], inList = false): string {
           return inlineText(node.caption);
         case 'proposal':
           return node.action + node.id + blocksText(node.children) + blocksText(node.reasons);
+        case 'summary':
+          // The part titles are the locale's words, as the seed's box prints them.
+          return node.parts.map((part) => part.title + blocksText(part.children)).join('');
       }
     })
     .join('');

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, watch } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { formatMessages, hasErrors } from '../check/diagnostics.js';
+import { formatMessages, hasErrors } from '../diagnostics/report.js';
 import { checkPart } from '../check/part.js';
 import { listDocuments, projectPaths } from '../model/build.js';
 import { summarize } from '../check/parity.js';

@@ -14,3 +14,6 @@ export const LANGS = Object.keys(LANGUAGES) as Lang[];
 export function isLang(value: string): value is Lang {
   return Object.hasOwn(LANGUAGES, value);
 }
+
+/** The writing system a language is set in: the key of everything typographic in `templates/styles.json`. */
+export type Script = (typeof LANGUAGES)[Lang]['script'];

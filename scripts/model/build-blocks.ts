@@ -8,7 +8,16 @@ import type { BuildContext } from './context.js';
 import { buildInlines, wholeChange } from './build-inline.js';
 import { buildGridTable, buildListTable, buildPipeTable, type GridTable } from './build-table.js';
 import type { FootnoteNumbering } from './footnotes.js';
-import { PROPOSAL_ACTIONS, type BlockNode, type Heading, type InlineNode, type ProposalAction, type Table } from './types.js';
+import {
+  PROPOSAL_ACTIONS,
+  type BlockNode,
+  type Heading,
+  type InlineNode,
+  type ProposalAction,
+  type Summary,
+  type SummaryPart,
+  type Table,
+} from './types.js';
 
 const CALL_ONLY = new Set(['call']);
 
@@ -190,6 +199,16 @@ export class BlockBuilder {
           'misplaced-directive',
         );
         return this.blocks(content);
+      case 'summary':
+        return [this.summary(node, content)];
+      case 'part':
+        ctx.error(
+          node.position,
+          '`:::part` outside a summary',
+          'Move it inside the `::::summary` block whose part it is',
+          'misplaced-directive',
+        );
+        return this.blocks(content);
       case 'table': {
         const [only] = content;
         const id = node.attributes?.id ?? undefined;
@@ -214,11 +233,45 @@ export class BlockBuilder {
         ctx.error(
           node.position,
           `Unknown directive ":::${node.name}"`,
-          'Block directives are :::proposal, :::reasons and :::table (see docs/dialect.md)',
+          'Block directives are :::proposal, :::reasons, :::summary, :::part and :::table (see docs/dialect.md)',
           'unknown-directive',
         );
         return this.blocks(content);
     }
+  }
+
+  /**
+   * `::::summary` holding `:::part{key=purpose}` blocks: each part's heading comes from the locale
+   * (`summary.purpose`), so every language titles the parts of its box alike.
+   */
+  private summary(node: ContainerDirective, content: readonly RootContent[]): Summary {
+    const ctx = this.ctx;
+    const keys = ctx.locale.keys('summary');
+    const parts: SummaryPart[] = [];
+    for (const child of content) {
+      if (child.type !== 'containerDirective' || child.name !== 'part') {
+        ctx.error(
+          child.position,
+          'A summary holds only its parts',
+          'Put the text inside a `:::part{key=…}` block of the `::::summary`',
+          'invalid-directive',
+        );
+        continue;
+      }
+      const key = child.attributes?.key ?? '';
+      if (!keys.includes(key)) {
+        ctx.error(
+          child.position,
+          `Unknown summary part "${key}"`,
+          `Use one of: ${keys.join(', ')} (summary.<key> in the locales)`,
+          'invalid-directive',
+        );
+        continue;
+      }
+      const title = ctx.t(`summary.${key}`, child.position);
+      parts.push({ key, title, children: this.blocks(child.children), position: ctx.place(child.position) });
+    }
+    return { type: 'summary', parts, position: ctx.place(node.position) };
   }
 
   /** `header=2`: how many leading rows of a list table are header rows (1 unless said). */

@@ -41,6 +41,7 @@ export function buildPipeTable(node: MdastTable, ctx: BuildContext, buildBlocks:
     cells: row.children.map((cell, column) => ({
       colSpan: 1,
       rowSpan: 1,
+      column: 0,
       align: node.align?.[column] ?? undefined,
       position: cell.position,
       children: cell.children.length
@@ -66,6 +67,7 @@ export function buildGridTable(node: GridTable, ctx: BuildContext, buildBlocks: 
           ctx.gridCell = saved;
           const built: TableCell = {
             colSpan: cell.colSpan ?? 1,
+            column: 0,
             rowSpan: cell.rowSpan ?? 1,
             align: cell.align && ALIGNS.has(cell.align) ? (cell.align as TableCell['align']) : undefined,
             children,
@@ -106,7 +108,7 @@ export function buildListTable(list: MdastList, headerRows: number, ctx: BuildCo
 const SPAN_ATTRIBUTES = new Set(['colspan', 'rowspan', 'align']);
 
 function listTableCell(item: MdastListItem, ctx: BuildContext, buildBlocks: BuildBlocks): TableCell {
-  const cell: TableCell = { colSpan: 1, rowSpan: 1, position: item.position, children: [] };
+  const cell: TableCell = { colSpan: 1, rowSpan: 1, column: 0, position: item.position, children: [] };
   let children = item.children;
   const first = children[0];
   const directive = first?.type === 'paragraph' ? first.children[0] : undefined;
@@ -158,19 +160,25 @@ function trimLeadingSpace(nodes: MdastParagraph['children']): MdastParagraph['ch
   return value ? [{ ...head, value }, ...tail] : tail;
 }
 
-/** Counts the grid's columns, checking that every row fills the same width once spans are placed. */
+/**
+ * Places every cell on the grid (its first column, past the slots that cells
+ * spanning down from rows above take) and counts the grid's columns, checking
+ * that every row fills the same width. Writers read `cell.column`.
+ */
 function finish(parts: Pick<Table, 'head' | 'body' | 'foot'>, position: Position | undefined, ctx: BuildContext): Table {
   const rows = [...parts.head, ...parts.body, ...parts.foot];
-  const occupied: number[] = [];
-  const widths: number[] = [];
+  const taken: boolean[][] = rows.map(() => []);
   rows.forEach((row, r) => {
-    let width = occupied[r] ?? 0;
+    let column = 0;
     for (const cell of row.cells) {
-      width += cell.colSpan;
-      for (let below = 1; below < cell.rowSpan; below++) occupied[r + below] = (occupied[r + below] ?? 0) + cell.colSpan;
+      while (taken[r]![column]) column++;
+      cell.column = column;
+      for (let down = 0; down < cell.rowSpan && r + down < rows.length; down++)
+        for (let across = 0; across < cell.colSpan; across++) taken[r + down]![column + across] = true;
+      column += cell.colSpan;
     }
-    widths.push(width);
   });
+  const widths = taken.map((slots) => slots.filter(Boolean).length);
   const columns = Math.max(0, ...widths);
   widths.forEach((width, r) => {
     if (width !== columns) {

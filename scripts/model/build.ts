@@ -8,7 +8,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { FootnoteDefinition, Root, RootContent, Yaml } from 'mdast';
 import { createMarkdownReader } from '../parse/processor.js';
-import { reportError } from '../check/diagnostics.js';
+import { reportError } from '../diagnostics/report.js';
 import { loadLocale } from '../i18n/locales.js';
 import { isLang, LANGUAGES, type Lang } from '../i18n/languages.js';
 import { BuildContext } from './context.js';
@@ -18,7 +18,6 @@ import { documentMetaSchema, languageFrontMatterSchema, type DocumentMeta } from
 import { readYaml } from './yaml-data.js';
 import { buildFrame } from './frame.js';
 import { loadDocumentData, type DocumentData } from './data.js';
-import { checkParity } from '../check/parity.js';
 import type { Footnote, ModelDocument } from './types.js';
 
 export interface ProjectPaths {
@@ -115,13 +114,6 @@ export function buildDocument(paths: ProjectPaths, docId: string, only?: readonl
     if (version) build.versions.push(version);
   }
 
-  const original = build.versions.find((v) => v.lang === meta.originalLanguage);
-  if (original) {
-    for (const version of build.versions) {
-      if (version === original) continue;
-      checkParity(original, build.versionFiles.get(original.lang)!, version, build.versionFiles.get(version.lang)!);
-    }
-  }
   return build;
 }
 
@@ -234,7 +226,8 @@ export function buildVersion(
 
   if (!front) return undefined;
   const frame = buildFrame(ctx, lang, front, footnotes);
-  return { docId, lang, dir: LANGUAGES[lang].dir, path: file.path, meta, front, frame, body, footnotes };
+  const letters = ctx.t('labels.letters', undefined).split(' ');
+  return { docId, lang, dir: LANGUAGES[lang].dir, path: file.path, meta, front, frame, letters, body, footnotes };
 }
 
 function collectFootnoteDefinitions(nodes: readonly RootContent[], ctx: BuildContext): Map<string, FootnoteDefinition> {

@@ -1,7 +1,7 @@
 /** What every pass of the model builder shares: the file, its locale and metadata. */
 import type { VFile } from 'vfile';
 import type { Position, Point } from 'unist';
-import { reportError } from '../check/diagnostics.js';
+import { reportError } from '../diagnostics/report.js';
 import { MissingLocaleKeyError, type Locale } from '../i18n/locales.js';
 import type { DocumentMeta } from './metadata.js';
 import type { DocumentData } from './data.js';

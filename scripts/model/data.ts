@@ -11,7 +11,7 @@ import { VFile } from 'vfile';
 import { z } from 'zod';
 import { parseDocument, isNode } from 'yaml';
 import { location } from 'vfile-location';
-import { reportError } from '../check/diagnostics.js';
+import { reportError } from '../diagnostics/report.js';
 import { readYaml } from './yaml-data.js';
 
 const row = z.record(z.string(), z.number());

@@ -5,33 +5,9 @@
  * problem. Every renderer prints the same frame.
  */
 import type { BuildContext } from './context.js';
-import type { Footnote } from './types.js';
+import type { Footnote, Frame } from './types.js';
 import type { LanguageFrontMatter } from './metadata.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
-
-export interface Frame {
-  lang: string;
-  dir: 'ltr' | 'rtl';
-  script: string;
-  letter: string;
-  title: string;
-  conference: string;
-  placeAndYear: string;
-  addendum?: string | undefined;
-  /** "Document 39-E": the number within the conference. */
-  documentNumber: string;
-  /** "Document C26/30-E": the full symbol, as Council documents print it. */
-  documentSymbol: string;
-  date?: string | undefined;
-  original: string;
-  source: string;
-  workingTranslation?: string | undefined;
-  footnotesLabel: string;
-  /** The running header of the pages after the first: "PP22/39(Add.4)-E". */
-  runningHeader: string;
-  /** The page number around its number: "- ", " -". */
-  pageNumber: [before: string, after: string];
-}
 
 export function buildFrame(ctx: BuildContext, lang: Lang, front: LanguageFrontMatter, footnotes: readonly Footnote[]): Frame {
   const { meta } = ctx;
@@ -49,12 +25,13 @@ export function buildFrame(ctx: BuildContext, lang: Lang, front: LanguageFrontMa
     addendum: meta.document.addendum === undefined ? undefined : t('frame.addendum', { addendum: meta.document.addendum }),
     documentNumber: t('frame.document', { number: meta.document.number, letter: language.letter }),
     documentSymbol: t('frame.document', { number: meta.symbol, letter: language.letter }),
-    date: meta.date === undefined ? undefined : t('frame.date', { date: formatDate(meta.date, lang) }),
+    date: meta.date === undefined ? undefined : t('frame.date', dateParts(meta.date, t('numbers.intl'))),
+    meeting: meta.meeting === undefined ? undefined : t(`meetings.${meta.meeting}`),
     original: t('frame.original', { language: t(`languageName.${meta.originalLanguage}`) }),
     source: t(`sources.${meta.source}`),
     workingTranslation:
       front.translation?.status === 'working'
-        ? t('frame.workingTranslation', { language: t(`languageName.${front.translation.from}`) })
+        ? t('frame.workingTranslation', { language: t(`languageFrom.${front.translation.from}`) })
         : undefined,
     footnotesLabel: t('labels.footnoteCount', { count: footnotes.length }),
     runningHeader: t('page.header', {
@@ -71,9 +48,15 @@ function splitAround(text: string, slot: string): [string, string] {
   return [before, after];
 }
 
-/** Dates through Intl with the language's own conventions (UTC, so the day never shifts). */
-export function formatDate(isoDate: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+/**
+ * The day, month name and year of a date through Intl, in the language's own digits and month names
+ * (`numbers.intl`, e.g. ar-u-nu-latn for ITU's Western digits in Arabic); their order and the words
+ * around them ("de", "года", 年) are the locale's `frame.date`. UTC, so the day never shifts.
+ */
+export function dateParts(isoDate: string, intlLocale: string): { day: string; month: string; year: string } {
+  const parts = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(
     new Date(`${isoDate}T00:00:00Z`),
   );
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { day: part('day'), month: part('month'), year: part('year') };
 }

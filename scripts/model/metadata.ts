@@ -21,6 +21,8 @@ export const documentMetaSchema = z.strictObject({
     revision: z.number().int().positive().optional(),
   }),
   date: z.iso.date().optional(),
+  /** Conference documents: the meeting they are for, a key of `meetings` in the locales (plenary). */
+  meeting: localeKey.optional(),
   originalLanguage: lang,
   languages: z.array(lang).min(1),
   source: localeKey,

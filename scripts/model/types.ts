@@ -7,7 +7,6 @@
 import type { Position } from 'unist';
 import type { DocumentMeta, LanguageFrontMatter } from './metadata.js';
 import type { Lang } from '../i18n/languages.js';
-import type { Frame } from './frame.js';
 
 interface Node {
   position?: Position | undefined;
@@ -124,6 +123,8 @@ export interface BlockQuote extends Node {
 }
 export interface TableCell extends Node {
   colSpan: number;
+  /** The cell's first column on the table's grid, past cells spanning down from rows above. */
+  column: number;
   rowSpan: number;
   align?: 'left' | 'center' | 'right' | 'justify' | undefined;
   children: BlockNode[];
@@ -163,12 +164,59 @@ export interface Proposal extends Node {
   reasons: BlockNode[];
 }
 
-export type BlockNode = Heading | Paragraph | LabelledParagraph | CallWordParagraph | List | BlockQuote | Table | Figure | Proposal;
+/** One part of a summary: its heading is the locale's (`summary.<key>`), its text the page's. */
+export interface SummaryPart extends Node {
+  key: string;
+  title: string;
+  children: BlockNode[];
+}
+/** The box on the first page of a Council document: purpose, action required, references… */
+export interface Summary extends Node {
+  type: 'summary';
+  parts: SummaryPart[];
+}
+
+export type BlockNode =
+  Heading | Paragraph | LabelledParagraph | CallWordParagraph | List | BlockQuote | Table | Figure | Proposal | Summary;
 
 export interface Footnote extends Node {
   id: string;
   number: number;
+  /** A footnote called only from deleted (or only from inserted) text is deleted (inserted) with it. */
+  change?: BlockChange;
   children: BlockNode[];
+}
+
+/**
+ * The words of the document frame (conference block, document number,
+ * "Original:", source), resolved from the metadata and the locale while the
+ * model is built (model/frame.ts), so that a missing word is reported by
+ * `check` like any other problem. Every renderer prints the same frame.
+ */
+export interface Frame {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  script: string;
+  letter: string;
+  title: string;
+  conference: string;
+  placeAndYear: string;
+  addendum?: string | undefined;
+  /** "Document 39-E": the number within the conference. */
+  documentNumber: string;
+  /** "Document C26/30-E": the full symbol, as Council documents print it. */
+  documentSymbol: string;
+  date?: string | undefined;
+  /** The meeting of a conference document ("PLENARY MEETING"), from `meeting` in document.yaml. */
+  meeting?: string | undefined;
+  original: string;
+  source: string;
+  workingTranslation?: string | undefined;
+  footnotesLabel: string;
+  /** The running header of the pages after the first: "PP22/39(Add.4)-E". */
+  runningHeader: string;
+  /** The page number around its number: "- ", " -". */
+  pageNumber: [before: string, after: string];
 }
 
 /** One language version of one document, parsed and checked. */
@@ -181,6 +229,11 @@ export interface ModelDocument {
   front: LanguageFrontMatter;
   /** The words of the first-page frame, in this language. */
   frame: Frame;
+  /**
+   * The letters this language labels sub-paragraphs with, in order (locales labels.letters): `a)` in
+   * English is `أ)` in Arabic, the same paragraph.
+   */
+  letters: string[];
   body: BlockNode[];
   footnotes: Footnote[];
 }

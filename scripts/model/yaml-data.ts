@@ -6,7 +6,7 @@ import { parseDocument, isNode, type Document } from 'yaml';
 import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
-import { reportError } from '../check/diagnostics.js';
+import { reportError } from '../diagnostics/report.js';
 
 /**
  * @param offset where the YAML text starts inside `file` (front matter sits after `---`).

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { Frame } from '../model/frame.js';
+import type { Frame } from '../model/types.js';
 
 export type { Frame };
 
@@ -15,14 +15,15 @@ const REGIONS: readonly FrameRegion[] = ['conference', 'document', 'heading'];
 
 export interface FrameLine {
   text: string;
-  /** A style name of the style sheets: conferenceName, conferencePlace, strong, source, note, or none. */
+  /** A style name of the style sheets: conferenceName, conferencePlace, meeting, strong, source, note, or none. */
   style: string | undefined;
 }
 
 export type FrameLayout = Record<FrameRegion, FrameLine[]>;
 
-/** Conference lines and `strong` lines are set in bold by every printed copy. */
-export const isBoldFrameLine = (line: FrameLine): boolean => line.style === 'strong' || (line.style?.startsWith('conference') ?? false);
+/** Conference lines, the meeting and `strong` lines are set in bold by every printed copy. */
+export const isBoldFrameLine = (line: FrameLine): boolean =>
+  line.style === 'strong' || line.style === 'meeting' || (line.style?.startsWith('conference') ?? false);
 
 /**
  * Reads the frame template of a document type (`templates/frames/<type>.hbs`).

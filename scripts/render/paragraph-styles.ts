@@ -5,7 +5,7 @@
  * writer lays out with them, so both print the same page. Lengths in points.
  */
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
-import { points, type StyleSheet } from './style-sheet.js';
+import { points, setsItalic, type StyleSheet } from './style-sheet.js';
 
 export type Align = 'justify' | 'start' | 'center' | 'end';
 
@@ -49,6 +49,7 @@ export type StyleName =
   | 'tableHead'
   | 'tableLabelled'
   | 'caption'
+  | 'summaryTitle'
   | 'figure'
   | 'footnote'
   | 'header'
@@ -108,7 +109,7 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
     }),
     reasons: style({ spaceBefore: sheet.spacing.headingBefore }),
     source: style({ align: 'center', run: { bold: true } }),
-    note: style({ size: sheet.sizes.footnote, align: 'center', run: { italic: true } }),
+    note: style({ size: sheet.sizes.footnote, align: 'center', run: { italic: setsItalic(sheet, script) } }),
     tableText: style({ size: sheet.sizes.table, align: 'start', spaceBefore: 2, spaceAfter: 2 }),
     tableHead: style({ size: sheet.sizes.table, align: 'center', spaceBefore: 2, spaceAfter: 2, run: { bold: true } }),
     tableLabelled: style({
@@ -120,6 +121,7 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
       hanging: points(sheet.indent.tableLabel),
     }),
     caption: style({ align: 'center', keepWithNext: true, spaceBefore: sheet.spacing.headingBefore, run: { bold: true } }),
+    summaryTitle: style({ align: 'start', keepWithNext: true, run: { bold: true } }),
     figure: style({ align: 'center' }),
     footnote: style({ size: sheet.sizes.footnote, spaceBefore: 0, indent: points(284), hanging: points(284) }),
     header: style({ size: sheet.sizes.header, align: 'center', spaceBefore: 0 }),

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '../i18n/languages.js';
+import type { Lang, Script } from '../i18n/languages.js';
 
 export interface StyleSheet {
   /** Twips (1/20 pt), as Word counts them. */
@@ -25,6 +25,10 @@ export interface StyleSheet {
   indent: { label: number; callWord: number; tableLabel: number };
   marks: { insertionColour: string; deletionColour: string };
   italicCallWords: string[];
+  /** Scripts whose emphasis and notes are set in italic; the others are set upright. */
+  italic: Script[];
+  /** Points: the summary box of a Council document. */
+  box: { ruleWidth: number; padding: number };
   pdf: {
     lineHeight: number;
     ruleWidth: number;
@@ -32,12 +36,16 @@ export interface StyleSheet {
     footnoteSeparator: { length: number; spaceBefore: number; spaceAfter: number };
     superscript: { scale: number; rise: number };
     decorationWidth: number;
+    shortLetters: Record<Script, string>;
   };
 }
 
 export function loadStyleSheet(templatesDir: string): StyleSheet {
   return JSON.parse(readFileSync(path.join(templatesDir, 'styles.json'), 'utf8')) as StyleSheet;
 }
+
+/** Whether a script is set in italic where the text asks for it (Arabic and Chinese never are). */
+export const setsItalic = (sheet: StyleSheet, script: Script): boolean => sheet.italic.includes(script);
 
 /** Twips to points. */
 export const points = (twips: number) => twips / 20;

@@ -30,10 +30,9 @@ export function columnShares(table: Table, measure: ColumnMeasure): number[] {
   const count = Math.max(1, table.columns);
   const least = new Array<number>(count).fill(0);
   const most = new Array<number>(count).fill(0);
-  const columns = cellColumns(table);
-  allRows(table).forEach((row, r) => {
-    row.cells.forEach((cell, index) => {
-      const column = columns[r]![index]!;
+  allRows(table).forEach((row) => {
+    row.cells.forEach((cell) => {
+      const column = cell.column;
       // A spanning cell fits into the columns the single cells make.
       if (cell.colSpan === 1 && column < count) {
         const lines = blockLines(cell.children, 0);
@@ -62,23 +61,6 @@ export const spanned = (widths: readonly number[], column: number, span: number)
   widths.slice(column, column + span).reduce((a, b) => a + b, 0);
 
 export const allRows = (table: Table): TableRow[] => [...table.head, ...table.body, ...table.foot];
-
-/** Each cell's first grid column, row by row (head, body, foot), past the slots that cells spanning down from rows above take. */
-export function cellColumns(table: Table): number[][] {
-  const rows = allRows(table);
-  const taken: boolean[][] = rows.map(() => []);
-  return rows.map((row, r) => {
-    let column = 0;
-    return row.cells.map((cell) => {
-      while (taken[r]![column]) column++;
-      for (let down = 0; down < cell.rowSpan && r + down < rows.length; down++)
-        for (let across = 0; across < cell.colSpan; across++) taken[r + down]![column + across] = true;
-      const first = column;
-      column += cell.colSpan;
-      return first;
-    });
-  });
-}
 
 /**
  * The CSS automatic table layout, for a table as wide as its column: when the longest lines fit,

@@ -1,8 +1,8 @@
 /**
  * DOCX writer: model → docx builders. Revision marks become Word tracked
  * changes (w:ins / w:del, author and date from document.yaml) in the
- * `tracked` variant, underline and strike-through in `marked`, and are
- * accepted in `clean`. One function per node type, dispatched from tables
+ * `tracked` copy, underline and strike-through in `marked`; the `clean`
+ * copy is the accepted reading (scripts/passes/readings.ts). One function per node type, dispatched from tables
  * typed over the model, as in the HTML writer.
  */
 import {
@@ -10,6 +10,7 @@ import {
   BorderStyle,
   DeletedTextRun,
   Document,
+  FootnoteReference,
   FootnoteReferenceRun,
   Header,
   InsertedTextRun,
@@ -26,17 +27,35 @@ import {
   type ParagraphChild,
 } from 'docx';
 import JSZip from 'jszip';
-import type { BlockNode, InlineNode, ModelDocument, Table as ModelTable } from '../../model/types.js';
+import type { BlockNode, InlineNode, ModelDocument, Summary, Table as ModelTable } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { ALIGNMENT, STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
-import { allRows, cellColumns, columnShares, spanned, tableMeasure } from '../table-columns.js';
-import { points, twips } from '../style-sheet.js';
+import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
+import { points, setsItalic, twips } from '../style-sheet.js';
 import { cellAlign, listMarker, type Align } from '../paragraph-styles.js';
+import { defineWriter, type Copy } from '../writer.js';
 
-export type DocxVariant = 'tracked' | 'marked' | 'clean';
-export const DOCX_VARIANTS: readonly DocxVariant[] = ['tracked', 'marked', 'clean'];
+/** How revision marks are written: as Word's tracked changes, or as underline and strike-through. */
+export type DocxMarks = 'tracked' | 'formatted';
+
+/**
+ * Three copies: tracked changes that Word's Accept and Reject work on, the
+ * marks as formatting only, and the clean copy (the accepted reading, which
+ * has no marks left).
+ */
+export const writer = defineWriter<Copy & { marks: DocxMarks }>({
+  copies: [
+    { name: 'tracked', marks: 'tracked' },
+    { name: 'marked', marks: 'formatted' },
+    { name: 'clean', marks: 'formatted', reading: 'accepted' },
+  ],
+  create(context) {
+    const sheet = context.sheet;
+    return (doc, copy) => renderDocx(doc, { locale: context.locale(doc.lang), sheet, layout: context.frame(doc), marks: copy.marks });
+  },
+});
 
 type Mark = 'insertion' | 'deletion' | undefined;
 
@@ -44,7 +63,7 @@ interface State {
   doc: ModelDocument;
   locale: Locale;
   sheet: DocxStyleSheet;
-  variant: DocxVariant;
+  marks: DocxMarks;
   rtl: boolean;
   /** The alignment a table cell gives its paragraphs, while they are written. */
   cellAlign?: Align | undefined;
@@ -52,7 +71,6 @@ interface State {
   nextRevision: number;
   /** How many list items the paragraphs being written are nested in. */
   listDepth: number;
-  figureNumber: number;
 }
 
 interface RunStyle {
@@ -71,11 +89,10 @@ function textRun(text: string, style: RunStyle, state: State): ParagraphChild[] 
     italicsComplexScript: style.italics,
     bold: style.bold,
     boldComplexScript: style.bold,
-    rightToLeft: state.rtl,
+    rightToLeft: state.rtl || undefined,
   };
   if (style.mark === undefined) return [new TextRun(options)];
-  if (state.variant === 'clean') return style.mark === 'deletion' ? [] : [new TextRun(options)];
-  if (state.variant === 'marked') {
+  if (state.marks === 'formatted') {
     return [
       new TextRun(
         style.mark === 'insertion'
@@ -88,13 +105,28 @@ function textRun(text: string, style: RunStyle, state: State): ParagraphChild[] 
   return [style.mark === 'insertion' ? new InsertedTextRun({ ...options, ...revision }) : new DeletedTextRun({ ...options, ...revision })];
 }
 
+/** A footnote call; inside a tracked change it is tracked with the text, so accepting or rejecting takes it too. */
+function footnoteCall(number: number, style: RunStyle, state: State): ParagraphChild[] {
+  if (style.mark === undefined || state.marks !== 'tracked') return [new FootnoteReferenceRun(number)];
+  const call = {
+    style: 'FootnoteReference',
+    // The docx package types run children as text and fields; a footnote reference element is a run child too.
+    children: [new FootnoteReference(number) as unknown as string],
+    id: state.nextRevision++,
+    author: state.doc.meta.revisionAuthor,
+    date: state.doc.meta.revisionDate,
+  };
+  return [style.mark === 'insertion' ? new InsertedTextRun(call) : new DeletedTextRun(call)];
+}
+
 type InlineHandlers = {
   [T in InlineNode['type']]: (node: Extract<InlineNode, { type: T }>, style: RunStyle, state: State) => ParagraphChild[];
 };
 
 const inlineHandlers: InlineHandlers = {
   text: (node, style, state) => textRun(node.value, style, state),
-  emphasis: (node, style, state) => runs(node.children, { ...style, italics: true }, state),
+  emphasis: (node, style, state) =>
+    runs(node.children, { ...style, italics: setsItalic(state.sheet, LANGUAGES[state.doc.lang].script) }, state),
   strong: (node, style, state) => runs(node.children, { ...style, bold: true }, state),
   link: (node, style, state) => runs(node.children, style, state),
   break: () => [new TextRun({ break: 1 })],
@@ -102,8 +134,7 @@ const inlineHandlers: InlineHandlers = {
   deletion: (node, style, state) => runs(node.children, { ...style, mark: 'deletion' }, state),
   editorComment: () => [],
   callWord: (node, style, state) => textRun(node.value, style, state),
-  footnoteReference: (node, style, state) =>
-    state.variant === 'clean' && style.mark === 'deletion' ? [] : [new FootnoteReferenceRun(node.number)],
+  footnoteReference: (node, style, state) => footnoteCall(node.number, style, state),
   anchor: () => [],
 };
 
@@ -122,16 +153,13 @@ type BlockHandlers = {
   [T in BlockNode['type']]: (node: Extract<BlockNode, { type: T }>, state: State, style: string | undefined) => Block[];
 };
 
-/** In the clean copy a wholly deleted block disappears, paragraph mark and all. */
-const dropped = (change: Mark, state: State) => state.variant === 'clean' && change === 'deletion';
-
 /**
  * A wholly inserted or deleted block tracks its paragraph mark too, so that
  * rejecting an inserted paragraph (or accepting a deleted one) removes the
  * paragraph itself, not only its words.
  */
 function paragraphMark(change: Mark, state: State): { run?: { insertion?: Revision; deletion?: Revision } } {
-  if (state.variant !== 'tracked' || change === undefined) return {};
+  if (state.marks !== 'tracked' || change === undefined) return {};
   const revision = { id: state.nextRevision++, author: state.doc.meta.revisionAuthor, date: state.doc.meta.revisionDate };
   return { run: change === 'insertion' ? { insertion: revision } : { deletion: revision } };
 }
@@ -142,8 +170,10 @@ interface Revision {
 }
 
 /** The paragraph's direction, and inside a table cell the cell's own alignment. */
-function direction(state: State): { bidirectional: boolean; alignment?: (typeof ALIGNMENT)[Align] } {
-  return state.cellAlign ? { bidirectional: state.rtl, alignment: ALIGNMENT[state.cellAlign] } : { bidirectional: state.rtl };
+function direction(state: State): { bidirectional: true | undefined; alignment?: (typeof ALIGNMENT)[Align] } {
+  return state.cellAlign
+    ? { bidirectional: state.rtl || undefined, alignment: ALIGNMENT[state.cellAlign] }
+    : { bidirectional: state.rtl || undefined };
 }
 
 /** Labels and dashes in a table cell hang by the table's narrower indent; elsewhere by the page's. */
@@ -170,41 +200,34 @@ function nestedIndent(cellStyle: string | undefined, state: State): { indent?: {
 
 const blockHandlers: BlockHandlers = {
   heading: (node, state) => {
-    if (dropped(node.change, state)) return [];
     const style =
       node.role === 'resolutionTitle' ? STYLE.resolutionTitle : node.role === 'annexTitle' ? STYLE.annexTitle : STYLE.heading(node.depth);
     const label = node.label ? [...runs(node.label, plain, state), new TextRun({ text: '\t' })] : [];
     return [
       new Paragraph({
         style,
-        bidirectional: state.rtl,
+        bidirectional: state.rtl || undefined,
         ...paragraphMark(node.change, state),
         children: [...label, ...runs(node.children, plain, state)],
       }),
     ];
   },
-  paragraph: (node, state, style) =>
-    dropped(node.change, state)
-      ? []
-      : [new Paragraph({ style: style ?? STYLE.normal, ...direction(state), children: runs(node.children, plain, state) })],
-  labelledParagraph: (node, state, style) =>
-    dropped(node.change, state)
-      ? []
-      : [
-          new Paragraph({
-            style: labelledStyle(style, STYLE.labelled),
-            ...direction(state),
-            ...paragraphMark(node.change, state),
-            children: [...runs(node.label, plain, state), new TextRun({ text: '\t' }), ...runs(node.children, plain, state)],
-          }),
-        ],
-  callWordParagraph: (node, state) =>
-    dropped(node.change, state)
-      ? []
-      : [new Paragraph({ style: STYLE.callWord, bidirectional: state.rtl, children: runs(node.children, plain, state) })],
+  paragraph: (node, state, style) => [
+    new Paragraph({ style: style ?? STYLE.normal, ...direction(state), children: runs(node.children, plain, state) }),
+  ],
+  labelledParagraph: (node, state, style) => [
+    new Paragraph({
+      style: labelledStyle(style, STYLE.labelled),
+      ...direction(state),
+      ...paragraphMark(node.change, state),
+      children: [...runs(node.label, plain, state), new TextRun({ text: '\t' }), ...runs(node.children, plain, state)],
+    }),
+  ],
+  callWordParagraph: (node, state) => [
+    new Paragraph({ style: STYLE.callWord, bidirectional: state.rtl || undefined, children: runs(node.children, plain, state) }),
+  ],
   list: (node, state, style) =>
     node.children.flatMap((item, index) => {
-      if (dropped(item.change, state)) return [];
       const marker = node.ordered ? `${node.start + index}.` : listMarker(state.listDepth);
       const [first, ...rest] = item.children;
       const lead =
@@ -226,16 +249,16 @@ const blockHandlers: BlockHandlers = {
   blockquote: (node, state, style) => blocks(node.children, state, style),
   table: (node, state) => table(node, state),
   figure: (node, state) => {
-    const number = ++state.figureNumber;
+    const number = node.number ?? '';
     return [
       new Paragraph({
         style: STYLE.figure,
-        bidirectional: state.rtl,
-        children: [new TextRun({ text: `${state.locale.t('labels.figurePlaceholder')} ${node.alt}`, rightToLeft: state.rtl })],
+        bidirectional: state.rtl || undefined,
+        children: [new TextRun({ text: `${state.locale.t('labels.figurePlaceholder')} ${node.alt}`, rightToLeft: state.rtl || undefined })],
       }),
       new Paragraph({
         style: STYLE.caption,
-        bidirectional: state.rtl,
+        bidirectional: state.rtl || undefined,
         children: [
           new TextRun({ text: state.locale.t('labels.figure', { number }) }),
           ...(node.caption.length ? [new TextRun({ text: ' – ' }), ...runs(node.caption, plain, state)] : []),
@@ -246,6 +269,7 @@ const blockHandlers: BlockHandlers = {
   proposal: (node, state) => [
     new Paragraph({
       style: STYLE.proposal,
+      bidirectional: state.rtl || undefined,
       children: [new TextRun({ text: node.action }), new TextRun({ text: '\t' }), new TextRun({ text: node.id, bold: false })],
     }),
     ...blocks(node.children, state),
@@ -253,14 +277,42 @@ const blockHandlers: BlockHandlers = {
       ? [
           new Paragraph({
             style: STYLE.reasons,
-            bidirectional: state.rtl,
+            bidirectional: state.rtl || undefined,
             children: [new TextRun({ text: state.locale.t('proposal.reasons'), bold: true })],
           }),
           ...blocks(node.reasons, state),
         ]
       : []),
   ],
+  summary: (node, state) => [summaryBox(node, state), new Paragraph({ children: [] })],
 };
+
+/** The summary of a Council document: its parts in a bordered one-cell table, as Council documents box it. */
+function summaryBox(node: Summary, state: State): Table {
+  const { ruleWidth, padding } = state.sheet.box;
+  // Word counts border widths in eighths of a point.
+  const rule = { style: BorderStyle.SINGLE, size: Math.round(ruleWidth * 8), color: '000000' };
+  const room = twips(padding);
+  const content = node.parts.flatMap((part) => [
+    new Paragraph({
+      style: STYLE.summaryTitle,
+      bidirectional: state.rtl,
+      children: [new TextRun({ text: part.title, rightToLeft: state.rtl })],
+    }),
+    ...blocks(part.children, state),
+  ]);
+  return new Table({
+    width: { size: 5000, type: WidthType.PERCENTAGE },
+    visuallyRightToLeft: state.rtl,
+    margins: { top: room, bottom: room, left: room, right: room },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [new TableCell({ borders: { top: rule, bottom: rule, left: rule, right: rule }, children: content })],
+      }),
+    ],
+  });
+}
 
 function blocks(nodes: readonly BlockNode[], state: State, style?: string): Block[] {
   return nodes.flatMap((node) =>
@@ -276,19 +328,17 @@ function table(node: ModelTable, state: State): Block[] {
   const textWidth = page.width - page.margin.left - page.margin.right;
   const grid = columnShares(node, tableMeasure(state.sheet, points(textWidth))).map((share) => Math.round(share * textWidth));
   const padding = twips(state.sheet.spacing.cellPadding);
-  const rowsOf = allRows(node);
-  const firstColumns = cellColumns(node);
-  const rows = rowsOf.map(
-    (row, r) =>
+  const rows = allRows(node).map(
+    (row) =>
       new TableRow({
-        tableHeader: head.has(row),
-        cantSplit: false,
+        // Only what is on is written: a body row marked "not a header" is read as a header by pandoc.
+        tableHeader: head.has(row) || undefined,
         children: row.cells.map(
-          (cell, index) =>
+          (cell) =>
             new TableCell({
               columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
               rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
-              width: { size: spanned(grid, firstColumns[r]![index]!, cell.colSpan), type: WidthType.DXA },
+              width: { size: spanned(grid, cell.column, cell.colSpan), type: WidthType.DXA },
               borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
               children: (() => {
                 state.cellAlign = cellAlign(cell.align, state.rtl ? 'rtl' : 'ltr');
@@ -302,7 +352,7 @@ function table(node: ModelTable, state: State): Block[] {
       }),
   );
   const caption = node.caption.length
-    ? [new Paragraph({ style: STYLE.caption, bidirectional: state.rtl, children: runs(node.caption, plain, state) })]
+    ? [new Paragraph({ style: STYLE.caption, bidirectional: state.rtl || undefined, children: runs(node.caption, plain, state) })]
     : [];
   return [
     ...caption,
@@ -313,7 +363,7 @@ function table(node: ModelTable, state: State): Block[] {
       layout: TableLayoutType.FIXED,
       // The PDF's cell padding, so that the columns fitted to the text have the same room in both.
       margins: { top: padding, bottom: padding, left: padding, right: padding },
-      visuallyRightToLeft: state.rtl,
+      visuallyRightToLeft: state.rtl || undefined,
     }),
     new Paragraph({ children: [] }),
   ];
@@ -327,7 +377,7 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
     list.map(
       (line, index) =>
         new Paragraph({
-          bidirectional: state.rtl,
+          bidirectional: state.rtl || undefined,
           alignment: AlignmentType.START,
           spacing: { before: 0 },
           children: [
@@ -335,7 +385,7 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
               text: line.text,
               bold: isBoldFrameLine(line),
               size: bigFirst && index === 0 ? state.sheet.sizes.conference * 2 : undefined,
-              rightToLeft: state.rtl,
+              rightToLeft: state.rtl || undefined,
             }),
           ],
         }),
@@ -345,7 +395,7 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
     out.push(
       new Table({
         width: { size: 5000, type: WidthType.PERCENTAGE },
-        visuallyRightToLeft: state.rtl,
+        visuallyRightToLeft: state.rtl || undefined,
         rows: [
           new TableRow({
             children: [
@@ -369,8 +419,8 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
     out.push(
       new Paragraph({
         style: line.style === 'note' ? STYLE.note : STYLE.source,
-        bidirectional: state.rtl,
-        children: [new TextRun({ text: line.text, rightToLeft: state.rtl })],
+        bidirectional: state.rtl || undefined,
+        children: [new TextRun({ text: line.text, rightToLeft: state.rtl || undefined })],
       }),
     );
   }
@@ -383,7 +433,7 @@ export interface DocxOptions {
   locale: Locale;
   sheet: DocxStyleSheet;
   layout: FrameLayout;
-  variant: DocxVariant;
+  marks: DocxMarks;
 }
 
 export async function renderDocx(doc: ModelDocument, options: DocxOptions): Promise<Buffer> {
@@ -392,10 +442,9 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     doc,
     locale: options.locale,
     sheet: options.sheet,
-    variant: options.variant,
+    marks: options.marks,
     rtl,
     nextRevision: 1,
-    figureNumber: 0,
     listDepth: 0,
   };
   const body = [...frameBlocks(options.layout, state), ...blocks(doc.body, state)];
@@ -416,7 +465,7 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     keywords: `${doc.meta.symbol} ${doc.lang}`,
     revision: 1,
     styles: buildStyles(options.sheet, doc.lang),
-    features: { trackRevisions: options.variant === 'tracked' },
+    features: { trackRevisions: options.marks === 'tracked' },
     footnotes,
     sections: [
       {

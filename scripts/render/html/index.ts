@@ -11,9 +11,15 @@ import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'hast';
 import type { ModelDocument } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
-import { loadFrameTemplates, type FrameLayout, type Frame } from '../frame.js';
+import type { FrameLayout } from '../frame.js';
+import { defineWriter } from '../writer.js';
+import { LANGS, type Lang } from '../../i18n/languages.js';
 import { blocks, createState, footnotesToHast } from './to-hast.js';
 import { loadWebFonts, type WebFonts } from './fonts.js';
+import { LANGUAGES } from '../../i18n/languages.js';
+import { paragraphCss } from './paragraph-css.js';
+import { paragraphStyles } from '../paragraph-styles.js';
+import { loadStyleSheet, setsItalic, type StyleSheet } from '../style-sheet.js';
 
 /**
  * The default GitHub-like schema, opened for what our own writer emits: any
@@ -35,7 +41,7 @@ const schema: SanitizeSchema = {
     ...withoutRestrictedClasses,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'ariaLabel', 'dataAction', 'dataKey', 'lang', 'dir'],
     td: [...(withoutRestrictedClasses.td ?? []), 'colSpan', 'rowSpan'],
-    th: [...(withoutRestrictedClasses.th ?? []), 'colSpan', 'rowSpan'],
+    th: [...(withoutRestrictedClasses.th ?? []), 'colSpan', 'rowSpan', 'scope'],
   },
 };
 
@@ -43,20 +49,46 @@ const serializer = unified().use(rehypeSanitize, schema).use(rehypeStringify);
 
 export interface HtmlTemplates {
   page: Handlebars.TemplateDelegate;
-  frame: (frame: Frame, type: string) => FrameLayout;
   css: string;
   fonts: WebFonts;
+  /** The printed copies' style sheet, whose paragraph decisions the page takes. */
+  sheet: StyleSheet;
 }
 
 export function loadHtmlTemplates(templatesDir: string): HtmlTemplates {
   const dir = path.join(templatesDir, 'html');
   return {
     page: Handlebars.compile(readFileSync(path.join(dir, 'page.hbs'), 'utf8'), { strict: true }),
-    frame: loadFrameTemplates(templatesDir),
     css: readFileSync(path.join(dir, 'style.css'), 'utf8'),
     fonts: loadWebFonts(templatesDir),
+    sheet: loadStyleSheet(templatesDir),
   };
 }
+
+/** One page per document and language, its web fonts written once beside the outputs. */
+export const writer = defineWriter({
+  copies: [{ name: undefined }],
+  create(context) {
+    const templates = loadHtmlTemplates(path.join(context.root, 'templates'));
+    const fontsDir = path.join(context.root, 'out', 'fonts');
+    const relative = (from: string, to: string) => path.relative(path.dirname(from), to).split(path.sep).join('/');
+    return (doc, _copy, file) => {
+      for (const [from, to] of templates.fonts.files) context.assets.set(path.join(fontsDir, to), { copyOf: from });
+      context.assets.set(path.join(fontsDir, 'fonts.css'), templates.fonts.css);
+      // The page links to the document in its other languages, each named in its own language.
+      const versions = LANGS.filter((lang) => doc.meta.languages.includes(lang)).map((lang) => ({
+        lang,
+        name: capitalised(context.locale(lang).t(`languageName.${lang}`), lang),
+        href: relative(file, context.fileOf(doc, lang, 'html', undefined)),
+        current: lang === doc.lang,
+      }));
+      return renderHtml(doc, context.locale(doc.lang), templates, context.frame(doc), { fontBase: relative(file, fontsDir), versions });
+    };
+  },
+});
+
+/** A language's own name as a menu shows it: "Español", not the "español" of running text. */
+const capitalised = (name: string, lang: Lang) => name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
 
 function serialize(children: Root['children']): string {
   const tree = serializer.runSync({ type: 'root', children } as Root) as Root;
@@ -75,23 +107,24 @@ export interface PageLinks {
   versions: { lang: string; name: string; href: string; current: boolean }[];
 }
 
-export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTemplates, links: PageLinks): string {
+export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTemplates, layout: FrameLayout, links: PageLinks): string {
   const { fontBase, versions } = links;
   const state = createState(locale);
   const body = serialize(blocks(doc.body, state));
   const footnotes = doc.footnotes.length ? serialize(footnotesToHast(doc.footnotes, state)) : '';
   const frame = doc.frame;
-  const layout = templates.frame(frame, doc.meta.type);
   return templates.page({
     ...frame,
     layout,
     conferenceBlock: layout.conference.length + layout.document.length > 0,
+    upright: !setsItalic(templates.sheet, LANGUAGES[doc.lang].script),
     fontStylesheet: `${fontBase}/fonts.css`,
     // CSS string literals for the printed page's running header and page number.
     printHeader: cssString(frame.runningHeader),
     printNumberBefore: cssString(frame.pageNumber[0]),
     printNumberAfter: cssString(frame.pageNumber[1]),
     css: templates.css,
+    paragraphCss: paragraphCss(paragraphStyles(templates.sheet, doc.lang)),
     body,
     footnotes,
     versions: versions.length > 1 ? versions : [],

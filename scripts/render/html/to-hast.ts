@@ -12,7 +12,6 @@ type Handlers<N extends { type: string }> = { [T in N['type']]: (node: Extract<N
 
 interface State {
   locale: Locale;
-  figureNumber: number;
 }
 
 /** Class names, or undefined so that no empty `class` attribute is written. */
@@ -64,7 +63,7 @@ const blockHandlers: Handlers<BlockNode> = {
   blockquote: (node, state) => [h('blockquote', blocks(node.children, state))],
   table: (node, state) => [table(node, state)],
   figure: (node, state) => {
-    const number = ++state.figureNumber;
+    const number = node.number ?? '';
     const picture = node.src
       ? h('img', { src: node.src, alt: node.alt })
       : h('div.figure-placeholder', { role: 'img', ariaLabel: node.alt }, [
@@ -90,6 +89,14 @@ const blockHandlers: Handlers<BlockNode> = {
         : []),
     ]),
   ],
+  summary: (node, state) => [
+    h(
+      'section.summary',
+      node.parts.map((part) =>
+        h('div.summary-part', { dataKey: part.key }, [h('p.summary-title', part.title), ...blocks(part.children, state)]),
+      ),
+    ),
+  ],
 };
 
 function table(node: Table, state: State): Element {
@@ -103,6 +110,8 @@ function table(node: Table, state: State): Element {
           h(
             cellTag,
             {
+              // A head cell heads its column, or the columns it spans.
+              scope: cellTag === 'th' ? (cell.colSpan > 1 ? 'colgroup' : 'col') : undefined,
               colSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
               rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
               className: classes(cell.align && `align-${cell.align}`),
@@ -138,5 +147,5 @@ export function footnotesToHast(footnotes: readonly Footnote[], state: State): E
 }
 
 export function createState(locale: Locale): State {
-  return { locale, figureNumber: 0 };
+  return { locale };
 }

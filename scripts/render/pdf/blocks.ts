@@ -3,11 +3,11 @@
  * a given width. One function per block type, dispatched from a table typed
  * over the model, as in the HTML and DOCX writers.
  */
-import type { BlockNode, InlineNode } from '../../model/types.js';
+import type { BlockNode, InlineNode, Summary } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
-import type { FlowItem, Tag } from './boxes.js';
+import { translate, type DrawOp, type FlowItem, type Tag, type TagRef } from './boxes.js';
 import { layoutParagraph, type TextContext } from './lines.js';
-import { plainText, spans, type PdfVariant, type Span, type SpanContext } from './spans.js';
+import { plainText, spans, type Span, type SpanContext } from './spans.js';
 import { listMarker, type Align, type ParagraphStyle, type ParagraphStyles, type StyleName } from '../paragraph-styles.js';
 import { layoutTable } from './table.js';
 
@@ -15,10 +15,8 @@ export interface LayoutContext extends TextContext {
   styles: ParagraphStyles;
   spans: SpanContext;
   locale: Locale;
-  variant: PdfVariant;
   /** Numbers paragraphs (for widow control) and structure elements. */
   ids: { next: number };
-  figureNumber: number;
 }
 
 /** Where blocks are set: the column width, an indent from the start edge, and a style for plain paragraphs. */
@@ -36,8 +34,6 @@ export interface ParagraphOptions {
   label?: Span[] | undefined;
   tag?: Tag | undefined;
   outline?: number | undefined;
-  /** The proposal line is left to right in every language, as in the DOCX. */
-  dir?: 'ltr' | undefined;
 }
 
 export function paragraphItems(
@@ -57,7 +53,7 @@ export function paragraphItems(
       indent: column.indent + style.indent,
       hanging: style.hanging,
     },
-    options.dir ? { ...context, dir: options.dir } : context,
+    context,
   );
   const id = context.ids.next++;
   const tag = { type: options.tag ?? 'P', id };
@@ -89,17 +85,12 @@ function hangingIn(column: Column, context: LayoutContext): ParagraphStyle {
 
 export const inlineSpans = (nodes: readonly InlineNode[], context: LayoutContext): Span[] => spans(nodes, {}, context.spans);
 
-/** A wholly deleted block disappears from the clean copy. */
-const dropped = (change: 'insertion' | 'deletion' | undefined, context: LayoutContext) =>
-  context.variant === 'clean' && change === 'deletion';
-
 type Handlers = {
   [T in BlockNode['type']]: (node: Extract<BlockNode, { type: T }>, context: LayoutContext, column: Column) => FlowItem[];
 };
 
 const handlers: Handlers = {
   heading: (node, context, column) => {
-    if (dropped(node.change, context)) return [];
     const style = node.role ? context.styles.title : context.styles[`heading${Math.min(node.depth, 4) as 1 | 2 | 3 | 4}`];
     const label = node.label ? [...inlineSpans(node.label, context), { text: ' ', style: {} }] : [];
     const level = node.role ? 1 : node.depth + 1;
@@ -108,18 +99,15 @@ const handlers: Handlers = {
       outline: level,
     });
   },
-  paragraph: (node, context, column) =>
-    dropped(node.change, context) ? [] : paragraphItems(inlineSpans(node.children, context), styleOf(column, context), context, column),
+  paragraph: (node, context, column) => paragraphItems(inlineSpans(node.children, context), styleOf(column, context), context, column),
   labelledParagraph: (node, context, column) => {
-    if (dropped(node.change, context)) return [];
     const style = column.style ? hangingIn(column, context) : context.styles.labelled;
     return paragraphItems(inlineSpans(node.children, context), style, context, column, { label: inlineSpans(node.label, context) });
   },
   callWordParagraph: (node, context, column) =>
-    dropped(node.change, context) ? [] : paragraphItems(inlineSpans(node.children, context), context.styles.callWord, context, column),
+    paragraphItems(inlineSpans(node.children, context), context.styles.callWord, context, column),
   list: (node, context, column) =>
     node.children.flatMap((item, index) => {
-      if (dropped(item.change, context)) return [];
       const marker = node.ordered ? `${node.start + index}.` : listMarker(column.depth ?? 0);
       const [first, ...rest] = item.children;
       const style = hangingIn(column, context);
@@ -140,7 +128,7 @@ const handlers: Handlers = {
     blocks(node.children, context, { ...column, indent: column.indent + context.styles.labelled.indent }),
   table: (node, context, column) => layoutTable(node, context, column),
   figure: (node, context, column) => {
-    const number = ++context.figureNumber;
+    const number = node.number ?? '';
     const placeholder: Span = { text: `${context.locale.t('labels.figurePlaceholder')} ${node.alt}`, style: {} };
     const caption: Span[] = [
       { text: context.locale.t('labels.figure', { number }), style: {} },
@@ -156,8 +144,8 @@ const handlers: Handlers = {
   },
   proposal: (node, context, column) => [
     ...paragraphItems([{ text: node.id, style: { bold: false } }], context.styles.proposal, context, column, {
+      // In the document's direction, as every paragraph of it: in Arabic the action stands at the right margin.
       label: [{ text: node.action, style: {} }],
-      dir: 'ltr',
     }),
     ...blocks(node.children, context, column),
     ...(node.reasons.length
@@ -172,7 +160,53 @@ const handlers: Handlers = {
         ]
       : []),
   ],
+  summary: (node, context, column) => summaryBox(node, context, column),
 };
+
+/**
+ * A Council document's summary: its parts laid out in a narrower column and drawn inside a ruled
+ * box, one item that stays whole on its page; the text is tagged under one Div.
+ */
+function summaryBox(node: Summary, context: LayoutContext, column: Column): FlowItem[] {
+  const { ruleWidth, padding } = context.sheet.box;
+  const inner: Column = { ...column, width: column.width - 2 * padding };
+  const items = node.parts.flatMap((part) => [
+    ...paragraphItems([{ text: part.title, style: {} }], context.styles.summaryTitle, context, inner),
+    ...blocks(part.children, context, inner),
+  ]);
+  // The first part's space before is the box's padding.
+  while (items[0]?.space) items.shift();
+  const tag: TagRef = { type: 'Div', id: context.ids.next++ };
+  const parts: NonNullable<FlowItem['parts']> = [];
+  let y = padding;
+  for (const item of items) {
+    const ops = translate(item.ops, padding, y);
+    if (ops.length) parts.push({ path: item.tag ? [tag, item.tag] : [tag], ops });
+    for (const part of item.parts ?? []) parts.push({ path: [tag, ...part.path], ops: translate(part.ops, padding, y) });
+    y += item.height;
+  }
+  const height = y + padding;
+  const [left, right] = context.dir === 'rtl' ? [0, column.width - column.indent] : [column.indent, column.width];
+  const rule = (x1: number, y1: number, x2: number, y2: number): DrawOp => ({
+    kind: 'rule',
+    x1,
+    y1,
+    x2,
+    y2,
+    width: ruleWidth,
+    color: '#000000',
+  });
+  return [
+    { height: context.styles.normal.spaceBefore, ops: [], footnotes: [], space: true },
+    {
+      height,
+      ops: [rule(left, 0, right, 0), rule(right, 0, right, height), rule(right, height, left, height), rule(left, height, left, 0)],
+      footnotes: items.flatMap((item) => item.footnotes),
+      tag,
+      parts,
+    },
+  ];
+}
 
 function styleOf(column: Column, context: LayoutContext): ParagraphStyle {
   const style = context.styles[column.style ?? 'normal'];

@@ -44,7 +44,7 @@ export interface OutlineOp {
 export type DrawOp = TextOp | RuleOp | OutlineOp;
 
 /** Structure tags of tagged PDF. */
-export type Tag = 'P' | 'H1' | 'H2' | 'H3' | 'H4' | 'LI' | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption' | 'Note' | 'Figure';
+export type Tag = 'P' | 'H1' | 'H2' | 'H3' | 'H4' | 'LI' | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption' | 'Note' | 'Figure' | 'Div';
 
 /** A structure element: its type and an id unique in the document, the same on every page it runs over. */
 export interface TagRef {

@@ -121,6 +121,36 @@ function isCommon(codePoint: number, lang: Lang): boolean {
   );
 }
 
+/** Where a face sets its decorations, in ems from the baseline (up is positive). */
+export interface Decorations {
+  /** The middle of the script's short letters. */
+  strike: number;
+  /** The font's own underline position, kept near the line. */
+  underline: number;
+}
+
+const decorations = new WeakMap<PdfFont, Map<string, Decorations>>();
+
+/** Decorations of a face for a script whose short letters are `letters` (templates/styles.json pdf.shortLetters). */
+export function decorationsOf(font: PdfFont, letters: string): Decorations {
+  let cache = decorations.get(font);
+  if (!cache) decorations.set(font, (cache = new Map()));
+  let found = cache.get(letters);
+  if (!found) {
+    const { glyphs } = font.font.layout(letters, []);
+    // From the baseline to the top of each letter: the tail of Arabic و below the line is not body.
+    const middles = glyphs.map((glyph) => (Math.max(0, glyph.bbox.minY) + glyph.bbox.maxY) / 2);
+    const middle = middles.reduce((sum, m) => sum + m, 0) / Math.max(1, middles.length);
+    const unitsPerEm = font.font.unitsPerEm;
+    const strike = middle / unitsPerEm;
+    // Amiri's own underline lies under its deepest descenders, half a line down, where it reads as a rule between
+    // lines: an underline goes no further below the baseline than the strike-through is above it.
+    found = { strike, underline: Math.max(font.font.underlinePosition / unitsPerEm, -strike) };
+    cache.set(letters, found);
+  }
+  return found;
+}
+
 const sets = new Map<string, FontSet>();
 
 /** The project's font set, created once per process (fonts are parsed once per build, not per document). */

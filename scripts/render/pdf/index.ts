@@ -3,29 +3,35 @@
  * (paginate.ts) → pdfkit. pdfkit only draws: line breaking, bidi, font
  * fallback, footnotes and pagination are ours. Two copies per document and
  * language: `marked` (revision marks underlined and struck through) and
- * `clean` (all changes accepted).
+ * `clean` (the accepted reading, scripts/passes/readings.ts).
  */
 import PDFDocument from 'pdfkit';
 import type { ModelDocument } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { isBoldFrameLine, type FrameLayout } from '../frame.js';
-import { points, type StyleSheet } from '../style-sheet.js';
+import { points, setsItalic, type StyleSheet } from '../style-sheet.js';
 import { translate, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, paragraphItems, type LayoutContext } from './blocks.js';
-import type { FontSet, PdfFont } from './fonts.js';
+import { loadFontSet, type FontSet, type PdfFont } from './fonts.js';
+import { defineWriter } from '../writer.js';
 import { layoutParagraph } from './lines.js';
 import { paginate, type Page } from './paginate.js';
-import { spans, type PdfVariant, type Span } from './spans.js';
+import { spans, type Span } from './spans.js';
 import { paragraphStyles } from '../paragraph-styles.js';
 
-export { PDF_VARIANTS, type PdfVariant } from './spans.js';
+export const writer = defineWriter({
+  copies: [{ name: 'marked' }, { name: 'clean', reading: 'accepted' }],
+  create(context) {
+    const fonts = loadFontSet(context.root);
+    return (doc) => renderPdf(doc, { locale: context.locale(doc.lang), sheet: context.sheet, layout: context.frame(doc), fonts });
+  },
+});
 
 export interface PdfOptions {
   locale: Locale;
   sheet: StyleSheet;
   layout: FrameLayout;
-  variant: PdfVariant;
   fonts: FontSet;
 }
 
@@ -53,7 +59,7 @@ export async function renderPdf(doc: ModelDocument, options: PdfOptions): Promis
 
 /** Lays out and paginates a document: what `renderPdf` draws, and what tests read as data (`layout-data.ts`). */
 export function layoutPdf(doc: ModelDocument, options: PdfOptions): PdfLayout {
-  const { sheet, fonts, variant } = options;
+  const { sheet, fonts } = options;
   const { page } = sheet;
   const geometry: Geometry = {
     width: points(page.width),
@@ -71,11 +77,12 @@ export function layoutPdf(doc: ModelDocument, options: PdfOptions): PdfLayout {
     lang: doc.lang,
     dir: LANGUAGES[doc.lang].dir,
     styles: paragraphStyles(sheet, doc.lang),
-    spans: { variant, callWord: sheet.italicCallWords.includes(script) ? { italic: true } : { bold: true } },
+    spans: {
+      callWord: sheet.italicCallWords.includes(script) ? { italic: true } : { bold: true },
+      emphasis: { italic: setsItalic(sheet, script) },
+    },
     locale: options.locale,
-    variant,
     ids: { next: 0 },
-    figureNumber: 0,
   };
   const column = { width: geometry.textWidth, indent: 0 };
   const body = [...frameItems(options.layout, context, geometry.textWidth), ...blocks(doc.body, context, column)];

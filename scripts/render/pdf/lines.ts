@@ -9,17 +9,14 @@
  * style and one direction, shaped by fontkit, and justified: extra space goes
  * to the spaces, or between the characters of Chinese text.
  */
-import bidiModule from 'bidi-js';
 import LineBreaker from 'linebreak';
-import type { Lang } from '../../i18n/languages.js';
+import { LANGUAGES, type Lang } from '../../i18n/languages.js';
 import type { Align } from '../paragraph-styles.js';
 import type { StyleSheet } from '../style-sheet.js';
+import { isolatedLevels, mirrored as mirror, visualOrder, type Embedding } from './bidi.js';
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
-import type { FontSet, FontStyle, PdfFont } from './fonts.js';
+import { decorationsOf, type Decorations, type FontSet, type FontStyle, type PdfFont } from './fonts.js';
 import type { Span, SpanStyle } from './spans.js';
-
-// bidi-js is a UMD module whose export is the factory itself; its types describe an ES default export.
-const bidi = (bidiModule as unknown as typeof bidiModule.default)();
 
 export interface ParagraphSpec {
   spans: readonly Span[];
@@ -76,7 +73,7 @@ interface Characters {
   span: Int32Array;
   font: PdfFont[];
   levels: Uint8Array;
-  embedding: ReturnType<typeof bidi.getEmbeddingLevels>;
+  embedding: Embedding;
 }
 
 function characters(spans: readonly Span[], context: TextContext): Characters {
@@ -98,7 +95,7 @@ function characters(spans: readonly Span[], context: TextContext): Characters {
       previous = chosen;
     }
   });
-  const embedding = bidi.getEmbeddingLevels(text, context.dir);
+  const embedding = isolatedLevels(text, (i) => spans[span[i]!]!.style.mark, context.dir);
   return { text, span, font, levels: embedding.levels, embedding };
 }
 
@@ -226,14 +223,7 @@ interface Run {
 
 /** Cuts text[start, end) into runs in visual order, each of one span, font and direction. */
 function visualRuns(chars: Characters, spans: readonly Span[], start: number, end: number, size: number, sheet: StyleSheet): Run[] {
-  const order: number[] = [];
-  for (let i = start; i < end; i++) order.push(i);
-  if (end > start) {
-    for (const [from = 0, to = 0] of bidi.getReorderSegments(chars.text, chars.embedding, start, end - 1)) {
-      const slice = order.slice(from - start, to - start + 1).reverse();
-      order.splice(from - start, slice.length, ...slice);
-    }
-  }
+  const order = visualOrder(chars.embedding, start, end);
   const runs: Run[] = [];
   let i = 0;
   while (i < order.length) {
@@ -257,19 +247,22 @@ function visualRuns(chars: Characters, spans: readonly Span[], start: number, en
     const high = Math.max(first, order[j - 1]!);
     const logical = chars.text.slice(low, high + 1).replace(/\n/g, '');
     let mirrored: Record<string, string> | undefined;
+    const font = chars.font[first]!;
     const text = rtl
-      ? [...logical]
-          .map((c) => {
-            const mirror = bidi.getMirroredCharacter(c);
-            if (!mirror) return c;
-            (mirrored ??= {})[mirror] = c;
-            return mirror;
-          })
-          .join('')
+      ? inDrawingOrder(
+          font,
+          [...logical]
+            .map((c) => {
+              const drawn = mirror(c);
+              if (!drawn) return c;
+              (mirrored ??= {})[drawn] = c;
+              return drawn;
+            })
+            .join(''),
+        )
       : logical;
     const span = spans[chars.span[first]!]!;
     const runSize = sizeOf(span, size, sheet);
-    const font = chars.font[first]!;
     if (text) {
       runs.push({
         text,
@@ -286,6 +279,27 @@ function visualRuns(chars: Characters, spans: readonly Span[], start: number, en
     i = j;
   }
   return runs;
+}
+
+const shapedRightToLeft = new WeakMap<PdfFont, Map<string, boolean>>();
+
+/**
+ * A right-to-left run as the painter must be given it. fontkit lays out a run right to left only when its
+ * script is (Arabic letters); a right-to-left run of punctuation alone (`).` after "(LLDC", `)]` closing
+ * a bracketed item) it would set left to right, so that run is handed over reversed.
+ */
+function inDrawingOrder(font: PdfFont, text: string): string {
+  let cache = shapedRightToLeft.get(font);
+  if (!cache) shapedRightToLeft.set(font, (cache = new Map()));
+  let rtl = cache.get(text);
+  if (rtl === undefined) cache.set(text, (rtl = font.font.layout(text, []).direction === 'rtl'));
+  return rtl ? text : [...text].reverse().join('');
+}
+
+/** Decorations from the face of the paragraph's script, so that a line struck through Arabic and Latin words alike stays one line. */
+function decorationMetrics(context: TextContext): Decorations {
+  const letters = context.sheet.pdf.shortLetters[LANGUAGES[context.lang].script];
+  return decorationsOf(context.fonts.fontFor(letters, 'regular', context.lang, undefined), letters);
 }
 
 function colourOf(span: Span, sheet: StyleSheet): string {
@@ -380,8 +394,9 @@ function setLine(
   }
   // Runs are positioned left to right but drawn in reading order, so that a reader following the content stream reads right-to-left lines from their start.
   if (context.dir === 'rtl') ops.reverse();
+  const metrics = decorationMetrics(context);
   for (const decoration of decorations) {
-    const y = decoration.mark === 'insertion' ? baseline + spec.size * 0.12 : baseline - spec.size * 0.28;
+    const y = baseline - spec.size * (decoration.mark === 'insertion' ? metrics.underline : metrics.strike);
     ops.push({
       kind: 'rule',
       x1: decoration.x1,

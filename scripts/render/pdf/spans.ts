@@ -1,12 +1,9 @@
 /**
  * Inline model nodes → styled spans of text, the unit the line layout works
- * on. The variant decides what revision marks become: underline and
- * strike-through in the marked copy; accepted changes in the clean copy.
+ * on. Revision marks become underline and strike-through; a clean copy is
+ * laid out from the accepted reading, which has none left.
  */
 import type { InlineNode } from '../../model/types.js';
-
-export type PdfVariant = 'marked' | 'clean';
-export const PDF_VARIANTS: readonly PdfVariant[] = ['marked', 'clean'];
 
 export interface SpanStyle {
   bold?: boolean | undefined;
@@ -27,35 +24,28 @@ type Handlers = {
 };
 
 export interface SpanContext {
-  variant: PdfVariant;
   /** How call words are set off in this script. */
   callWord: SpanStyle;
+  /** How emphasis is set in this script: italic, or upright where the script has no italics. */
+  emphasis: SpanStyle;
 }
 
 const handlers: Handlers = {
-  text: (node, style, context) => span(node.value, style, context),
-  emphasis: (node, style, context) => spans(node.children, { ...style, italic: true }, context),
+  text: (node, style) => span(node.value, style),
+  emphasis: (node, style, context) => spans(node.children, { ...style, ...context.emphasis }, context),
   strong: (node, style, context) => spans(node.children, { ...style, bold: true }, context),
   link: (node, style, context) => spans(node.children, style, context),
-  break: (_node, style, context) => span('\n', style, context),
+  break: (_node, style) => span('\n', style),
   insertion: (node, style, context) => spans(node.children, { ...style, mark: 'insertion' }, context),
   deletion: (node, style, context) => spans(node.children, { ...style, mark: 'deletion' }, context),
   editorComment: () => [],
-  callWord: (node, style, context) => span(node.value, { ...style, ...context.callWord }, context),
-  footnoteReference: (node, style, context) =>
-    context.variant === 'clean' && style.mark === 'deletion'
-      ? []
-      : [{ text: String(node.number), style: context.variant === 'clean' ? { ...style, mark: undefined } : style, footnote: node.number }],
+  callWord: (node, style, context) => span(node.value, { ...style, ...context.callWord }),
+  footnoteReference: (node, style) => [{ text: String(node.number), style, footnote: node.number }],
   anchor: () => [],
 };
 
-function span(text: string, style: SpanStyle, context: SpanContext): Span[] {
-  if (!text) return [];
-  if (context.variant === 'clean') {
-    if (style.mark === 'deletion') return [];
-    return [{ text, style: { ...style, mark: undefined } }];
-  }
-  return [{ text, style }];
+function span(text: string, style: SpanStyle): Span[] {
+  return text ? [{ text, style }] : [];
 }
 
 export function spans(nodes: readonly InlineNode[], style: SpanStyle, context: SpanContext): Span[] {

@@ -9,7 +9,7 @@
 import type { Table } from '../../model/types.js';
 import { translate, type CellLayout, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, inlineSpans, paragraphItems, type Column, type LayoutContext } from './blocks.js';
-import { allRows, cellColumns, columnShares, spanned, tableMeasure } from '../table-columns.js';
+import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
 import { cellAlign } from '../paragraph-styles.js';
 
 interface Placed {
@@ -48,13 +48,11 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column)
   const rows = allRows(node);
   const headCount = node.head.length;
 
-  // Place every cell on the grid, skipping slots taken by spans from above.
-  const columns = cellColumns(node);
   const rowTags = rows.map((): TagRef => ({ type: 'TR', id: context.ids.next++ }));
   const placed = rows.flatMap((row, r) =>
-    row.cells.map((cell, index) => {
+    row.cells.map((cell) => {
       const tag: TagRef = { type: r < headCount ? 'TH' : 'TD', id: context.ids.next++ };
-      const c = columns[r]![index]!;
+      const c = cell.column;
       const width = spanned(widths, c, cell.colSpan) - 2 * pad;
       const style = r < headCount ? 'tableHead' : 'tableText';
       const content = blocks(cell.children, context, { width, indent: 0, style, align: cellAlign(cell.align, context.dir) });

@@ -1,0 +1,10 @@
+/** The checks of a document once every language version is built: typography per language, then parity with the original. */
+import type { DocumentBuild } from '../model/build.js';
+import { loadLocale } from '../i18n/locales.js';
+import { checkDocumentParity } from './parity.js';
+import { checkQuotes } from './typography.js';
+
+export function checkDocument(build: DocumentBuild, localesDir: string): void {
+  for (const version of build.versions) checkQuotes(version, build.versionFiles.get(version.lang)!, loadLocale(localesDir, version.lang));
+  checkDocumentParity(build);
+}

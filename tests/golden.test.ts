@@ -1,0 +1,88 @@
+/**
+ * Golden files per construct, as pandoc keeps them: each folder of
+ * tests/fixtures/constructs holds one small source per language (`en.md`,
+ * `ar.md`) and what every stage makes of it — the model (model.json), the
+ * HTML writer's fragment (html.html) and the tracked DOCX's body
+ * (document.xml). `UPDATE=1 npx vitest run tests/golden.test.ts` writes them
+ * again; a changed golden file is read by eye before it is committed.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { build, paths, repoRoot, shape } from './helpers/build.js';
+import { completeModel } from '../scripts/passes/index.js';
+import { isLang } from '../scripts/i18n/languages.js';
+import { loadLocale } from '../scripts/i18n/locales.js';
+import { blocks, createState, footnotesToHast } from '../scripts/render/html/to-hast.js';
+import { loadWriter } from '../scripts/render/writers.js';
+import { loadStyleSheet } from '../scripts/render/style-sheet.js';
+import { loadFrameTemplates } from '../scripts/render/frame.js';
+import type { RenderContext } from '../scripts/render/writer.js';
+import type { ModelDocument } from '../scripts/model/types.js';
+
+const FIXTURES = path.join(repoRoot, 'tests/fixtures/constructs');
+const UPDATE = process.env.UPDATE === '1';
+
+const cases = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) =>
+    readdirSync(path.join(FIXTURES, entry.name))
+      .filter((name) => name.endsWith('.md') && isLang(name.slice(0, -3)))
+      .map((name) => ({ construct: entry.name, lang: name.slice(0, -3) as 'en' })),
+  );
+
+function model(construct: string, lang: 'en'): ModelDocument {
+  const result = build(readFileSync(path.join(FIXTURES, construct, `${lang}.md`), 'utf8'), lang);
+  expect(result.messages, `${construct}/${lang}.md`).toEqual([]);
+  return completeModel(result.doc!);
+}
+
+function golden(construct: string, name: string, actual: string): void {
+  const file = path.join(FIXTURES, construct, name);
+  if (UPDATE || !existsSync(file)) writeFileSync(file, actual);
+  expect(actual, `${path.relative(repoRoot, file)} (UPDATE=1 writes it again)`).toBe(readFileSync(file, 'utf8'));
+}
+
+/** One element a line: enough to read a golden file and see what changed in a diff. */
+const lines = (xml: string) => xml.replaceAll('><', '>\n<') + '\n';
+
+const frames = loadFrameTemplates(path.join(repoRoot, 'templates'));
+const context: RenderContext = {
+  root: repoRoot,
+  sheet: loadStyleSheet(path.join(repoRoot, 'templates')),
+  locale: (lang) => loadLocale(paths.locales, lang),
+  frame: (doc) => frames(doc.frame, doc.meta.type),
+  fileOf: () => path.join(repoRoot, 'out', 'golden'),
+  assets: new Map(),
+};
+
+describe('golden files per construct', () => {
+  it('has fixtures', () => expect(cases.length).toBeGreaterThan(5));
+
+  it.each(cases)('$construct ($lang): model', ({ construct, lang }) => {
+    const doc = model(construct, lang);
+    golden(construct, `${lang}.model.json`, JSON.stringify(shape({ body: doc.body, footnotes: doc.footnotes }), null, 1) + '\n');
+  });
+
+  it.each(cases)('$construct ($lang): HTML', ({ construct, lang }) => {
+    const doc = model(construct, lang);
+    const state = createState(loadLocale(paths.locales, lang));
+    const html = toHtml([...blocks(doc.body, state), ...footnotesToHast(doc.footnotes, state)]);
+    golden(construct, `${lang}.html`, lines(html));
+  });
+
+  it.each(cases)('$construct ($lang): tracked DOCX body', async ({ construct, lang }) => {
+    const doc = model(construct, lang);
+    const writer = await loadWriter('docx');
+    const tracked = writer.copies.find((copy) => copy.name === 'tracked')!;
+    const docx = (await writer.create(context)(doc, tracked, '')) as Buffer;
+    const zip = await JSZip.loadAsync(docx);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const notes = await zip.file('word/footnotes.xml')!.async('string');
+    const body = xml.slice(xml.indexOf('<w:body>'), xml.indexOf('</w:body>') + '</w:body>'.length);
+    const footnotes = notes.slice(notes.indexOf('<w:footnote '));
+    golden(construct, `${lang}.document.xml`, lines(body + footnotes));
+  });
+});
