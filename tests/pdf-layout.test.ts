@@ -203,6 +203,21 @@ describe('PDF page layout over every document, language and copy', () => {
     ).toEqual([]);
   });
 
+  it("leaves no paragraph's first line alone at the foot of a cut cell, nor its last line alone at the top of the next piece", () => {
+    expect(
+      faults((layout, index) => {
+        for (const cell of layout.pages[index]!.items.flatMap((item) => (item.kind === 'rows' ? item.cells! : []))) {
+          const last = cell.lines.at(-1);
+          const first = cell.lines[0];
+          // Where nothing else of a row would fit, its first line may stand alone rather than leave the page half empty.
+          if (cell.cutBelow && cell.lines.length > 1 && last && last.line === 0 && last.of > 1) return 'a first line alone at a cut';
+          if (cell.cutAbove && first && first.line === first.of - 1 && first.of > 1) return 'a last line alone after a cut';
+        }
+        return undefined;
+      }),
+    ).toEqual([]);
+  });
+
   it('puts the footnotes at a page foot in the order of their numbers', () => {
     expect(
       faults((layout, index) => {

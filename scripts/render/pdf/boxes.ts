@@ -91,6 +91,8 @@ export interface CellLayout {
   bottom: number;
   /** The text's lines, top and bottom; undefined when the cell (or its part here) has none. */
   text?: { top: number; bottom: number } | undefined;
+  /** Each line of text: which line of its paragraph it is, and of how many (undefined outside a paragraph). */
+  lines: ({ line: number; of: number } | undefined)[];
   /** Whether the cell spans more than one row. */
   merged: boolean;
   /** Whether the cell goes on below this item (cut at a page foot) or came from above it. */

@@ -27,10 +27,15 @@ export interface PageGeometry {
   separator: number;
 }
 
+/** How far an item may reach past the room left, in points: what sums of measured heights lose to rounding. */
+const SLACK = 0.5;
+
 export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<number, FlowItem[]>, geometry: PageGeometry): Page[] {
   const pages: Page[] = [];
   const queue = [...items];
   const placedNotes = new Set<number>();
+  /** The second parts of items cut at a page foot: each goes on at the top of the next page. */
+  const continuations = new WeakSet<FlowItem>();
   let carried: FlowItem[] = [];
   let page: Page = { body: [], notes: [], notesHeight: 0 };
   let used = 0;
@@ -69,7 +74,7 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
   const startsIn = (item: FlowItem, room: number) => {
     const first = notesOf(item)[0];
     const foot = first ? first.height + (page.notes.length ? 0 : geometry.separator) : 0;
-    return item.height + foot <= room;
+    return item.height + foot <= room + SLACK;
   };
   /** What stays on the page if the item at hand does not start on it: all but the run of kept items at its foot. */
   const settled = () => {
@@ -82,6 +87,11 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
   while (queue.length) {
     const item = queue.shift()!;
     if (item.space && page.body.length === 0) continue;
+    if (continuations.has(item) && page.body.some((p) => !p.item.artifact)) {
+      newPage();
+      queue.unshift(item);
+      continue;
+    }
     const available = geometry.height - used - footHeight();
 
     // A table going on from the previous page starts with its header rows (its first page got them with its first row).
@@ -115,6 +125,7 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
       continue;
     }
     if (start) {
+      continuations.add(start[1]);
       queue.unshift(...start);
       continue;
     }
@@ -156,7 +167,7 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
   function cutToFit(item: FlowItem, room: number, rowsOnly: boolean): [FlowItem, FlowItem] | undefined {
     let height = room;
     for (let attempt = 0; attempt < 4 && height > 0; attempt++) {
-      const parts = item.split!(height, rowsOnly);
+      const parts = item.split!(height + SLACK, rowsOnly);
       if (!parts || parts[0].height <= 0) return undefined;
       if (startsIn(parts[0], room)) return parts;
       const first = notesOf(parts[0])[0];
