@@ -178,6 +178,14 @@ describe('DOCX', () => {
     expect(xml).toMatch(/<w:bidiVisual\/>/);
   });
 
+  it.each(LANGS)("%s: asks Word to hyphenate exactly where the PDF does (Latin and Cyrillic), by each run's language", async (lang) => {
+    const settings = await (await JSZip.loadAsync(readFileSync(file(lang, 'marked').path))).file('word/settings.xml')!.async('string');
+    const hyphenated = lang === 'en' || lang === 'fr' || lang === 'es' || lang === 'ru';
+    expect(settings.includes('<w:autoHyphenation/>')).toBe(hyphenated);
+    expect(settings.includes('<w:consecutiveHyphenLimit w:val="2"/>')).toBe(hyphenated);
+    expect(settings).not.toMatch(/autoHyphenation w:val="false"/);
+  });
+
   it('hangs dashes and labels in table cells by the narrower table indent, aligns cells as they say, fits columns to their contents', async () => {
     const result = checkProject(repoRoot, { docs: ['res71-annex1-2028'], langs: ['en'] });
     const [tracked] = await renderOutputs(result, ['docx']);

@@ -85,4 +85,21 @@ describe('golden files per construct', () => {
     const footnotes = notes.slice(notes.indexOf('<w:footnote '));
     golden(construct, `${lang}.document.xml`, lines(body + footnotes));
   });
+
+  it('the DOCX font table names every face the styles use, with the character set Word substitutes by', async () => {
+    const writer = await loadWriter('docx');
+    const docx = (await writer.create(context)(model('rtl-marks', 'ar' as 'en'), writer.copies[0]!, '')) as Buffer;
+    const zip = await JSZip.loadAsync(docx);
+    const table = await zip.file('word/fontTable.xml')!.async('string');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    for (const [name, charset] of [
+      ['Times New Roman', '00'],
+      ['SimSun', '86'],
+      ['Traditional Arabic', 'B2'],
+    ]) {
+      expect(styles).toContain(`"${name}"`);
+      expect(table).toContain(`<w:font w:name="${name}">`);
+      expect(table).toMatch(new RegExp(`w:name="${name}">(<w:altName[^>]*/>)?<w:charset w:val="${charset}"/>`));
+    }
+  });
 });

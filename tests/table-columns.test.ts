@@ -3,7 +3,7 @@ import type { Table } from '../scripts/model/types.js';
 import { allRows, columnShares, type ColumnMeasure } from '../scripts/render/table-columns.js';
 import { build } from './helpers/build.js';
 
-const MEASURE: ColumnMeasure = { width: 450, size: 10, padding: 3, labelIndent: 17 };
+const MEASURE: ColumnMeasure = { width: 450, size: 10, padding: 3, labelIndent: 17, hanPhrase: 4, hanCell: 8 };
 
 function table(markdown: string): Table {
   const { doc, messages } = build(markdown, 'en');
@@ -42,5 +42,25 @@ describe('table column widths', () => {
       [1, 2],
       [0, 2],
     ]);
+  });
+
+  it('gives a Chinese column the width of its short words, which are read whole (输入来源, not 输入来/源)', () => {
+    const long = '若干文稿提出了更清晰（在框架要素之间的联系以及与财务规划的联系方面）和不同要素的简化。'.repeat(3);
+    const markdown = (first: string) =>
+      `:::table{header=1}\n- - ${first}\n  - 输入\n  - ${long}\n  - ${long}\n- - 在线磋商：\n  - 文稿\n  - ${long}\n  - ${long}\n:::\n`;
+    const zh = (md: string) => {
+      const { doc, messages } = build(md, 'zh');
+      expect(messages).toEqual([]);
+      return doc!.body.find((b): b is Table => b.type === 'table')!;
+    };
+    const first = columnShares(zh(markdown('输入来源')), MEASURE)[0]! * MEASURE.width;
+    // Four characters of an em and the colon after them, with the padding: "在线磋商：" on one line.
+    expect(first).toBeGreaterThanOrEqual(5 * MEASURE.size + 2 * MEASURE.padding);
+    // A short cell is read whole: "建议/分析结果：" is not cut into 建议/分析结|果：.
+    const short = columnShares(zh(markdown('建议/分析结果：')), MEASURE)[0]! * MEASURE.width;
+    expect(short).toBeGreaterThanOrEqual(7.5 * MEASURE.size + 2 * MEASURE.padding);
+    // A longer run is a phrase a reader accepts broken: it does not widen the column to its length.
+    const phrase = columnShares(zh(markdown('输入来源和相关文件编号以及其他说明')), MEASURE)[0]! * MEASURE.width;
+    expect(phrase).toBeLessThan(8 * MEASURE.size);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The one Markdown reader: CommonMark + GFM (footnotes, pipe tables) + directives
- * + YAML front matter + grid tables + CJK-friendly emphasis + revision marks.
+ * + YAML front matter + grid tables + CJK-friendly emphasis + revision marks
+ * + literal autolinks that end where Chinese text begins.
  */
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
@@ -11,6 +12,7 @@ import remarkGridTables from '@adobe/remark-gridtables';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import remarkRevisionMarks from './revision-marks/index.js';
 import { footnoteCalls } from './footnote-calls.js';
+import { autolinkLiterals } from './autolink-literal.js';
 
 function remarkCjkFriendly(this: Processor): undefined {
   (this.data().micromarkExtensions ??= []).push(cjkFriendlyExtension());
@@ -18,6 +20,11 @@ function remarkCjkFriendly(this: Processor): undefined {
 
 function remarkFootnoteCalls(this: Processor): undefined {
   (this.data().micromarkExtensions ??= []).push(footnoteCalls);
+}
+
+/** Literal autolinks that end where Chinese text begins (tried before GFM's, which end only at whitespace). */
+function remarkAutolinkLiterals(this: Processor): undefined {
+  (this.data().micromarkExtensions ??= []).push(autolinkLiterals);
 }
 
 export function createMarkdownReader() {
@@ -29,5 +36,6 @@ export function createMarkdownReader() {
     .use(remarkGridTables)
     .use(remarkCjkFriendly)
     .use(remarkRevisionMarks)
-    .use(remarkFootnoteCalls);
+    .use(remarkFootnoteCalls)
+    .use(remarkAutolinkLiterals);
 }

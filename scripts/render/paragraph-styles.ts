@@ -60,7 +60,7 @@ export type ParagraphStyles = Record<StyleName, ParagraphStyle>;
 
 export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles {
   const script = LANGUAGES[lang].script;
-  const normalSize = lang === 'ar' ? sheet.sizes.arabicNormal : sheet.sizes.normal;
+  const normalSize = sheet.textSize[script];
   const italicCalls = sheet.italicCallWords.includes(script);
   const base: ParagraphStyle = {
     size: normalSize,

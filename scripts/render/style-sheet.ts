@@ -7,6 +7,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang, Script } from '../i18n/languages.js';
 
+/** How words of one script are cut at a line end (letters counted as code points). */
+export interface HyphenationRules {
+  minWord: number;
+  minLeft: number;
+  minRight: number;
+  /** Cut a word only when, uncut, the line's word gaps would be wider than this many natural spaces. */
+  looserThan: number;
+  /** How many lines in a row may end with a hyphen (unless the next would otherwise be left ragged). */
+  consecutive: number;
+}
+
+/** What stretches in a justified line of one script, and how far before the line is set ragged instead. */
+export type Justification =
+  | { stretch: 'spaces'; /** In natural spaces. */ maxWordGap: number }
+  | { stretch: 'ideographs'; /** In ems, per gap. */ maxLetterGap: number };
+
 export interface StyleSheet {
   /** Twips (1/20 pt), as Word counts them. */
   page: {
@@ -15,9 +31,13 @@ export interface StyleSheet {
     margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
   };
   fonts: { latin: string; han: string; arabic: string };
+  /** Word's font table entry of each face named under `fonts`. */
+  fontTable: Record<string, { altName?: string; charset: string; family: string; pitch: string }>;
   languageTags: Record<Lang, string>;
   /** Points. */
-  sizes: Record<'normal' | 'arabicNormal' | 'title' | 'heading' | 'footnote' | 'table' | 'conference' | 'proposal' | 'header', number>;
+  /** Points: running text, per script (Arabic is set larger). */
+  textSize: Record<Script, number>;
+  sizes: Record<'title' | 'heading' | 'footnote' | 'table' | 'conference' | 'proposal' | 'header', number>;
   /** Points. */
   spacing: { before: number; headingBefore: number; callWordBefore: number; cellPadding: number };
   /** Twips. */
@@ -38,6 +58,14 @@ export interface StyleSheet {
     decorationWidth: number;
     shortLetters: Record<Script, string>;
   };
+  hyphenation: {
+    hardHyphenMinPart: number;
+    scripts: Partial<Record<Script, HyphenationRules>>;
+    /** The `hyphen` package's pattern module per language. */
+    patterns: Partial<Record<Lang, string>>;
+  };
+  justification: Record<Script, Justification>;
+  tableColumns: { hanPhrase: number; hanCell: number };
 }
 
 export function loadStyleSheet(templatesDir: string): StyleSheet {

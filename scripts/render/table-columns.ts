@@ -18,11 +18,22 @@ export interface ColumnMeasure {
   padding: number;
   /** How far a dash or label hangs inside a cell, in points. */
   labelIndent: number;
+  /** Chinese words up to this many characters (输入来源, 在线磋商) are never broken to narrow a column. */
+  hanPhrase: number;
+  /** Nor is a whole line of a cell of up to this many characters with Chinese in it (建议/分析结果：). */
+  hanCell: number;
 }
 
 /** The measure both writers use for a table set `width` points wide. */
 export function tableMeasure(sheet: StyleSheet, width: number): ColumnMeasure {
-  return { width, size: sheet.sizes.table, padding: sheet.spacing.cellPadding, labelIndent: points(sheet.indent.tableLabel) };
+  return {
+    width,
+    size: sheet.sizes.table,
+    padding: sheet.spacing.cellPadding,
+    labelIndent: points(sheet.indent.tableLabel),
+    hanPhrase: sheet.tableColumns.hanPhrase,
+    hanCell: sheet.tableColumns.hanCell,
+  };
 }
 
 /** Each column's share of the table's width; the shares add up to 1. */
@@ -42,7 +53,7 @@ export function columnShares(table: Table, measure: ColumnMeasure): number[] {
         const slack = measure.size;
         least[column] = Math.max(
           least[column]!,
-          edge + slack + Math.max(0, ...lines.map((l) => l.indent + longestWord(l.text) * measure.size)),
+          edge + slack + Math.max(0, ...lines.map((l) => l.indent + leastWidth(l.text, measure) * measure.size)),
         );
         most[column] = Math.max(most[column]!, edge + Math.max(0, ...lines.map((l) => l.indent + ems(l.text) * measure.size)));
       }
@@ -125,23 +136,61 @@ function ems(text: string): number {
   return width;
 }
 
-/** The widest run a line cannot be broken inside: Han characters break anywhere, other scripts at spaces and slashes. */
-function longestWord(text: string): number {
+/** The least width of a cell's line, in ems: a short Chinese line whole, otherwise its widest unbreakable run. */
+function leastWidth(text: string, measure: ColumnMeasure): number {
+  const chars = [...text.trim()];
+  if (chars.length <= measure.hanCell && chars.some(isIdeograph)) return ems(text.trim());
+  return longestWord(text, measure.hanPhrase);
+}
+
+/**
+ * The widest run a line cannot be broken inside, as a reader would accept the breaks: at spaces
+ * and after slashes; between Chinese characters, but not inside a run of at most `hanPhrase` of
+ * them (a short cell or heading word such as 输入来源 is read whole), nor before closing or after
+ * opening full-width punctuation.
+ */
+function longestWord(text: string, hanPhrase: number): number {
+  const chars = [...text];
+  const phrase = hanRunLengths(chars);
   let longest = 0;
   let run = 0;
-  for (const char of text) {
+  chars.forEach((char, i) => {
     // No-break spaces (the thousands separator among them) hold a word together.
     if (BREAKING_SPACE.test(char)) {
       run = 0;
-      continue;
+      return;
     }
-    const width = charEms(char);
-    run = isHan(char) ? width : run + width;
+    if (i > 0 && breaksBefore(chars, i, phrase, hanPhrase)) run = 0;
+    run += charEms(char);
     longest = Math.max(longest, run);
-    if (char === '/') run = 0;
-  }
+  });
   return longest;
 }
+
+function breaksBefore(chars: readonly string[], i: number, phrase: readonly number[], hanPhrase: number): boolean {
+  const before = chars[i - 1]!;
+  const char = chars[i]!;
+  if (BREAKING_SPACE.test(before) || before === '/') return true;
+  if (CLOSING.test(char) || OPENING.test(before)) return false;
+  if (isIdeograph(before) && isIdeograph(char)) return phrase[i]! > hanPhrase;
+  return isIdeograph(before) || isIdeograph(char) || CLOSING.test(before);
+}
+
+/** For each character, the length of the run of Chinese characters it is part of (0 outside one). */
+function hanRunLengths(chars: readonly string[]): number[] {
+  const lengths = new Array<number>(chars.length).fill(0);
+  let start = 0;
+  for (let i = 0; i <= chars.length; i++) {
+    if (i < chars.length && isIdeograph(chars[i]!)) continue;
+    lengths.fill(i - start, start, i);
+    start = i + 1;
+  }
+  return lengths;
+}
+
+const isIdeograph = (char: string) => /\p{Script=Han}/u.test(char);
+const CLOSING = /[，。、；：？！）》」』】〕〉”’]/u;
+const OPENING = /[（《「『【〔〈“‘]/u;
 
 const BREAKING_SPACE = /[ \t\n\u2000-\u2006\u2008-\u200b\u3000]/;
 const isHan = (char: string) => /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(char);

@@ -32,6 +32,7 @@ import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { ALIGNMENT, STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
+import { fontTableXml } from './font-table.js';
 import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
 import { points, setsItalic, twips } from '../style-sheet.js';
 import { cellAlign, listMarker, type Align } from '../paragraph-styles.js';
@@ -436,6 +437,13 @@ export interface DocxOptions {
   marks: DocxMarks;
 }
 
+/** Word's hyphenation settings where the style sheet hyphenates the language (its script has rules, the language patterns); none elsewhere. */
+function hyphenation(sheet: DocxStyleSheet, lang: ModelDocument['lang']) {
+  const rules = sheet.hyphenation.scripts[LANGUAGES[lang].script];
+  if (!rules || !sheet.hyphenation.patterns[lang]) return {};
+  return { hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true, consecutiveHyphenLimit: rules.consecutive } };
+}
+
 export async function renderDocx(doc: ModelDocument, options: DocxOptions): Promise<Buffer> {
   const rtl = LANGUAGES[doc.lang].dir === 'rtl';
   const state: State = {
@@ -466,6 +474,8 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     revision: 1,
     styles: buildStyles(options.sheet, doc.lang),
     features: { trackRevisions: options.marks === 'tracked' },
+    // Word hyphenates by each run's language (w:lang in the styles), where the style sheet hyphenates the script, as the PDF does.
+    ...hyphenation(options.sheet, doc.lang),
     footnotes,
     sections: [
       {
@@ -489,15 +499,16 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
       },
     ],
   });
-  return deterministic(await Packer.toBuffer(document), doc.meta.revisionDate);
+  return finishPackage(await Packer.toBuffer(document), doc.meta.revisionDate, { 'word/fontTable.xml': fontTableXml(options.sheet) });
 }
 
 /**
  * The docx package stamps the creation time into docProps/core.xml and the
  * zip entries. Rewrites both with the document's revision date so that the
- * same sources always give the same bytes.
+ * same sources always give the same bytes, and puts in the parts it cannot
+ * build (`parts`: name → content).
  */
-async function deterministic(buffer: Buffer, isoDate: string): Promise<Buffer> {
+async function finishPackage(buffer: Buffer, isoDate: string, parts: Record<string, string>): Promise<Buffer> {
   const date = new Date(isoDate);
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const zip = await JSZip.loadAsync(buffer);
@@ -505,10 +516,9 @@ async function deterministic(buffer: Buffer, isoDate: string): Promise<Buffer> {
   for (const name of Object.keys(zip.files).sort()) {
     const entry = zip.files[name]!;
     if (entry.dir) continue;
-    let content: string | Uint8Array = await entry.async('uint8array');
+    let content: string | Uint8Array = parts[name] ?? (await entry.async('uint8array'));
     if (name === 'docProps/core.xml') {
-      content = new TextDecoder()
-        .decode(content)
+      content = (await entry.async('string'))
         .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
         .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
     }

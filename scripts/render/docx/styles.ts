@@ -1,6 +1,6 @@
 /** Named Word styles: the paragraph styles every printed copy shares, in Word's terms. */
 import { AlignmentType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
-import type { Lang } from '../../i18n/languages.js';
+import { LANGUAGES, type Lang, type Script } from '../../i18n/languages.js';
 import { paragraphStyles, type ParagraphStyle, type StyleName } from '../paragraph-styles.js';
 import { twips, type StyleSheet } from '../style-sheet.js';
 
@@ -88,6 +88,9 @@ const WORD_STYLES: [string, string, StyleName][] = [
   [STYLE.header, 'Header', 'header'],
 ];
 
+/** Scripts whose documents tag their own Latin and Cyrillic letters with their own language. */
+const LATIN_LETTERS: ReadonlySet<Script> = new Set(['latin', 'cyrillic']);
+
 export function buildStyles(sheet: DocxStyleSheet, lang: Lang): IStylesOptions {
   const styles = paragraphStyles(sheet, lang);
   const normalSize = size(styles.normal.size);
@@ -99,7 +102,8 @@ export function buildStyles(sheet: DocxStyleSheet, lang: Lang): IStylesOptions {
           size: normalSize,
           sizeComplexScript: normalSize,
           language: {
-            value: sheet.languageTags[lang === 'ar' || lang === 'zh' ? 'en' : lang],
+            // Latin words in a document of another script are tagged English.
+            value: sheet.languageTags[LATIN_LETTERS.has(LANGUAGES[lang].script) ? lang : 'en'],
             eastAsia: sheet.languageTags.zh,
             bidirectional: sheet.languageTags.ar,
           },

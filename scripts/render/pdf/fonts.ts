@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import type { Lang } from '../../i18n/languages.js';
+import { LANGUAGES, type Lang } from '../../i18n/languages.js';
 import { isWoff, unpackWoff } from './woff.js';
 
 export type Script = 'latin' | 'han' | 'arabic';
@@ -107,12 +107,13 @@ function scriptOf(codePoint: number, lang: Lang): Script {
     codePoint >= 0x20000
   )
     return 'han';
-  if (lang === 'zh' && CHINESE_PUNCTUATION.has(codePoint)) return 'han';
-  return lang === 'ar' && isCommon(codePoint, lang) ? 'arabic' : 'latin';
+  const script = LANGUAGES[lang].script;
+  if (script === 'han' && CHINESE_PUNCTUATION.has(codePoint)) return 'han';
+  return script === 'arabic' && isCommon(codePoint, lang) ? 'arabic' : 'latin';
 }
 
 function isCommon(codePoint: number, lang: Lang): boolean {
-  if (lang === 'zh' && CHINESE_PUNCTUATION.has(codePoint)) return false;
+  if (LANGUAGES[lang].script === 'han' && CHINESE_PUNCTUATION.has(codePoint)) return false;
   return (
     (codePoint >= 0x20 && codePoint <= 0x40) ||
     (codePoint >= 0x5b && codePoint <= 0x60) ||

@@ -12,11 +12,13 @@
 import LineBreaker from 'linebreak';
 import { LANGUAGES, type Lang } from '../../i18n/languages.js';
 import type { Align } from '../paragraph-styles.js';
-import type { StyleSheet } from '../style-sheet.js';
+import type { HyphenationRules, Justification, StyleSheet } from '../style-sheet.js';
 import { isolatedLevels, mirrored as mirror, visualOrder, type Embedding } from './bidi.js';
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
 import { decorationsOf, type Decorations, type FontSet, type FontStyle, type PdfFont } from './fonts.js';
 import type { Span, SpanStyle } from './spans.js';
+import { hyphenationFor, keepsBreak, type Hyphenation } from './hyphenate.js';
+import { byClass, spread, type Piece } from './justify.js';
 
 export interface ParagraphSpec {
   spans: readonly Span[];
@@ -126,6 +128,8 @@ interface Segment {
   width: number;
   trailing: number;
   required: boolean;
+  /** Ends inside a word, at a hyphenation point: the line ending here draws a hyphen. */
+  hyphen?: boolean;
 }
 
 function segments(chars: Characters, spans: readonly Span[], size: number, sheet: StyleSheet): Segment[] {
@@ -134,28 +138,55 @@ function segments(chars: Characters, spans: readonly Span[], size: number, sheet
   let start = 0;
   for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
     const end = next.position;
-    let contentEnd = end;
-    while (contentEnd > start && (isSpace(chars.text[contentEnd - 1]!) || chars.text[contentEnd - 1] === '\n')) contentEnd--;
-    const width = measure(chars, spans, start, contentEnd, size, sheet);
-    list.push({ start, end, width, trailing: measure(chars, spans, contentEnd, end, size, sheet), required: next.required });
+    if (!next.required && end < chars.text.length && !keepsBreak(chars.text, end, sheet.hyphenation.hardHyphenMinPart)) continue;
+    list.push(makeSegment(chars, spans, start, end, next.required, size, sheet));
     start = end;
   }
   return list;
 }
 
-/** Cuts a segment too wide for any line (a long address, say) between characters. */
-function cutSegment(segment: Segment, chars: Characters, spans: readonly Span[], size: number, sheet: StyleSheet, room: number): Segment[] {
+function makeSegment(
+  chars: Characters,
+  spans: readonly Span[],
+  start: number,
+  end: number,
+  required: boolean,
+  size: number,
+  sheet: StyleSheet,
+): Segment {
+  let contentEnd = end;
+  while (contentEnd > start && (isSpace(chars.text[contentEnd - 1]!) || chars.text[contentEnd - 1] === '\n')) contentEnd--;
+  const width = measure(chars, spans, start, contentEnd, size, sheet);
+  return { start, end, width, trailing: measure(chars, spans, contentEnd, end, size, sheet), required };
+}
+
+const CLOSING = new Set([...'）》」』】〕〉”’，。、；：？！)]},.;:?!']);
+const OPENING = new Set([...'（《「『【〔〈“‘([{']);
+
+/** Cuts a segment too wide for any line (a long address, say) between characters; the first piece fills what is left of the current line. */
+function cutSegment(
+  segment: Segment,
+  chars: Characters,
+  spans: readonly Span[],
+  size: number,
+  sheet: StyleSheet,
+  room: number,
+  firstRoom = room,
+): Segment[] {
   const pieces: Segment[] = [];
   let start = segment.start;
   while (start < segment.end) {
+    const limit = pieces.length ? room : firstRoom;
     let end = start + 1;
-    while (end < segment.end && measure(chars, spans, start, end + 1, size, sheet) <= room) end++;
+    while (end < segment.end && measure(chars, spans, start, end + 1, size, sheet) <= limit) end++;
+    // Even a forced cut keeps closing punctuation off the start of a line and opening punctuation off its end.
+    while (end - 1 > start && end < segment.end && (CLOSING.has(chars.text[end]!) || OPENING.has(chars.text[end - 1]!))) end--;
     const last = end >= segment.end;
     pieces.push({
       start,
       end,
       width: measure(chars, spans, start, end, size, sheet),
-      trailing: 0,
+      trailing: last ? segment.trailing : 0,
       required: last && segment.required,
     });
     start = end;
@@ -163,46 +194,144 @@ function cutSegment(segment: Segment, chars: Characters, spans: readonly Span[],
   return pieces;
 }
 
+/**
+ * Cuts the word of `segment` at its last hyphenation point that leaves the
+ * head, with its hyphen, within `room`: [head, tail], or undefined.
+ */
+function hyphenate(
+  segment: Segment,
+  chars: Characters,
+  spec: ParagraphSpec,
+  context: TextContext,
+  hyphenation: Hyphenation,
+  room: number,
+): [Segment, Segment] | undefined {
+  const { spans, size } = spec;
+  const { sheet } = context;
+  const points = hyphenation.points(chars.text.slice(segment.start, segment.end)).reverse();
+  for (const point of points) {
+    const cut = segment.start + point;
+    const head = makeSegment(chars, spans, segment.start, cut, false, size, sheet);
+    if (head.width + hyphenRun(chars, spec, cut - 1, context).width <= room) {
+      return [{ ...head, hyphen: true }, makeSegment(chars, spans, cut, segment.end, segment.required, size, sheet)];
+    }
+  }
+  return undefined;
+}
+
+interface LineRange {
+  start: number;
+  end: number;
+  /** Ends at a forced break or the paragraph's end: never justified. */
+  forced: boolean;
+  hyphen: boolean;
+}
+
+/** The open line while the paragraph is filled: its width so far and its spaces. */
+interface OpenLine {
+  start: number;
+  width: number;
+  /** Width of the spaces between its segments (not the last segment's trailing ones). */
+  spaces: number;
+  gaps: number;
+  lastTrailing: number;
+}
+
+/** How many natural spaces wide each gap of the open line would be if it were justified now. */
+function gapIfClosed(line: OpenLine, room: number): number {
+  const gaps = line.gaps;
+  const spaces = line.spaces;
+  if (!gaps || !spaces) return Infinity;
+  const slack = room - (line.width - line.lastTrailing);
+  return (spaces + slack) / spaces;
+}
+
+/** How many lines just before the next one end with a hyphen. */
+function hyphenated(ranges: readonly LineRange[]): number {
+  let count = 0;
+  while (count < ranges.length && ranges[ranges.length - 1 - count]!.hyphen) count++;
+  return count;
+}
+
+/**
+ * Whether to cut the word that does not fit: when the line would be loose without it, unless as
+ * many lines before already end with a hyphen as the style sheet allows; and always when the line
+ * would otherwise be looser than justification allows, and be left ragged.
+ */
+function wantsHyphen(gap: number, before: number, rules: HyphenationRules, justification: Justification): boolean {
+  const tooLoose = justification.stretch === 'spaces' && gap > justification.maxWordGap;
+  return tooLoose || (gap > rules.looserThan && before < rules.consecutive);
+}
+
+/** Fills lines greedily; a word that does not fit is hyphenated when the line would otherwise be loose, and a word wider than a whole line is cut from where the line stands. */
+function breakLines(chars: Characters, spec: ParagraphSpec, context: TextContext, room: (line: number) => number): LineRange[] {
+  const { sheet } = context;
+  const hyphenation = hyphenationFor(context.lang, sheet);
+  const justification = sheet.justification[LANGUAGES[context.lang].script];
+  const ranges: LineRange[] = [];
+  const fresh = (start: number): OpenLine => ({ start, width: 0, spaces: 0, gaps: 0, lastTrailing: 0 });
+  let line = fresh(0);
+  const close = (end: number, forced: boolean, hyphen = false) => {
+    ranges.push({ start: line.start, end, forced, hyphen });
+    line = fresh(end);
+  };
+  const queue = segments(chars, spec.spans, spec.size, sheet);
+  for (let i = 0; i < queue.length; i++) {
+    const segment = queue[i]!;
+    const available = room(ranges.length);
+    if (line.width > 0 && line.width + segment.width > available) {
+      const slack = available - line.width;
+      if (segment.width > room(ranges.length + 1) && slack > spec.size * 2) {
+        queue.splice(i, 1, ...cutSegment(segment, chars, spec.spans, spec.size, sheet, room(ranges.length + 1), slack));
+        i--;
+        continue;
+      }
+      const cut =
+        hyphenation &&
+        spec.align === 'justify' &&
+        wantsHyphen(gapIfClosed(line, available), hyphenated(ranges), hyphenation.rules, justification)
+          ? hyphenate(segment, chars, spec, context, hyphenation, slack)
+          : undefined;
+      if (cut) {
+        close(cut[0].end, false, true);
+        queue.splice(i, 1, cut[1]);
+        i--;
+        continue;
+      }
+      close(segment.start, false);
+    }
+    if (line.width === 0 && segment.width > room(ranges.length)) {
+      queue.splice(i, 1, ...cutSegment(segment, chars, spec.spans, spec.size, sheet, room(ranges.length)));
+      i--;
+      continue;
+    }
+    if (line.width > 0) {
+      line.spaces += line.lastTrailing;
+      if (line.lastTrailing > 0) line.gaps++;
+    }
+    line.width += segment.width + segment.trailing;
+    line.lastTrailing = segment.trailing;
+    if (segment.required) close(segment.end, true);
+  }
+  if (line.start < chars.text.length || ranges.length === 0) close(chars.text.length, true);
+  return ranges;
+}
+
 // ------------------------------------------------------------------ paragraph
 
 export function layoutParagraph(spec: ParagraphSpec, context: TextContext): Line[] {
-  const { sheet } = context;
   const chars = characters(spec.spans, context);
   const label = spec.label?.length ? labelRun(spec.label, spec.size, context) : undefined;
   const labelStart = spec.indent - spec.hanging;
   const firstStart = label ? Math.max(spec.indent, labelStart + label.width + spec.size * 0.3) : labelStart;
   const room = (line: number) => spec.width - (line === 0 ? firstStart : spec.indent);
 
-  const ranges: { start: number; end: number; forced: boolean }[] = [];
-  let lineStart = 0;
-  let lineWidth = 0;
-  const queue = segments(chars, spec.spans, spec.size, sheet);
-  for (let i = 0; i < queue.length; i++) {
-    const segment = queue[i]!;
-    const available = room(ranges.length);
-    if (lineWidth > 0 && lineWidth + segment.width > available) {
-      ranges.push({ start: lineStart, end: segment.start, forced: false });
-      lineStart = segment.start;
-      lineWidth = 0;
-    }
-    if (lineWidth === 0 && segment.width > room(ranges.length)) {
-      queue.splice(i, 1, ...cutSegment(segment, chars, spec.spans, spec.size, sheet, room(ranges.length)));
-      i--;
-      continue;
-    }
-    lineWidth += segment.width + segment.trailing;
-    if (segment.required) {
-      ranges.push({ start: lineStart, end: segment.end, forced: true });
-      lineStart = segment.end;
-      lineWidth = 0;
-    }
-  }
-  if (lineStart < chars.text.length || ranges.length === 0) ranges.push({ start: lineStart, end: chars.text.length, forced: true });
+  const ranges = breakLines(chars, spec, context, room);
 
   return ranges.map((range, index) => {
     const last = index === ranges.length - 1;
     const start = index === 0 ? firstStart : spec.indent;
-    const line = setLine(chars, spec, context, range.start, range.end, start, spec.align === 'justify' && !last && !range.forced);
+    const line = setLine(chars, spec, context, range, start, spec.align === 'justify' && !last && !range.forced);
     if (index === 0 && label) addLabel(line, label, labelStart, spec, context);
     return line;
   });
@@ -216,8 +345,6 @@ interface Run {
   width: number;
   span: Span;
   space: boolean;
-  /** Characters that take letter spacing when a Chinese line is justified. */
-  count: number;
   mirrored: Record<string, string> | undefined;
 }
 
@@ -272,7 +399,6 @@ function visualRuns(chars: Characters, spans: readonly Span[], start: number, en
         width: advance(font, text) * runSize,
         span,
         space,
-        count: space ? 0 : [...text].length,
         mirrored,
       });
     }
@@ -317,7 +443,7 @@ function lineMetrics(runs: readonly Run[], size: number, context: TextContext): 
   }
   if (!runs.length) {
     const font = context.fonts.fontFor(
-      context.lang === 'zh' ? '中' : context.lang === 'ar' ? 'ع' : 'a',
+      [...context.sheet.pdf.shortLetters[LANGUAGES[context.lang].script]][0]!,
       'regular',
       context.lang,
       undefined,
@@ -328,33 +454,51 @@ function lineMetrics(runs: readonly Run[], size: number, context: TextContext): 
   return { ascent, descent };
 }
 
+/** The hyphen drawn at the end of a line that cuts a word, in the font and style of the letter before it. */
+function hyphenRun(chars: Characters, spec: ParagraphSpec, last: number, context: TextContext): Run {
+  const { sheet } = context;
+  const span = spec.spans[chars.span[last]!]!;
+  // The per-alphabet subsets of a face (Tinos Cyrillic) may lack the hyphen: the font fallback finds the face that has it.
+  const font = context.fonts.fontFor('-', fontStyle(span.style), context.lang, chars.font[last]);
+  const size = sizeOf(span, spec.size, sheet);
+  const rise = span.footnote === undefined ? 0 : spec.size * sheet.pdf.superscript.rise;
+  return { text: '-', font, size, rise, width: advance(font, '-') * size, span, space: false, mirrored: undefined };
+}
+
+/** A run cut where Chinese characters meet other text, so that only the gaps next to Chinese characters stretch. */
+function splitByClass(run: Run): Run[] {
+  if (run.space) return [run];
+  const parts = byClass(run.text);
+  if (parts.length === 1) return [run];
+  return parts.map((part) => ({ ...run, text: part.text, width: advance(run.font, part.text) * run.size }));
+}
+
+const asPiece = (run: Run): Piece => ({
+  kind: run.space ? 'space' : byClass(run.text).every((part) => part.kind === 'ideographic') ? 'ideographic' : 'other',
+  text: run.text,
+  width: run.width,
+});
+
 function setLine(
   chars: Characters,
   spec: ParagraphSpec,
   context: TextContext,
-  start: number,
-  end: number,
+  range: { start: number; end: number; hyphen?: boolean },
   lineStart: number,
   justify: boolean,
 ): Line {
   const { sheet } = context;
+  const { start, end } = range;
   let contentEnd = end;
   while (contentEnd > start && (isSpace(chars.text[contentEnd - 1]!) || chars.text[contentEnd - 1] === '\n')) contentEnd--;
   const runs = visualRuns(chars, spec.spans, start, contentEnd, spec.size, sheet);
+  if (range.hyphen && contentEnd > start) runs.push(hyphenRun(chars, spec, contentEnd - 1, context));
   const natural = runs.reduce((sum, run) => sum + run.width, 0);
   const room = spec.width - lineStart;
-  const extra = Math.max(0, room - natural);
-
-  let spaceExtra = 0;
-  let letterSpacing = 0;
-  if (justify && extra > 0) {
-    const spaces = runs.filter((r) => r.space).length;
-    const letters = runs.reduce((sum, r) => sum + r.count, 0);
-    if (context.lang === 'zh' && letters > 1) letterSpacing = extra / (letters - 1 + spaces);
-    if (letterSpacing) spaceExtra = letterSpacing;
-    else if (spaces) spaceExtra = extra / spaces;
-  }
-  const used = spaceExtra || letterSpacing ? room : natural;
+  const rule = sheet.justification[LANGUAGES[context.lang].script];
+  const pieces = justify && rule.stretch === 'ideographs' ? runs.flatMap(splitByClass) : runs;
+  const stretch = justify ? spread(pieces.map(asPiece), room - natural, rule, spec.size) : undefined;
+  const used = stretch ? room : natural;
   // The line's box: from the start indent to the end edge, mirrored in right-to-left text.
   const boxLeft = context.dir === 'rtl' ? 0 : lineStart;
   const atStart = spec.align !== 'end' && spec.align !== 'center';
@@ -367,8 +511,8 @@ function setLine(
   const ops: DrawOp[] = [];
   const footnotes: number[] = [];
   const decorations: { mark: 'insertion' | 'deletion'; x1: number; x2: number; colour: string }[] = [];
-  for (const run of runs) {
-    const width = run.width + (run.space ? spaceExtra : run.count * letterSpacing);
+  pieces.forEach((run, index) => {
+    const width = run.width + (stretch?.[index]?.extra ?? 0);
     if (!run.space) {
       ops.push({
         kind: 'text',
@@ -378,7 +522,7 @@ function setLine(
         font: run.font,
         size: run.size,
         color: colourOf(run.span, sheet),
-        characterSpacing: letterSpacing,
+        characterSpacing: stretch?.[index]?.characterSpacing ?? 0,
         width: run.width,
         mirrored: run.mirrored,
       });
@@ -391,7 +535,7 @@ function setLine(
       else decorations.push({ mark, x1: x, x2: x + width, colour: colourOf(run.span, sheet) });
     }
     x += width;
-  }
+  });
   // Runs are positioned left to right but drawn in reading order, so that a reader following the content stream reads right-to-left lines from their start.
   if (context.dir === 'rtl') ops.reverse();
   const metrics = decorationMetrics(context);
@@ -422,7 +566,7 @@ function labelRun(label: readonly Span[], size: number, context: TextContext): L
   const width = measure(chars, label, 0, chars.text.length, size, context.sheet);
   // Set in its own width and in the paragraph's direction, as Word and browsers do: `a)` reads `(a` in Arabic text.
   const spec: ParagraphSpec = { spans: label, size, align: 'start', width, indent: 0, hanging: 0 };
-  return { line: setLine(chars, spec, context, 0, chars.text.length, 0, false), width };
+  return { line: setLine(chars, spec, context, { start: 0, end: chars.text.length }, 0, false), width };
 }
 
 /** Puts the label at the start edge of the hanging indent, on the first line's baseline. */
