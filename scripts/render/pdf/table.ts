@@ -7,7 +7,7 @@
  * (its side rules run on, no rule closes it). Columns run right to left in RTL text.
  */
 import type { Table } from '../../model/types.js';
-import { translate, type CellLayout, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
+import { translate, type CellLayout, type CutMode, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, inlineSpans, paragraphItems, type Column, type LayoutContext } from './blocks.js';
 import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
 import { cellAlign } from '../paragraph-styles.js';
@@ -181,8 +181,8 @@ function groupItem(
     tag: table,
     role: 'rows',
     cells: group.cells.map((cell) => cellLayout(cell, left)),
-    split: (available, rowsOnly) => {
-      const cut = cutPoint(group, available, pad, rowsOnly ?? false);
+    split: (available, mode) => {
+      const cut = cutPoint(group, available, pad, mode);
       if (cut === undefined) return undefined;
       const [first, second] = cutGroup(group, cut, pad);
       return [groupItem(first, place, context, repeat), groupItem(second, place, context, repeat)];
@@ -214,18 +214,18 @@ interface Cut {
 
 /**
  * Where to cut a group for its first part to be at most `available` tall:
- * at the lowest row boundary that fits, or, unless `rowsOnly`, inside the row
- * that `available` falls in, under the last line that fits in each of the
- * cells it crosses, leaving no paragraph's first or last line alone unless
- * the row would otherwise start on the next page.
+ * inside the row that `available` falls in (unless `mode` is `rows`), under
+ * the last line that fits in each of the cells it crosses, leaving no
+ * paragraph's first or last line alone (unless `mode` is `any` and there is
+ * no other cut), or at the lowest row boundary that fits.
  */
-function cutPoint(group: Group, available: number, pad: number, rowsOnly: boolean): Cut | undefined {
+function cutPoint(group: Group, available: number, pad: number, mode: CutMode): Cut | undefined {
   const fitting = group.rows.filter((r) => r <= available && r < group.height).pop();
   const boundary = fitting !== undefined && fitting > 0 ? { at: fitting, from: new Map<CellBox, number>() } : undefined;
-  if (rowsOnly) return boundary;
-  // A first or last line alone only where the row would otherwise start on the next page.
+  if (mode === 'rows') return boundary;
   const rowTop = boundary?.at ?? 0;
-  return cutInRow(group, available, pad, rowTop, true) ?? boundary ?? cutInRow(group, available, pad, rowTop, false);
+  const cut = cutInRow(group, available, pad, rowTop, true) ?? boundary;
+  return cut ?? (mode === 'any' ? cutInRow(group, available, pad, rowTop, false) : undefined);
 }
 
 function cutInRow(group: Group, available: number, pad: number, rowTop: number, together: boolean): Cut | undefined {
