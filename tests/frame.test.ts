@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { checkProject, renderOutputs, type CheckResult } from '../scripts/cli/pipeline.js';
 import { listDocuments, readDocumentMeta } from '../scripts/model/build.js';
 import { dateParts } from '../scripts/model/frame.js';
-import { loadFrameTemplates } from '../scripts/render/frame.js';
+import { headingLineStyle, loadFrameTemplates } from '../scripts/render/frame.js';
 import { LANGS, type Lang } from '../scripts/i18n/languages.js';
 import { paths, repoRoot } from './helpers/build.js';
 
@@ -59,6 +59,12 @@ describe('first-page frame', () => {
       'Document C26/30-E',
       '1 April 2026',
       'Original: Chinese',
+    ]);
+    // Council documents print their title under the submitting body, in the document title style.
+    expect(layoutOf(council, 'councilReport').heading.map((line) => [line.text, headingLineStyle(line)])).toEqual([
+      ['Chair of the Council Working Group for Strategic and Financial Plans', 'source'],
+      [council.title, 'documentTitle'],
+      ['Working translation from Chinese, not an official text', 'note'],
     ]);
   });
 

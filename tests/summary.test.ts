@@ -18,7 +18,8 @@ import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { paragraphStyles } from '../scripts/render/paragraph-styles.js';
 import { loadFontSet } from '../scripts/render/pdf/fonts.js';
 import { blocks, type LayoutContext } from '../scripts/render/pdf/blocks.js';
-import type { RuleOp, TextOp } from '../scripts/render/pdf/boxes.js';
+import type { FlowItem, RuleOp, TextOp } from '../scripts/render/pdf/boxes.js';
+import { paginate } from '../scripts/render/pdf/paginate.js';
 import { build, paths, repoRoot } from './helpers/build.js';
 import { copyProject } from './helpers/project.js';
 
@@ -102,6 +103,8 @@ describe('summary in every format', () => {
     ]);
     expect(select('.summary-part[data-key=actionRequired] .footnote-ref', summary)).toBeTruthy();
     expect(select('main > :first-child', tree)).toBe(summary);
+    // The references are set apart by a rule across the box (styles.json box.ruleBefore).
+    expect(String(output('en', 'html').content)).toMatch(/\.summary-part\[data-key="references"\] \{\s*border-top: 0\.75pt solid/);
   });
 
   it('DOCX: the parts in one bordered cell, the titles in the Summary title style', async () => {
@@ -112,30 +115,45 @@ describe('summary in every format', () => {
     expect(box!.match(/<w:tc>/g)).toHaveLength(1);
     for (const side of ['top', 'bottom', 'left', 'right']) expect(box).toMatch(new RegExp(`<w:${side} w:val="single"`));
     expect(box!.match(/<w:pStyle w:val="SummaryTitle"\/>/g)).toHaveLength(5);
+    // Only the references open with a rule across the box.
+    const ruled = [...box!.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pBdr><w:top [^>]*\/>(?:(?!<\/w:p>).)*?<\/w:p>/gs)].map((m) => m[0]);
+    expect(ruled).toHaveLength(1);
+    expect(ruled[0]).toContain('参考文件');
     expect(box).toContain('参考文件');
   });
 
-  it('PDF: one item whose four rules enclose all the parts’ text, carrying the footnote', async () => {
+  const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
+  const contextFor = (dir: 'ltr' | 'rtl'): LayoutContext => ({
+    fonts: loadFontSet(repoRoot),
+    sheet,
+    lang: 'zh',
+    dir,
+    styles: paragraphStyles(sheet, 'zh'),
+    spans: { callWord: { bold: true }, emphasis: { italic: false } },
+    locale: loadLocale(paths.locales, 'zh'),
+    ids: { next: 0 },
+  });
+  const summaryBlocks = () => {
     const result = checkProject(repoRoot, { docs: ['council-report-c26'], langs: ['zh'] });
-    const doc = result.builds[0]!.versions.find((v) => v.lang === 'zh')!;
-    const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
+    return result.builds[0]!.versions.find((v) => v.lang === 'zh')!.body.filter((b) => b.type === 'summary');
+  };
+  const textOf = (item: FlowItem) =>
+    (item.parts ?? [])
+      .flatMap((part) => part.ops)
+      .filter((op): op is TextOp => op.kind === 'text')
+      .map((op) => op.text)
+      .join('');
+
+  it('PDF: one item whose four rules enclose all the parts’ text, carrying the footnote', () => {
+    const summary = summaryBlocks();
     for (const dir of ['ltr', 'rtl'] as const) {
-      const context: LayoutContext = {
-        fonts: loadFontSet(repoRoot),
-        sheet,
-        lang: 'zh',
-        dir,
-        styles: paragraphStyles(sheet, 'zh'),
-        spans: { callWord: { bold: true }, emphasis: { italic: false } },
-        locale: loadLocale(paths.locales, 'zh'),
-        ids: { next: 0 },
-      };
-      const summary = doc.body.filter((b) => b.type === 'summary');
+      const context = contextFor(dir);
       const items = blocks(summary, context, { width: 400, indent: 0 }).filter((item) => !item.space);
       expect(items).toHaveLength(1);
       const [box] = items;
       const rules = box!.ops.filter((op): op is RuleOp => op.kind === 'rule');
-      expect(rules).toHaveLength(4);
+      // The box's four sides and the rule across it before the references.
+      expect(rules).toHaveLength(5);
       const xs = rules.flatMap((r) => [r.x1, r.x2]);
       const ys = rules.flatMap((r) => [r.y1, r.y2]);
       expect([Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]).toEqual([0, 400, 0, box!.height]);
@@ -148,7 +166,33 @@ describe('summary in every format', () => {
         expect(text.y).toBeLessThan(box!.height);
       }
       expect(box!.footnotes).toEqual([1]);
+      // A rule across the box, inside it, sets the references apart: above their title, below the text before.
+      const across = rules.filter((r) => r.y1 === r.y2 && r.y1 > 0 && r.y1 < box!.height);
+      expect(across).toHaveLength(1);
+      const references = texts.find((t) => t.text.includes('参考文件'))!;
+      expect(across[0]!.y1).toBeLessThan(references.y);
+      expect(
+        texts
+          .filter((t) => t.y < across[0]!.y1)
+          .map((t) => t.text)
+          .join(''),
+      ).toContain('财务影响');
       expect(new Set(box!.parts!.map((part) => part.path[0]!.type))).toEqual(new Set(['Div']));
     }
+  });
+
+  it('PDF: a box taller than the room left is cut between lines, the cut left open, its text all kept', () => {
+    const [box] = blocks(summaryBlocks(), contextFor('ltr'), { width: 400, indent: 0 }).filter((item) => !item.space);
+    const pages = paginate([box!], new Map([[1, []]]), { height: box!.height * 0.6, separator: 0 });
+    expect(pages).toHaveLength(2);
+    const pieces = pages.map((page) => page.body.map((placed) => placed.item).find((item) => item.tag?.type === 'Div')!);
+    // The box's own top and bottom rules (a rule across the box inside a piece is neither).
+    const horizontal = (item: FlowItem) =>
+      item.ops
+        .filter((op): op is RuleOp => op.kind === 'rule' && op.y1 === op.y2 && (op.y1 === 0 || op.y1 === item.height))
+        .map((op) => (op.y1 === 0 ? 'top' : 'bottom'));
+    expect(pieces.map(horizontal)).toEqual([['top'], ['bottom']]);
+    expect(pieces.every((piece) => piece.height <= box!.height * 0.6)).toBe(true);
+    expect(pieces.map(textOf).join('')).toBe(textOf(box!));
   });
 });

@@ -54,6 +54,7 @@ describe('quotation marks per language', () => {
     expect(quoteMessages('doklad «{--старое--}{++новое++}»', 'ru')).toEqual([]);
     expect(quoteMessages('| a |\n|---|\n| "b" |', 'ru')).toHaveLength(2);
     expect(quoteMessages('текст[^1]\n\n[^1]: "сноска"', 'ru')).toHaveLength(2);
+    expect(quoteMessages('::::summary\n:::part{key=purpose}\nцель "доклада"\n:::\n::::', 'ru')).toHaveLength(2);
   });
 
   it('wants a nested quotation in the nested marks', () => {

@@ -95,6 +95,12 @@ function eachRun(blocks: readonly BlockNode[], visit: (run: readonly InlineNode[
         rows(node.body);
         rows(node.foot);
         break;
+      case 'summary':
+        node.parts.forEach((part) => eachRun(part.children, visit));
+        break;
+      default:
+        // A block type added to the model and not read here is a compile error.
+        node satisfies never;
     }
   }
 }

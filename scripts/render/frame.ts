@@ -15,11 +15,17 @@ const REGIONS: readonly FrameRegion[] = ['conference', 'document', 'heading'];
 
 export interface FrameLine {
   text: string;
-  /** A style name of the style sheets: conferenceName, conferencePlace, meeting, strong, source, note, or none. */
+  /** A style name of the style sheets: conferenceName, conferencePlace, meeting, strong, source, title, note, or none. */
   style: string | undefined;
 }
 
 export type FrameLayout = Record<FrameRegion, FrameLine[]>;
+
+/** The paragraph style of a centred line under the conference block: the source, the document's title, or a note. */
+export function headingLineStyle(line: FrameLine): 'source' | 'documentTitle' | 'note' {
+  if (line.style === 'note') return 'note';
+  return line.style === 'title' ? 'documentTitle' : 'source';
+}
 
 /** Conference lines, the meeting and `strong` lines are set in bold by every printed copy. */
 export const isBoldFrameLine = (line: FrameLine): boolean =>

@@ -44,6 +44,7 @@ export type StyleName =
   | 'proposal'
   | 'reasons'
   | 'source'
+  | 'documentTitle'
   | 'note'
   | 'tableText'
   | 'tableHead'
@@ -109,6 +110,7 @@ export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles 
     }),
     reasons: style({ spaceBefore: sheet.spacing.headingBefore }),
     source: style({ align: 'center', run: { bold: true } }),
+    documentTitle: style({ size: sheet.sizes.title, align: 'center', spaceBefore: sheet.spacing.headingBefore, run: { bold: true } }),
     note: style({ size: sheet.sizes.footnote, align: 'center', run: { italic: setsItalic(sheet, script) } }),
     tableText: style({ size: sheet.sizes.table, align: 'start', spaceBefore: 2, spaceAfter: 2 }),
     tableHead: style({ size: sheet.sizes.table, align: 'center', spaceBefore: 2, spaceAfter: 2, run: { bold: true } }),

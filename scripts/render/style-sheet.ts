@@ -48,7 +48,7 @@ export interface StyleSheet {
   /** Scripts whose emphasis and notes are set in italic; the others are set upright. */
   italic: Script[];
   /** Points: the summary box of a Council document. */
-  box: { ruleWidth: number; padding: number };
+  box: { ruleWidth: number; padding: number; ruleBefore: string[] };
   pdf: {
     lineHeight: number;
     ruleWidth: number;

@@ -30,7 +30,7 @@ import JSZip from 'jszip';
 import type { BlockNode, InlineNode, ModelDocument, Summary, Table as ModelTable } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
-import { isBoldFrameLine, type FrameLayout } from '../frame.js';
+import { headingLineStyle, isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { ALIGNMENT, STYLE, buildStyles, type DocxStyleSheet } from './styles.js';
 import { fontTableXml } from './font-table.js';
 import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
@@ -297,6 +297,8 @@ function summaryBox(node: Summary, state: State): Table {
   const content = node.parts.flatMap((part) => [
     new Paragraph({
       style: STYLE.summaryTitle,
+      // The parts the style sheet sets apart (the references) open with a rule across the box.
+      border: state.sheet.box.ruleBefore.includes(part.key) ? { top: { ...rule, space: 4 } } : undefined,
       bidirectional: state.rtl,
       children: [new TextRun({ text: part.title, rightToLeft: state.rtl })],
     }),
@@ -419,7 +421,7 @@ function frameBlocks(layout: FrameLayout, state: State): Block[] {
   for (const line of layout.heading) {
     out.push(
       new Paragraph({
-        style: line.style === 'note' ? STYLE.note : STYLE.source,
+        style: STYLE[headingLineStyle(line)],
         bidirectional: state.rtl || undefined,
         children: [new TextRun({ text: line.text, rightToLeft: state.rtl || undefined })],
       }),

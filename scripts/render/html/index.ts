@@ -17,7 +17,7 @@ import { LANGS, type Lang } from '../../i18n/languages.js';
 import { blocks, createState, footnotesToHast } from './to-hast.js';
 import { loadWebFonts, type WebFonts } from './fonts.js';
 import { LANGUAGES } from '../../i18n/languages.js';
-import { paragraphCss } from './paragraph-css.js';
+import { boxCss, paragraphCss } from './paragraph-css.js';
 import { paragraphStyles } from '../paragraph-styles.js';
 import { loadStyleSheet, setsItalic, type StyleSheet } from '../style-sheet.js';
 
@@ -124,7 +124,7 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
     printNumberBefore: cssString(frame.pageNumber[0]),
     printNumberAfter: cssString(frame.pageNumber[1]),
     css: templates.css,
-    paragraphCss: paragraphCss(paragraphStyles(templates.sheet, doc.lang)),
+    paragraphCss: `${paragraphCss(paragraphStyles(templates.sheet, doc.lang))}\n${boxCss(templates.sheet.box)}`,
     body,
     footnotes,
     versions: versions.length > 1 ? versions : [],

@@ -4,6 +4,7 @@
  * them. One set of decisions, three formats: a heading centred in the DOCX is centred on the page.
  */
 import type { ParagraphStyle, ParagraphStyles, StyleName } from '../paragraph-styles.js';
+import type { StyleSheet } from '../style-sheet.js';
 
 /**
  * The elements each printed style is given to, in cascade order: later rules win over earlier ones
@@ -20,6 +21,7 @@ const SELECTORS: readonly (readonly [StyleName, string])[] = [
   ['caption', 'main caption, main figcaption'],
   ['summaryTitle', 'main .summary-title'],
   ['source', 'header.frame .source'],
+  ['documentTitle', 'header.frame .title'],
   ['note', 'header.frame .note'],
 ];
 
@@ -32,6 +34,16 @@ function declarations(style: ParagraphStyle): string[] {
     `font-weight: ${style.run.bold ? 'bold' : 'normal'};`,
     `font-style: ${style.run.italic ? 'italic' : 'normal'};`,
   ];
+}
+
+/** The parts of the summary box the style sheet sets apart by a rule across the box (the references). */
+export function boxCss(box: StyleSheet['box']): string {
+  return box.ruleBefore
+    .map(
+      (key) =>
+        `main .summary-part[data-key=${JSON.stringify(key)}] {\n  border-top: ${box.ruleWidth}pt solid #000;\n  margin-top: 0.5em;\n}`,
+    )
+    .join('\n');
 }
 
 export function paragraphCss(styles: ParagraphStyles): string {

@@ -165,23 +165,54 @@ const handlers: Handlers = {
 
 /**
  * A Council document's summary: its parts laid out in a narrower column and drawn inside a ruled
- * box, one item that stays whole on its page; the text is tagged under one Div.
+ * box; the text is tagged under one Div. Where a page ends inside it, the box is cut between two
+ * lines and the cut left open, closed on the page that ends it.
  */
 function summaryBox(node: Summary, context: LayoutContext, column: Column): FlowItem[] {
-  const { ruleWidth, padding } = context.sheet.box;
+  const { padding, ruleBefore, ruleWidth } = context.sheet.box;
   const inner: Column = { ...column, width: column.width - 2 * padding };
+  const [left, right] = context.dir === 'rtl' ? [0, inner.width - column.indent] : [column.indent, inner.width];
+  const gap = context.styles.summaryTitle.spaceBefore;
+  const separator: FlowItem = {
+    height: gap,
+    ops: [{ kind: 'rule', x1: left, y1: gap / 2, x2: right, y2: gap / 2, width: ruleWidth, color: '#000000' }],
+    footnotes: [],
+  };
   const items = node.parts.flatMap((part) => [
+    ...(ruleBefore.includes(part.key) ? [separator] : []),
     ...paragraphItems([{ text: part.title, style: {} }], context.styles.summaryTitle, context, inner),
     ...blocks(part.children, context, inner),
   ]);
-  // The first part's space before is the box's padding.
-  while (items[0]?.space) items.shift();
   const tag: TagRef = { type: 'Div', id: context.ids.next++ };
+  return [
+    { height: context.styles.normal.spaceBefore, ops: [], footnotes: [], space: true },
+    boxPiece(items, { tag, context, column, first: true, last: true }),
+  ];
+}
+
+interface BoxPiece {
+  tag: TagRef;
+  context: LayoutContext;
+  column: Column;
+  /** Whether the piece starts the box (its top rule drawn) and ends it (its bottom rule drawn). */
+  first: boolean;
+  last: boolean;
+}
+
+function boxPiece(all: readonly FlowItem[], piece: BoxPiece): FlowItem {
+  const { tag, context, column } = piece;
+  const { ruleWidth, padding } = context.sheet.box;
+  // The space before the piece's first line is the box's padding.
+  const start = all.findIndex((item) => !item.space);
+  const items = start < 0 ? [] : all.slice(start);
   const parts: NonNullable<FlowItem['parts']> = [];
+  // Rules inside the box (a part set apart) are layout, drawn with the box's own.
+  const layout: DrawOp[] = [];
   let y = padding;
   for (const item of items) {
     const ops = translate(item.ops, padding, y);
-    if (ops.length) parts.push({ path: item.tag ? [tag, item.tag] : [tag], ops });
+    if (!item.tag) layout.push(...ops);
+    else if (ops.length) parts.push({ path: [tag, item.tag], ops });
     for (const part of item.parts ?? []) parts.push({ path: [tag, ...part.path], ops: translate(part.ops, padding, y) });
     y += item.height;
   }
@@ -196,16 +227,26 @@ function summaryBox(node: Summary, context: LayoutContext, column: Column): Flow
     width: ruleWidth,
     color: '#000000',
   });
-  return [
-    { height: context.styles.normal.spaceBefore, ops: [], footnotes: [], space: true },
-    {
-      height,
-      ops: [rule(left, 0, right, 0), rule(right, 0, right, height), rule(right, height, left, height), rule(left, height, left, 0)],
-      footnotes: items.flatMap((item) => item.footnotes),
-      tag,
-      parts,
+  return {
+    height,
+    ops: [
+      ...(piece.first ? [rule(left, 0, right, 0)] : []),
+      rule(right, 0, right, height),
+      ...(piece.last ? [rule(right, height, left, height)] : []),
+      rule(left, height, left, 0),
+      ...layout,
+    ],
+    footnotes: items.flatMap((item) => item.footnotes),
+    tag,
+    parts,
+    split: (room) => {
+      let used = 2 * padding;
+      let count = 0;
+      while (count < items.length && used + items[count]!.height <= room) used += items[count++]!.height;
+      if (count === 0 || count === items.length) return undefined;
+      return [boxPiece(items.slice(0, count), { ...piece, last: false }), boxPiece(items.slice(count), { ...piece, first: false })];
     },
-  ];
+  };
 }
 
 function styleOf(column: Column, context: LayoutContext): ParagraphStyle {

@@ -9,7 +9,7 @@ import PDFDocument from 'pdfkit';
 import type { ModelDocument } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
-import { isBoldFrameLine, type FrameLayout } from '../frame.js';
+import { headingLineStyle, isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { points, setsItalic, type StyleSheet } from '../style-sheet.js';
 import { translate, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, paragraphItems, type LayoutContext } from './blocks.js';
@@ -130,7 +130,7 @@ function frameItems(layout: FrameLayout, context: LayoutContext, width: number):
   }
   for (const line of layout.heading) {
     items.push(
-      ...paragraphItems([{ text: line.text, style: {} }], line.style === 'note' ? context.styles.note : context.styles.source, context, {
+      ...paragraphItems([{ text: line.text, style: {} }], context.styles[headingLineStyle(line)], context, {
         width,
         indent: 0,
       }),
