@@ -129,6 +129,52 @@ describe('HTML in Chromium', () => {
     await page.close();
   });
 
+  it('never breaks (ITU-D) after its hyphen, at any width', async () => {
+    const page = await open('E', 'res71-annex1-2028/PP26-40-E.html');
+    const split = await page.evaluate(() => {
+      const spans = [...document.querySelectorAll('main .nobr')].filter((s) => s.textContent === 'ITU-D');
+      const found: string[] = [];
+      for (const span of spans) {
+        const paragraph = span.closest('p')!;
+        for (let width = 120; width <= 700; width += 3) {
+          paragraph.style.width = `${width}px`;
+          if (span.getClientRects().length > 1) found.push(`${width}px`);
+        }
+      }
+      return { spans: spans.length, found };
+    });
+    expect(split.spans).toBeGreaterThan(0);
+    expect(split.found).toEqual([]);
+    await page.close();
+  });
+
+  it('justifies Chinese without spreading the letters of a Latin word (WSIS)', async () => {
+    const page = await open('C', 'res71-annex1-2028/PP26-40-C.html');
+    const widths = await page.evaluate(() => {
+      const width = (node: Text, at: number) => {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 4);
+        return range.getBoundingClientRect().width;
+      };
+      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+      const pairs: [number, number][] = [];
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf('WSIS');
+        const paragraph = node.parentElement!.closest('p');
+        if (at < 0 || !paragraph || getComputedStyle(paragraph).textAlign !== 'justify') continue;
+        const justified = width(node, at);
+        paragraph.style.textAlign = 'left';
+        pairs.push([justified, width(node, at)]);
+        paragraph.style.textAlign = '';
+      }
+      return pairs;
+    });
+    expect(widths.length).toBeGreaterThan(2);
+    for (const [justified, natural] of widths) expect(justified).toBeCloseTo(natural, 0);
+    await page.close();
+  });
+
   it('draws insertions underlined and deletions struck through, with the Chinese web font', async () => {
     const page = await open('C');
     const styles = await page.evaluate(() => ({

@@ -68,7 +68,7 @@ describe('golden files per construct', () => {
 
   it.each(cases)('$construct ($lang): HTML', ({ construct, lang }) => {
     const doc = model(construct, lang);
-    const state = createState(loadLocale(paths.locales, lang));
+    const state = createState(loadLocale(paths.locales, lang), context.sheet);
     const html = toHtml([...blocks(doc.body, state), ...footnotesToHast(doc.footnotes, state)]);
     golden(construct, `${lang}.html`, lines(html));
   });

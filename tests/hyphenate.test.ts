@@ -1,19 +1,23 @@
 /**
- * Hyphenation by language and the break rules of the PDF line breaker, on
- * paragraphs laid out in-process: where a word is cut, that a hyphen is
- * drawn there, that acronyms and bracketed acronyms stay whole, and how a
- * justified Chinese line stretches.
+ * Hyphenation by language and the break rules, on paragraphs laid out
+ * in-process by the PDF line breaker (where a word is cut, that a hyphen is
+ * drawn there, that acronyms and bracketed acronyms stay whole, how a
+ * justified Chinese line stretches) and in the HTML.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../scripts/i18n/languages.js';
 import type { TextOp } from '../scripts/render/pdf/boxes.js';
 import { loadFontSet } from '../scripts/render/pdf/fonts.js';
-import { hyphenationFor, keepsBreak } from '../scripts/render/pdf/hyphenate.js';
+import { hyphenationFor } from '../scripts/render/pdf/hyphenate.js';
+import { keepsBreak, wholeWords } from '../scripts/render/line-breaks.js';
 import { layoutParagraph, type Line } from '../scripts/render/pdf/lines.js';
 import type { Align } from '../scripts/render/paragraph-styles.js';
 import { loadStyleSheet } from '../scripts/render/style-sheet.js';
-import { repoRoot } from './helpers/build.js';
+import { build, paths, repoRoot } from './helpers/build.js';
+import { toHtml } from 'hast-util-to-html';
+import { blocks, createState } from '../scripts/render/html/to-hast.js';
+import { loadLocale } from '../scripts/i18n/locales.js';
 
 const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
 const fonts = loadFontSet(repoRoot);
@@ -69,7 +73,23 @@ describe('hyphenation by language', () => {
     expect(end(lines[0]!)).toBeCloseTo(150, 1);
   });
 
-  it('does not hyphenate a ragged paragraph', () => {
+  it('hyphenates a word wider than its column (a narrow cell) instead of cutting it anywhere', () => {
+    const word = 'информационно-коммуникационных';
+    const lines = lay(word, 'ru', 50, 'start');
+    expect(lines.length).toBeGreaterThan(3);
+    const points = hyphenationFor('ru', sheet)!.points(word);
+    let at = 0;
+    for (const line of lines.slice(0, -1)) {
+      const text = words(line);
+      expect(text.endsWith('-')).toBe(true);
+      // The word's own hyphen, or one drawn at a pattern point.
+      if (word[at + text.length - 1] === '-') at += text.length;
+      else expect(points).toContain((at += text.length - 1));
+    }
+    expect(at + words(lines[lines.length - 1]!).length).toBe(word.length);
+  });
+
+  it('does not hyphenate a ragged paragraph whose words fit', () => {
     const lines = lay('Международный союз электросвязи содействует развитию', 'ru', 150, 'start');
     expect(lines.flatMap(texts).some((op) => op.text === '-')).toBe(false);
   });
@@ -81,6 +101,19 @@ describe('break rules', () => {
     expect(keepsBreak('CWG-SFP', 4, 3)).toBe(false);
     expect(keepsBreak('socio-economic', 6, 3)).toBe(true);
     expect(keepsBreak('e-health', 2, 3)).toBe(false);
+  });
+
+  it('finds the words to hold together, whole, however many hyphens they have', () => {
+    const text = '(ITU-D), the CWG-SFP, socio-economic, ITU-R-SG and e-health';
+    const found = wholeWords(text, 3).map(([start, end]) => text.slice(start, end));
+    expect(found).toEqual(['ITU-D', 'CWG-SFP', 'ITU-R-SG', 'e-health']);
+  });
+
+  it('holds (ITU-D) together in HTML, and leaves socio-economic free to break', () => {
+    const { doc } = build('The Sector (ITU-D) and socio-economic growth.\n', 'en');
+    const html = toHtml(blocks(doc!.body, createState(loadLocale(paths.locales, 'en'), sheet)));
+    expect(html).toContain('(<span class="nobr">ITU-D</span>)');
+    expect(html).toContain('and socio-economic growth');
   });
 
   it('keeps (ITU-D) and （CWG-SFP） whole at the end of a line in any measure they fit in', () => {

@@ -109,7 +109,7 @@ export interface PageLinks {
 
 export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTemplates, layout: FrameLayout, links: PageLinks): string {
   const { fontBase, versions } = links;
-  const state = createState(locale);
+  const state = createState(locale, templates.sheet);
   const body = serialize(blocks(doc.body, state));
   const footnotes = doc.footnotes.length ? serialize(footnotesToHast(doc.footnotes, state)) : '';
   const frame = doc.frame;

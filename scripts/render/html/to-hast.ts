@@ -7,11 +7,15 @@ import { h } from 'hastscript';
 import type { ElementContent, Element } from 'hast';
 import type { BlockNode, Footnote, InlineNode, TableRow, Table } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
+import type { StyleSheet } from '../style-sheet.js';
+import { wholeWords } from '../line-breaks.js';
 
 type Handlers<N extends { type: string }> = { [T in N['type']]: (node: Extract<N, { type: T }>, state: State) => ElementContent[] };
 
 interface State {
   locale: Locale;
+  /** Hyphenated words shorter than this on a side, or acronyms (ITU-D), are held together: ../line-breaks.ts. */
+  hardHyphenMinPart: number;
 }
 
 /** Class names, or undefined so that no empty `class` attribute is written. */
@@ -22,7 +26,7 @@ const classes = (...names: (string | false | undefined)[]) => {
 const changeClass = (change: 'insertion' | 'deletion' | undefined) => classes(change && `block-${change}`);
 
 const inlineHandlers: Handlers<InlineNode> = {
-  text: (node) => [{ type: 'text', value: node.value }],
+  text: (node, state) => heldTogether(node.value, state.hardHyphenMinPart),
   emphasis: (node, state) => [h('em', inlines(node.children, state))],
   strong: (node, state) => [h('strong', inlines(node.children, state))],
   link: (node, state) => [h('a', { href: node.url }, inlines(node.children, state))],
@@ -146,6 +150,19 @@ export function footnotesToHast(footnotes: readonly Footnote[], state: State): E
   );
 }
 
-export function createState(locale: Locale): State {
-  return { locale };
+export function createState(locale: Locale, sheet: StyleSheet): State {
+  return { locale, hardHyphenMinPart: sheet.hyphenation.hardHyphenMinPart };
+}
+
+/** Text with each word that must not break at its hyphen ((ITU-D), CWG-SFP) in a span that does not wrap. */
+function heldTogether(text: string, minPart: number): ElementContent[] {
+  const parts: ElementContent[] = [];
+  let at = 0;
+  for (const [start, end] of wholeWords(text, minPart)) {
+    if (start > at) parts.push({ type: 'text', value: text.slice(at, start) });
+    parts.push(h('span.nobr', text.slice(start, end)));
+    at = end;
+  }
+  if (at < text.length || !parts.length) parts.push({ type: 'text', value: text.slice(at) });
+  return parts;
 }

@@ -1,12 +1,12 @@
 /**
  * Where a line may break inside a word: at the points TeX's hyphenation
- * patterns for the language give (the hyphen package), and after a hyphen the
- * word already has only when both parts are real words, so that "(ITU-D)" and
- * "CWG-SFP" stay whole while "socio-economic" may still break.
+ * patterns for the language give (the hyphen package). Breaks after a hyphen
+ * the word already has are ruled in ../line-breaks.ts, for every format.
  */
 import { createRequire } from 'node:module';
 import { LANGUAGES, type Lang } from '../../i18n/languages.js';
 import type { HyphenationRules, StyleSheet } from '../style-sheet.js';
+import { isAcronym } from '../line-breaks.js';
 
 type HyphenateSync = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string;
 
@@ -21,10 +21,6 @@ function hyphenator(patterns: string): HyphenateSync {
   }
   return hyphenate;
 }
-
-const HARD_HYPHENS = new Set(['-', '\u2010']);
-/** An acronym: all capitals (ITU, SFP, D), which a reader never expects to see cut. */
-const isAcronym = (part: string) => part === part.toLocaleUpperCase() && part !== part.toLocaleLowerCase();
 
 export interface Hyphenation {
   rules: HyphenationRules;
@@ -63,30 +59,3 @@ function wordPoints(text: string, rules: HyphenationRules, hyphenate: HyphenateS
 }
 
 const letterRuns = (text: string) => text.split(/[^\p{L}\p{M}]+/u).filter(Boolean);
-
-/**
- * Whether the Unicode break opportunity after text[position - 1] is one to take:
- * after a hyphen inside a word, only when both parts have `minPart` letters and
- * neither is an acronym.
- */
-export function keepsBreak(text: string, position: number, minPart: number): boolean {
-  if (!HARD_HYPHENS.has(text[position - 1] ?? '')) return true;
-  const before = partBefore(text, position - 1);
-  const after = partAfter(text, position);
-  if (!before || !after) return true;
-  return [before, after].every((part) => [...part].length >= minPart && !isAcronym(part));
-}
-
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-
-function partBefore(text: string, end: number): string {
-  let start = end;
-  while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
-  return text.slice(start, end);
-}
-
-function partAfter(text: string, start: number): string {
-  let end = start;
-  while (end < text.length && WORD_CHAR.test(text[end]!)) end++;
-  return text.slice(start, end);
-}

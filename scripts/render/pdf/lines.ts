@@ -17,7 +17,8 @@ import { isolatedLevels, mirrored as mirror, visualOrder, type Embedding } from 
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
 import { decorationsOf, type Decorations, type FontSet, type FontStyle, type PdfFont } from './fonts.js';
 import type { Span, SpanStyle } from './spans.js';
-import { hyphenationFor, keepsBreak, type Hyphenation } from './hyphenate.js';
+import { hyphenationFor, type Hyphenation } from './hyphenate.js';
+import { keepsBreak } from '../line-breaks.js';
 import { byClass, spread, type Piece } from './justify.js';
 
 export interface ParagraphSpec {
@@ -235,6 +236,8 @@ interface OpenLine {
   spaces: number;
   gaps: number;
   lastTrailing: number;
+  /** Its last segment is the head of a hyphenated word. */
+  hyphen: boolean;
 }
 
 /** How many natural spaces wide each gap of the open line would be if it were justified now. */
@@ -269,11 +272,16 @@ function breakLines(chars: Characters, spec: ParagraphSpec, context: TextContext
   const hyphenation = hyphenationFor(context.lang, sheet);
   const justification = sheet.justification[LANGUAGES[context.lang].script];
   const ranges: LineRange[] = [];
-  const fresh = (start: number): OpenLine => ({ start, width: 0, spaces: 0, gaps: 0, lastTrailing: 0 });
+  const fresh = (start: number): OpenLine => ({ start, width: 0, spaces: 0, gaps: 0, lastTrailing: 0, hyphen: false });
   let line = fresh(0);
   const close = (end: number, forced: boolean, hyphen = false) => {
     ranges.push({ start: line.start, end, forced, hyphen });
     line = fresh(end);
+  };
+  // A word wider than a whole line (in a narrow cell, say) is hyphenated where it can be, and cut between characters only where it cannot.
+  const cutWide = (segment: Segment, room: number, firstRoom: number): Segment[] => {
+    const cut = hyphenation && hyphenate(segment, chars, spec, context, hyphenation, firstRoom);
+    return cut ?? cutSegment(segment, chars, spec.spans, spec.size, sheet, room, firstRoom);
   };
   const queue = segments(chars, spec.spans, spec.size, sheet);
   for (let i = 0; i < queue.length; i++) {
@@ -282,7 +290,7 @@ function breakLines(chars: Characters, spec: ParagraphSpec, context: TextContext
     if (line.width > 0 && line.width + segment.width > available) {
       const slack = available - line.width;
       if (segment.width > room(ranges.length + 1) && slack > spec.size * 2) {
-        queue.splice(i, 1, ...cutSegment(segment, chars, spec.spans, spec.size, sheet, room(ranges.length + 1), slack));
+        queue.splice(i, 1, ...cutWide(segment, room(ranges.length + 1), slack));
         i--;
         continue;
       }
@@ -298,10 +306,10 @@ function breakLines(chars: Characters, spec: ParagraphSpec, context: TextContext
         i--;
         continue;
       }
-      close(segment.start, false);
+      close(segment.start, false, line.hyphen);
     }
     if (line.width === 0 && segment.width > room(ranges.length)) {
-      queue.splice(i, 1, ...cutSegment(segment, chars, spec.spans, spec.size, sheet, room(ranges.length)));
+      queue.splice(i, 1, ...cutWide(segment, room(ranges.length), room(ranges.length)));
       i--;
       continue;
     }
@@ -311,6 +319,7 @@ function breakLines(chars: Characters, spec: ParagraphSpec, context: TextContext
     }
     line.width += segment.width + segment.trailing;
     line.lastTrailing = segment.trailing;
+    line.hyphen = segment.hyphen ?? false;
     if (segment.required) close(segment.end, true);
   }
   if (line.start < chars.text.length || ranges.length === 0) close(chars.text.length, true);
