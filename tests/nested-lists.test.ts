@@ -13,10 +13,10 @@ import { loadLocale } from '../scripts/i18n/locales.js';
 import type { ModelDocument } from '../scripts/model/types.js';
 import { renderDocx } from '../scripts/render/docx/index.js';
 import { loadHtmlTemplates, renderHtml } from '../scripts/render/html/index.js';
+import { loadFrameTemplates } from '../scripts/render/frame.js';
 import { loadFontSet } from '../scripts/render/pdf/fonts.js';
 import { layoutPdf } from '../scripts/render/pdf/index.js';
 import type { DrawOp, FlowItem, TextOp } from '../scripts/render/pdf/boxes.js';
-import { loadFrameTemplates } from '../scripts/render/frame.js';
 import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { build, paths, repoRoot } from './helpers/build.js';
 

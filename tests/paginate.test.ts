@@ -90,9 +90,9 @@ describe('PDF pagination', () => {
     return line(name, {
       height,
       ...rest,
-      split: (room, rowsOnly) => {
+      split: (room, mode) => {
         const boundary = rows.filter((r) => r <= room && r < height).pop();
-        const cut = boundary ?? (rowsOnly ? undefined : Math.floor(room / 10) * 10);
+        const cut = boundary ?? (mode === 'rows' ? undefined : Math.floor(room / 10) * 10);
         if (!cut) return undefined;
         return [
           tableRow(`${name}-top`, cut / 10, { ...rest, rows: rows.filter((r) => r <= cut) }),

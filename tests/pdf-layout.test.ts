@@ -9,10 +9,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
 import { loadLocale } from '../scripts/i18n/locales.js';
-import { loadFrameTemplates } from '../scripts/render/frame.js';
 import { reading } from '../scripts/passes/index.js';
+import { loadFrameTemplates } from '../scripts/render/frame.js';
 import { loadFontSet } from '../scripts/render/pdf/fonts.js';
-import { layoutPdf } from '../scripts/render/pdf/index.js';
+import { layoutPdf, writer } from '../scripts/render/pdf/index.js';
 import { layoutData, type ItemData, type LayoutData } from '../scripts/render/pdf/layout-data.js';
 import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { paths, repoRoot } from './helpers/build.js';
@@ -32,21 +32,20 @@ beforeAll(() => {
   const fonts = loadFontSet(repoRoot);
   laid = result.builds.flatMap((build) =>
     build.versions.flatMap((doc) =>
-      // The marked copy, and the clean copy: the accepted reading.
-      [
-        ['marked', doc],
-        ['clean', reading(doc, 'accepted')],
-      ].map(([copy, printed]) => ({
-        name: `${doc.docId} ${doc.lang} ${copy as string}`,
-        layout: layoutData(
-          layoutPdf(printed as typeof doc, {
-            locale: loadLocale(paths.locales, doc.lang),
-            sheet,
-            layout: frames(doc.frame, doc.meta.type),
-            fonts,
-          }),
-        ),
-      })),
+      writer.copies.map((copy) => {
+        const printed = copy.reading ? reading(doc, copy.reading) : doc;
+        return {
+          name: `${doc.docId} ${doc.lang} ${copy.name}`,
+          layout: layoutData(
+            layoutPdf(printed, {
+              locale: loadLocale(paths.locales, doc.lang),
+              sheet,
+              layout: frames(printed.frame, printed.meta.type),
+              fonts,
+            }),
+          ),
+        };
+      }),
     ),
   );
 }, 240_000);
@@ -199,6 +198,21 @@ describe('PDF page layout over every document, language and copy', () => {
           return 'a cut row goes on below its cut on the same page';
         const next = layout.pages[index + 1]?.items.find((item) => item.kind === 'rows');
         if (cut >= 0 && !next?.cells?.some((cell) => cell.cutAbove)) return 'a cut row does not go on at the top of the next page';
+        return undefined;
+      }),
+    ).toEqual([]);
+  });
+
+  it("leaves no paragraph's first line alone at the foot of a cut cell, nor its last line alone at the top of the next piece", () => {
+    expect(
+      faults((layout, index) => {
+        for (const cell of layout.pages[index]!.items.flatMap((item) => (item.kind === 'rows' ? item.cells! : []))) {
+          const last = cell.lines.at(-1);
+          const first = cell.lines[0];
+          // Where nothing else of a row would fit, its first line may stand alone rather than leave the page half empty.
+          if (cell.cutBelow && cell.lines.length > 1 && last && last.line === 0 && last.of > 1) return 'a first line alone at a cut';
+          if (cell.cutAbove && first && first.line === first.of - 1 && first.of > 1) return 'a last line alone after a cut';
+        }
         return undefined;
       }),
     ).toEqual([]);

@@ -54,6 +54,13 @@ export interface TagRef {
   id: number;
 }
 
+/**
+ * Where a table row group may be cut: only between rows; also between the
+ * lines of a row, leaving no paragraph's first or last line alone; or
+ * anywhere between lines.
+ */
+export type CutMode = 'rows' | 'lines' | 'any';
+
 export interface FlowItem {
   height: number;
   ops: DrawOp[];
@@ -66,10 +73,10 @@ export interface FlowItem {
   /** The lines of one paragraph, for widow control. */
   paragraph?: { id: number; line: number; lines: number } | undefined;
   /**
-   * Cuts the item so that its first part is at most `height` tall, only between rows when `rowsOnly`;
-   * undefined when it cannot be cut there.
+   * Cuts the item so that its first part is at most `height` tall, as `mode` allows; undefined when it
+   * cannot be cut there.
    */
-  split?: ((height: number, rowsOnly?: boolean) => [FlowItem, FlowItem] | undefined) | undefined;
+  split?: ((height: number, mode: CutMode) => [FlowItem, FlowItem] | undefined) | undefined;
   /** Drawn first when the item starts a page in the middle of a table: the header rows. */
   repeat?: FlowItem | undefined;
   tag?: TagRef | undefined;
@@ -93,6 +100,8 @@ export interface CellLayout {
   bottom: number;
   /** The text's lines, top and bottom; undefined when the cell (or its part here) has none. */
   text?: { top: number; bottom: number } | undefined;
+  /** Each line of text: which line of its paragraph it is, and of how many (undefined outside a paragraph). */
+  lines: ({ line: number; of: number } | undefined)[];
   /** Whether the cell spans more than one row. */
   merged: boolean;
   /** Whether the cell goes on below this item (cut at a page foot) or came from above it. */

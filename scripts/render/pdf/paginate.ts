@@ -5,7 +5,7 @@
  * alone at the foot of a page nor its last line alone at the top of the next;
  * a table's header rows are repeated on each page it goes on to.
  */
-import type { FlowItem } from './boxes.js';
+import type { CutMode, FlowItem } from './boxes.js';
 
 export interface Placed {
   item: FlowItem;
@@ -27,10 +27,15 @@ export interface PageGeometry {
   separator: number;
 }
 
+/** How far an item may reach past the room left, in points: what sums of measured heights lose to rounding. */
+const SLACK = 0.5;
+
 export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<number, FlowItem[]>, geometry: PageGeometry): Page[] {
   const pages: Page[] = [];
   const queue = [...items];
   const placedNotes = new Set<number>();
+  /** The second parts of items cut at a page foot: each goes on at the top of the next page. */
+  const continuations = new WeakSet<FlowItem>();
   let carried: FlowItem[] = [];
   let page: Page = { body: [], notes: [], notesHeight: 0 };
   let used = 0;
@@ -69,7 +74,7 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
   const startsIn = (item: FlowItem, room: number) => {
     const first = notesOf(item)[0];
     const foot = first ? first.height + (page.notes.length ? 0 : geometry.separator) : 0;
-    return item.height + foot <= room;
+    return item.height + foot <= room + SLACK;
   };
   /** What stays on the page if the item at hand does not start on it: all but the run of kept items at its foot. */
   const settled = () => {
@@ -82,6 +87,11 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
   while (queue.length) {
     const item = queue.shift()!;
     if (item.space && page.body.length === 0) continue;
+    if (continuations.has(item) && page.body.some((p) => !p.item.artifact)) {
+      newPage();
+      queue.unshift(item);
+      continue;
+    }
     const available = geometry.height - used - footHeight();
 
     // A table going on from the previous page starts with its header rows (its first page got them with its first row).
@@ -115,6 +125,7 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
       continue;
     }
     if (start) {
+      continuations.add(start[1]);
       queue.unshift(...start);
       continue;
     }
@@ -140,23 +151,25 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
    * on the page if the item does not start on it) and the rows fit on a page
    * under the header; otherwise it is cut between its lines, so that no page
    * is left less than half full and no page is left part empty for rows that
-   * would be cut on the next page anyway.
+   * would be cut on the next page anyway. A cut between lines leaves no
+   * paragraph's first or last line alone, unless the page would otherwise be
+   * left less than half full.
    */
   function startOn(item: FlowItem, room: number, settled = geometry.height - room): 'whole' | [FlowItem, FlowItem] | undefined {
     if (startsIn(item, room)) return 'whole';
     if (!item.split) return undefined;
-    const rows = cutToFit(item, room, true);
-    const filled = settled + (rows?.[0].height ?? 0);
+    const rows = cutToFit(item, room, 'rows');
+    const filled = settled + (rows?.[0].height ?? 0) >= geometry.height / 2;
     const rest = rows?.[1] ?? item;
-    const movable = filled >= geometry.height / 2 && rest.height <= geometry.height - (item.repeat?.height ?? 0);
-    return movable ? rows : (cutToFit(item, room, false) ?? rows);
+    if (filled && rest.height <= geometry.height - (item.repeat?.height ?? 0)) return rows;
+    return cutToFit(item, room, 'lines') ?? (filled ? rows : cutToFit(item, room, 'any'));
   }
 
   /** Cuts an item so that its first part starts in `room` with its footnotes; the room shrinks by what the notes need. */
-  function cutToFit(item: FlowItem, room: number, rowsOnly: boolean): [FlowItem, FlowItem] | undefined {
+  function cutToFit(item: FlowItem, room: number, mode: CutMode): [FlowItem, FlowItem] | undefined {
     let height = room;
     for (let attempt = 0; attempt < 4 && height > 0; attempt++) {
-      const parts = item.split!(height, rowsOnly);
+      const parts = item.split!(height + SLACK, mode);
       if (!parts || parts[0].height <= 0) return undefined;
       if (startsIn(parts[0], room)) return parts;
       const first = notesOf(parts[0])[0];

@@ -7,7 +7,7 @@
  * (its side rules run on, no rule closes it). Columns run right to left in RTL text.
  */
 import type { Table } from '../../model/types.js';
-import { translate, type CellLayout, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
+import { translate, type CellLayout, type CutMode, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
 import { blocks, inlineSpans, paragraphItems, type Column, type LayoutContext } from './blocks.js';
 import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
 import { cellAlign } from '../paragraph-styles.js';
@@ -181,8 +181,8 @@ function groupItem(
     tag: table,
     role: 'rows',
     cells: group.cells.map((cell) => cellLayout(cell, left)),
-    split: (available, rowsOnly) => {
-      const cut = cutPoint(group, available, pad, rowsOnly ?? false);
+    split: (available, mode) => {
+      const cut = cutPoint(group, available, pad, mode);
       if (cut === undefined) return undefined;
       const [first, second] = cutGroup(group, cut, pad);
       return [groupItem(first, place, context, repeat), groupItem(second, place, context, repeat)];
@@ -199,30 +199,69 @@ function cellLayout(cell: CellBox, left: number): CellLayout {
     top: cell.top,
     bottom: cell.bottom,
     text: last ? { top: lines[0]!.y, bottom: last.y + last.item.height } : undefined,
+    lines: lines.map(({ item }) => item.paragraph && { line: item.paragraph.line, of: item.paragraph.lines }),
     merged: cell.merged,
     cutBelow: cell.cutBelow,
     cutAbove: cell.cutAbove,
   };
 }
 
-/**
- * Where to cut a group for its first part to be at most `available` tall:
- * at the lowest row boundary that fits, or, unless `rowsOnly`, inside the row
- * that `available` falls in, under the last line that fits in each of the
- * cells it crosses.
- */
-function cutPoint(group: Group, available: number, pad: number, rowsOnly: boolean): number | undefined {
-  const fitting = group.rows.filter((r) => r <= available && r < group.height).pop();
-  const boundary = fitting !== undefined && fitting > 0 ? fitting : undefined;
-  if (rowsOnly) return boundary;
-  const crossing = group.cells.filter((cell) => cell.top < available && cell.bottom > available);
-  const lines = crossing.flatMap((cell) => cell.items.filter((p) => !p.item.space));
-  const kept = lines.filter((p) => p.y + p.item.height <= available - pad && p.y >= (boundary ?? 0));
-  if (!kept.length || kept.length === lines.length) return boundary;
-  return Math.max(boundary ?? 0, ...kept.map((p) => p.y + p.item.height + pad));
+/** Where a group is cut, and for each cell cut inside its text, the index of its first item that goes on below. */
+interface Cut {
+  at: number;
+  from: Map<CellBox, number>;
 }
 
-function cutGroup(group: Group, cut: number, pad: number): [Group, Group] {
+/**
+ * Where to cut a group for its first part to be at most `available` tall:
+ * inside the row that `available` falls in (unless `mode` is `rows`), under
+ * the last line that fits in each of the cells it crosses, leaving no
+ * paragraph's first or last line alone (unless `mode` is `any` and there is
+ * no other cut), or at the lowest row boundary that fits.
+ */
+function cutPoint(group: Group, available: number, pad: number, mode: CutMode): Cut | undefined {
+  const fitting = group.rows.filter((r) => r <= available && r < group.height).pop();
+  const boundary = fitting !== undefined && fitting > 0 ? { at: fitting, from: new Map<CellBox, number>() } : undefined;
+  if (mode === 'rows') return boundary;
+  const rowTop = boundary?.at ?? 0;
+  const cut = cutInRow(group, available, pad, rowTop, true) ?? boundary;
+  return cut ?? (mode === 'any' ? cutInRow(group, available, pad, rowTop, false) : undefined);
+}
+
+function cutInRow(group: Group, available: number, pad: number, rowTop: number, together: boolean): Cut | undefined {
+  const from = new Map<CellBox, number>();
+  let at = rowTop;
+  for (const cell of group.cells.filter((c) => c.top < available && c.bottom > available)) {
+    const overflow = cell.items.findIndex((p) => !p.item.space && p.y + p.item.height > available - pad);
+    if (overflow < 0) continue;
+    const index = together ? keepTogether(cell.items, overflow) : overflow;
+    from.set(cell, index);
+    const last = cell.items
+      .slice(0, index)
+      .filter((p) => !p.item.space && p.y >= rowTop)
+      .at(-1);
+    if (last) at = Math.max(at, last.y + last.item.height + pad);
+  }
+  if (at <= rowTop || !from.size) return undefined;
+  // The cells whose lines all fit but some below the cut: cut between their lines as well.
+  for (const cell of group.cells.filter((c) => c.top < at && c.bottom > at && !from.has(c))) {
+    const below = cell.items.findIndex((p) => !p.item.space && p.y + p.item.height > at - pad);
+    if (below >= 0) from.set(cell, together ? keepTogether(cell.items, below) : below);
+  }
+  return { at, from };
+}
+
+/** Moves a cut between the lines of a paragraph up while it would leave its first line alone above or its last line alone below. */
+function keepTogether(items: readonly Placed[], index: number): number {
+  const above = items[index - 1]?.item.paragraph;
+  const below = items[index]?.item.paragraph;
+  if (!above || !below || above.id !== below.id) return index;
+  const orphan = above.line === 0;
+  const widow = below.line === below.lines - 1;
+  return orphan || widow ? keepTogether(items, index - 1) : index;
+}
+
+function cutGroup(group: Group, { at: cut, from }: Cut, pad: number): [Group, Group] {
   const first: Group = { height: cut, cells: [], rows: group.rows.filter((r) => r < cut).concat(cut) };
   const below: CellBox[] = [];
   const continued: CellBox[] = [];
@@ -233,7 +272,7 @@ function cutGroup(group: Group, cut: number, pad: number): [Group, Group] {
     if (cell.bottom <= cut) first.cells.push(cell);
     else if (cell.top >= cut) below.push(shifted(cell, -cut));
     else {
-      const index = cell.items.findIndex((p) => p.y + p.item.height > cut - pad);
+      const index = from.get(cell) ?? cell.items.findIndex((p) => p.y + p.item.height > cut - pad);
       const kept = index < 0 ? cell.items : cell.items.slice(0, index);
       const moved = index < 0 ? [] : cell.items.slice(index).filter((p, i) => i > 0 || !p.item.space);
       first.cells.push({ ...cell, bottom: cut, items: kept, cutBelow: true });
