@@ -62,7 +62,7 @@ export type ParagraphStyles = Record<StyleName, ParagraphStyle>;
 export function paragraphStyles(sheet: StyleSheet, lang: Lang): ParagraphStyles {
   const script = LANGUAGES[lang].script;
   const normalSize = sheet.textSize[script];
-  const italicCalls = sheet.italicCallWords.includes(script);
+  const italicCalls = setsItalic(sheet, script);
   const base: ParagraphStyle = {
     size: normalSize,
     align: 'justify',

@@ -44,7 +44,6 @@ export interface StyleSheet {
   /** Twips. `tableLabel`: the hanging indent of dashes and labels inside table cells, narrower than the page's. */
   indent: { label: number; callWord: number; tableLabel: number };
   marks: { insertionColour: string; deletionColour: string };
-  italicCallWords: string[];
   /** Scripts whose emphasis and notes are set in italic; the others are set upright. */
   italic: Script[];
   /** Points: the summary box of a Council document. */

@@ -3,87 +3,18 @@
  * a given width. One function per block type, dispatched from a table typed
  * over the model, as in the HTML and DOCX writers.
  */
-import type { BlockNode, InlineNode, Summary } from '../../model/types.js';
-import type { Locale } from '../../i18n/locales.js';
+import type { BlockNode, Summary } from '../../model/types.js';
 import { translate, type DrawOp, type FlowItem, type Tag, type TagRef } from './boxes.js';
-import { layoutParagraph, type TextContext } from './lines.js';
-import { plainText, spans, type Span, type SpanContext } from './spans.js';
-import { listMarker, type Align, type ParagraphStyle, type ParagraphStyles, type StyleName } from '../paragraph-styles.js';
+import type { Span } from './spans.js';
+import { listMarker, type ParagraphStyle } from '../paragraph-styles.js';
+import { inlineSpans, paragraphItems, type Column, type LayoutContext } from './paragraph.js';
 import { layoutTable } from './table.js';
-
-export interface LayoutContext extends TextContext {
-  styles: ParagraphStyles;
-  spans: SpanContext;
-  locale: Locale;
-  /** Numbers paragraphs (for widow control) and structure elements. */
-  ids: { next: number };
-}
-
-/** Where blocks are set: the column width, an indent from the start edge, and a style for plain paragraphs. */
-export interface Column {
-  width: number;
-  indent: number;
-  style?: StyleName | undefined;
-  /** A table cell's own alignment, over its style's. */
-  align?: Align | undefined;
-  /** How many list items the blocks are nested in. */
-  depth?: number | undefined;
-}
-
-export interface ParagraphOptions {
-  label?: Span[] | undefined;
-  tag?: Tag | undefined;
-  outline?: number | undefined;
-}
-
-export function paragraphItems(
-  content: Span[],
-  style: ParagraphStyle,
-  context: LayoutContext,
-  column: Column,
-  options: ParagraphOptions = {},
-): FlowItem[] {
-  const lines = layoutParagraph(
-    {
-      spans: content.map((s) => ({ ...s, style: { ...style.run, ...s.style } })),
-      label: options.label?.map((s) => ({ ...s, style: { ...style.run, ...s.style } })),
-      size: style.size,
-      align: style.align,
-      width: column.width,
-      indent: column.indent + style.indent,
-      hanging: style.hanging,
-    },
-    context,
-  );
-  const id = context.ids.next++;
-  const tag = { type: options.tag ?? 'P', id };
-  const items: FlowItem[] = [];
-  if (style.spaceBefore) items.push({ height: style.spaceBefore, ops: [], footnotes: [], space: true });
-  lines.forEach((line, index) => {
-    if (index === 0 && options.outline !== undefined) {
-      const title = plainText([...(options.label ?? []), ...content])
-        .replace(/\s+/g, ' ')
-        .trim();
-      line.ops.push({ kind: 'outline', title, level: options.outline, y: 0 });
-    }
-    items.push({
-      ...line,
-      keepWithNext: style.keepWithNext || undefined,
-      paragraph: { id, line: index, lines: lines.length },
-      tag,
-    });
-  });
-  if (style.spaceAfter) items.push({ height: style.spaceAfter, ops: [], footnotes: [], space: true });
-  return items;
-}
 
 /** The column's paragraph style with a label hanging: by the table's narrower indent inside a cell. */
 function hangingIn(column: Column, context: LayoutContext): ParagraphStyle {
   const hang = column.style ? context.styles.tableLabelled : context.styles.labelled;
   return { ...styleOf(column, context), indent: hang.indent, hanging: hang.hanging };
 }
-
-export const inlineSpans = (nodes: readonly InlineNode[], context: LayoutContext): Span[] => spans(nodes, {}, context.spans);
 
 type Handlers = {
   [T in BlockNode['type']]: (node: Extract<BlockNode, { type: T }>, context: LayoutContext, column: Column) => FlowItem[];
@@ -126,7 +57,7 @@ const handlers: Handlers = {
     }),
   blockquote: (node, context, column) =>
     blocks(node.children, context, { ...column, indent: column.indent + context.styles.labelled.indent }),
-  table: (node, context, column) => layoutTable(node, context, column),
+  table: (node, context, column) => layoutTable(node, context, column, blocks),
   figure: (node, context, column) => {
     const number = node.number ?? '';
     const placeholder: Span = { text: `${context.locale.t('labels.figurePlaceholder')} ${node.alt}`, style: {} };

@@ -12,7 +12,8 @@ import { LANGUAGES } from '../../i18n/languages.js';
 import { headingLineStyle, isBoldFrameLine, type FrameLayout } from '../frame.js';
 import { points, setsItalic, type StyleSheet } from '../style-sheet.js';
 import { translate, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
-import { blocks, paragraphItems, type LayoutContext } from './blocks.js';
+import { blocks } from './blocks.js';
+import { paragraphItems, type LayoutContext } from './paragraph.js';
 import { loadFontSet, type FontSet, type PdfFont } from './fonts.js';
 import { defineWriter } from '../writer.js';
 import { layoutParagraph } from './lines.js';
@@ -79,7 +80,7 @@ export function layoutPdf(doc: ModelDocument, options: PdfOptions): PdfLayout {
     dir: LANGUAGES[doc.lang].dir,
     styles: paragraphStyles(sheet, doc.lang),
     spans: {
-      callWord: sheet.italicCallWords.includes(script) ? { italic: true } : { bold: true },
+      callWord: setsItalic(sheet, script) ? { italic: true } : { bold: true },
       emphasis: { italic: setsItalic(sheet, script) },
     },
     locale: options.locale,

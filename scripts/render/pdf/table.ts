@@ -6,9 +6,9 @@
  * between the lines of its cells, and a cell cut so is drawn open at the cut
  * (its side rules run on, no rule closes it). Columns run right to left in RTL text.
  */
-import type { Table } from '../../model/types.js';
+import type { BlockNode, Table } from '../../model/types.js';
 import { translate, type CellLayout, type CutMode, type DrawOp, type FlowItem, type TagRef } from './boxes.js';
-import { blocks, inlineSpans, paragraphItems, type Column, type LayoutContext } from './blocks.js';
+import { inlineSpans, paragraphItems, type Column, type LayoutContext } from './paragraph.js';
 import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.js';
 import { cellAlign } from '../paragraph-styles.js';
 
@@ -40,7 +40,10 @@ interface Group {
   rows: number[];
 }
 
-export function layoutTable(node: Table, context: LayoutContext, column: Column): FlowItem[] {
+/** How the blocks of a cell are laid out: the block layout, handed in so that tables and blocks do not import each other. */
+export type BlockLayout = (nodes: readonly BlockNode[], context: LayoutContext, column: Column) => FlowItem[];
+
+export function layoutTable(node: Table, context: LayoutContext, column: Column, blocks: BlockLayout): FlowItem[] {
   const pad = context.sheet.spacing.cellPadding;
   const tableWidth = column.width - column.indent;
   const left = context.dir === 'rtl' ? 0 : column.indent;
