@@ -9,6 +9,7 @@
  */
 import { asciiAlpha, asciiControl, markdownLineEndingOrSpace, unicodePunctuation, unicodeWhitespace } from 'micromark-util-character';
 import { codes } from 'micromark-util-symbol';
+import { FULL_WIDTH_IN_CHINESE, isHanCodePoint } from '../i18n/characters.js';
 import type { Code, Construct, Event, Extension, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 
 declare module 'micromark-util-types' {
@@ -22,20 +23,8 @@ declare module 'micromark-util-types' {
 /** Where Chinese text or full-width punctuation begins: the end of an address written without spaces around it. */
 export function endsAddress(code: Code): boolean {
   if (code === null) return true;
-  return (
-    (code >= 0x2e80 && code <= 0x9fff) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xffef) ||
-    (code >= 0x20000 && code <= 0x3ffff) ||
-    // Quotation marks, dashes and ellipsis: an address never holds them, and Chinese sets them full-width.
-    code === 0x2018 ||
-    code === 0x2019 ||
-    code === 0x201c ||
-    code === 0x201d ||
-    code === 0x2014 ||
-    code === 0x2026
-  );
+  // Quotation marks, dashes and ellipsis (full-width in Chinese) too: an address never holds them.
+  return isHanCodePoint(code) || FULL_WIDTH_IN_CHINESE.has(code);
 }
 
 const isEnd = (code: Code) => code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code) || endsAddress(code);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { LANGUAGES, type Lang } from '../../i18n/languages.js';
+import { FULL_WIDTH_IN_CHINESE, isHanCodePoint } from '../../i18n/characters.js';
 import { isWoff, unpackWoff } from './woff.js';
 
 export type Script = 'latin' | 'han' | 'arabic';
@@ -87,9 +88,6 @@ export class FontSet {
   }
 }
 
-/** Quotation marks, dashes and ellipsis are full-width in Chinese text. */
-const CHINESE_PUNCTUATION = new Set([0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2014, 0x00b7]);
-
 function scriptOf(codePoint: number, lang: Lang): Script {
   if (
     (codePoint >= 0x0600 && codePoint <= 0x06ff) ||
@@ -99,21 +97,14 @@ function scriptOf(codePoint: number, lang: Lang): Script {
     (codePoint >= 0xfe70 && codePoint <= 0xfeff)
   )
     return 'arabic';
-  if (
-    (codePoint >= 0x2e80 && codePoint <= 0x9fff) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
-    (codePoint >= 0xff00 && codePoint <= 0xffef) ||
-    codePoint >= 0x20000
-  )
-    return 'han';
+  if (isHanCodePoint(codePoint)) return 'han';
   const script = LANGUAGES[lang].script;
-  if (script === 'han' && CHINESE_PUNCTUATION.has(codePoint)) return 'han';
+  if (script === 'han' && FULL_WIDTH_IN_CHINESE.has(codePoint)) return 'han';
   return script === 'arabic' && isCommon(codePoint, lang) ? 'arabic' : 'latin';
 }
 
 function isCommon(codePoint: number, lang: Lang): boolean {
-  if (LANGUAGES[lang].script === 'han' && CHINESE_PUNCTUATION.has(codePoint)) return false;
+  if (LANGUAGES[lang].script === 'han' && FULL_WIDTH_IN_CHINESE.has(codePoint)) return false;
   return (
     (codePoint >= 0x20 && codePoint <= 0x40) ||
     (codePoint >= 0x5b && codePoint <= 0x60) ||

@@ -6,6 +6,7 @@
  * rather than spread (a short line before a long address, a narrow cell).
  */
 import type { Justification } from '../style-sheet.js';
+import { FULL_WIDTH_IN_CHINESE, isHanCodePoint } from '../../i18n/characters.js';
 
 export type PieceKind = 'space' | 'ideographic' | 'other';
 
@@ -25,18 +26,8 @@ export interface Spread {
 /** Chinese characters and the punctuation set full-width among them: where a Chinese line may stretch. */
 export function isIdeographic(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
-  return (
-    (code >= 0x2e80 && code <= 0x9fff) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xffef) ||
-    (code >= 0x20000 && code <= 0x3ffff) ||
-    FULL_WIDTH_IN_CHINESE.has(code)
-  );
+  return isHanCodePoint(code) || FULL_WIDTH_IN_CHINESE.has(code);
 }
-
-/** Quotation marks, dashes and ellipsis, which the Chinese font draws full-width. */
-const FULL_WIDTH_IN_CHINESE = new Set([0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2014, 0x00b7]);
 
 /** How each piece stretches to take up `slack` points, or undefined when the line is to be left ragged. */
 export function spread(pieces: readonly Piece[], slack: number, rule: Justification, size: number): Spread[] | undefined {
