@@ -2,8 +2,10 @@
  * Golden files per construct, as pandoc keeps them: each folder of
  * tests/fixtures/constructs holds one small source per language (`en.md`,
  * `ar.md`) and what every stage makes of it — the model (model.json), the
- * HTML writer's fragment (html.html) and the tracked DOCX's body
- * (document.xml). `UPDATE=1 npx vitest run tests/golden.test.ts` writes them
+ * HTML writer's fragment (html.html), the tracked DOCX's body
+ * (document.xml) and the marked PDF's pages as the paginator decided them
+ * (pdf-layout.json: each page's lines with their place, size and text, the
+ * rules drawn, the footnotes at its foot). `UPDATE=1 npx vitest run tests/golden.test.ts` writes them
  * again; a changed golden file is read by eye before it is committed.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,9 @@ import { loadWriter } from '../scripts/render/writers.js';
 import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { loadFrameTemplates } from '../scripts/render/frame.js';
 import type { RenderContext } from '../scripts/render/writer.js';
+import { layoutPdf } from '../scripts/render/pdf/index.js';
+import { loadFontSet } from '../scripts/render/pdf/fonts.js';
+import type { FlowItem } from '../scripts/render/pdf/boxes.js';
 import type { ModelDocument } from '../scripts/model/types.js';
 
 const FIXTURES = path.join(repoRoot, 'tests/fixtures/constructs');
@@ -49,6 +54,18 @@ function golden(construct: string, name: string, actual: string): void {
 const lines = (xml: string) => xml.replaceAll('><', '>\n<') + '\n';
 
 const frames = loadFrameTemplates(path.join(repoRoot, 'templates'));
+const fonts = loadFontSet(repoRoot);
+
+/** Points to a hundredth: enough to see a change, and no float noise in a diff. */
+const pt = (value: number) => Math.round(value * 100) / 100;
+
+/** An item on a page as a reader would check it: where it stands, how tall it is, what it says and what is ruled. */
+function placed(item: FlowItem, y: number) {
+  const ops = [...item.ops, ...(item.parts ?? []).flatMap((part) => part.ops)];
+  const text = ops.flatMap((op) => (op.kind === 'text' ? [op.text] : [])).join(' ');
+  const rules = ops.flatMap((op) => (op.kind === 'rule' ? [[pt(op.x1), pt(op.y1 + y), pt(op.x2), pt(op.y2 + y)]] : []));
+  return { top: pt(y), height: pt(item.height), ...(text ? { text } : {}), ...(rules.length ? { rules } : {}) };
+}
 const context: RenderContext = {
   root: repoRoot,
   sheet: loadStyleSheet(path.join(repoRoot, 'templates')),
@@ -84,6 +101,16 @@ describe('golden files per construct', () => {
     const body = xml.slice(xml.indexOf('<w:body>'), xml.indexOf('</w:body>') + '</w:body>'.length);
     const footnotes = notes.slice(notes.indexOf('<w:footnote '));
     golden(construct, `${lang}.document.xml`, lines(body + footnotes));
+  });
+
+  it.each(cases)('$construct ($lang): PDF page layout', ({ construct, lang }) => {
+    const doc = model(construct, lang);
+    const layout = layoutPdf(doc, { locale: context.locale(lang), sheet: context.sheet, layout: context.frame(doc), fonts });
+    const pages = layout.pages.map((page) => ({
+      body: page.body.map(({ item, y }) => placed(item, y)),
+      footnotes: page.notes.map(({ item, y }) => placed(item, y)),
+    }));
+    golden(construct, `${lang}.pdf-layout.json`, JSON.stringify(pages, null, 1) + '\n');
   });
 
   it('the DOCX font table names every face the styles use, with the character set Word substitutes by', async () => {
