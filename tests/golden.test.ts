@@ -41,7 +41,7 @@ const cases = readdirSync(FIXTURES, { withFileTypes: true })
 function model(construct: string, lang: 'en'): ModelDocument {
   const result = build(readFileSync(path.join(FIXTURES, construct, `${lang}.md`), 'utf8'), lang);
   expect(result.messages, `${construct}/${lang}.md`).toEqual([]);
-  return completeModel(result.doc!);
+  return completeModel(result.doc!, loadLocale(paths.locales, lang));
 }
 
 function golden(construct: string, name: string, actual: string): void {

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, repoRoot, shape } from './helpers/build.js';
+import { build, paths, repoRoot, shape } from './helpers/build.js';
+import { loadLocale } from '../scripts/i18n/locales.js';
 import { completeModel, reading } from '../scripts/passes/index.js';
 import { visitInlines } from '../scripts/model/walk.js';
 import { checkProject } from '../scripts/cli/pipeline.js';
@@ -9,7 +12,7 @@ import type { BlockNode, ModelDocument } from '../scripts/model/types.js';
 function model(markdown: string): ModelDocument {
   const result = build(markdown, 'en');
   expect(result.messages).toEqual([]);
-  return completeModel(result.doc!);
+  return completeModel(result.doc!, loadLocale(paths.locales, 'en'));
 }
 
 /** The text of blocks as a reader sees it, marks shown as CriticMarkup. */
@@ -120,24 +123,33 @@ describe('the numbering pass', () => {
         ':::table[Second]{#t2}\n- - cell\n:::',
       ].join('\n\n'),
     );
-    const numbers: [string, number | undefined][] = [];
+    const numbers: [string, number | undefined, string | undefined][] = [];
     const walk = (blocks: readonly BlockNode[]) =>
       blocks.forEach((block) => {
-        if (block.type === 'figure' || block.type === 'table') numbers.push([block.id!, block.number]);
+        if (block.type === 'figure' || block.type === 'table') numbers.push([block.id!, block.number, block.printedNumber]);
         if (block.type === 'list') block.children.forEach((item) => walk(item.children));
       });
     walk(doc.body);
     expect(numbers).toEqual([
-      ['f1', 1],
-      ['t0', undefined],
-      ['t1', 1],
-      ['f2', 2],
-      ['t2', 2],
+      ['f1', 1, 'Figure 1'],
+      ['t0', undefined, undefined],
+      ['t1', 1, 'Table 1:'],
+      ['f2', 2, 'Figure 2'],
+      ['t2', 2, 'Table 2:'],
     ]);
   });
 });
 
 describe('the corpus', () => {
+  it('Annex 1 (2020-2023): tables 1 to 11 numbered by the pass, none typed in the source, table 10 with its caption', () => {
+    const zh = checkProject(repoRoot, { docs: ['res71-annex1-2020'], langs: ['zh'] }).builds[0]!.versions.find((v) => v.lang === 'zh')!;
+    const tables = zh.body.filter((block) => block.type === 'table' && block.caption.length > 0);
+    expect(tables.map((table) => (table.type === 'table' ? table.printedNumber : ''))).toEqual(
+      Array.from({ length: 11 }, (_, index) => `表${index + 1}:`),
+    );
+    expect(readFileSync(path.join(repoRoot, 'content/res71-annex1-2020/zh.md'), 'utf8')).not.toMatch(/表\d+:/);
+  });
+
   const result = checkProject(repoRoot, {});
 
   it('every accepted reading, every document and language, has no marks and its footnotes numbered 1…n', () => {

@@ -10,6 +10,8 @@ import { buildDocument, listDocuments } from '../scripts/model/build.js';
 import { firstDifference, modelText, seedText } from '../scripts/check/seed-text.js';
 import { formatMessages } from '../scripts/diagnostics/report.js';
 import { paths, repoRoot } from './helpers/build.js';
+import { completeModel } from '../scripts/passes/index.js';
+import { loadLocale } from '../scripts/i18n/locales.js';
 
 const seeds = path.resolve(repoRoot, '../shared/seeds');
 const documents = listDocuments(paths).filter((doc) =>
@@ -27,7 +29,8 @@ describe('text to the letter', () => {
     expect(formatMessages(build.files)).toBe('');
     const original = build.versions.find((v) => v.lang === v.meta.originalLanguage)!;
     const seed = seedText(readFileSync(path.join(seeds, original.meta.seed!), 'utf8'));
-    const model = modelText(original);
+    // The passes print what the seed prints and the source does not type: table numbers.
+    const model = modelText(completeModel(original, loadLocale(paths.locales, original.lang)));
     expect(firstDifference(seed.body, model.body) ?? 'identical').toBe('identical');
     expect(model.footnotes.length).toBe(seed.footnotes.length);
     seed.footnotes.forEach((text, index) => {

@@ -108,6 +108,7 @@ function blocksText(nodes: readonly BlockNode[], inList = false): string {
           return blocksText(node.children);
         case 'table':
           return (
+            (node.printedNumber ?? '') +
             inlineText(node.caption) +
             [...node.head, ...node.body, ...node.foot].map((row) => row.cells.map((cell) => blocksText(cell.children)).join('')).join('')
           );

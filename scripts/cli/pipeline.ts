@@ -49,7 +49,7 @@ export function checkProject(root: string, selection: Selection): CheckResult {
   }
   const builds = (selection.docs ?? known).map((doc) => {
     const build = buildDocument(paths, doc, selection.langs);
-    build.versions = build.versions.map(completeModel);
+    build.versions = build.versions.map((version) => completeModel(version, loadLocale(paths.locales, version.lang)));
     checkDocument(build, paths.locales);
     return build;
   });

@@ -137,6 +137,8 @@ export interface Table extends Node {
   id?: string | undefined;
   /** Sequential within the document (or annex); undefined for tables without caption. */
   number?: number | undefined;
+  /** The printed number before the caption ("Table 3:", "表3:"), from the locale. */
+  printedNumber?: string | undefined;
   caption: InlineNode[];
   columns: number;
   head: TableRow[];
@@ -147,6 +149,8 @@ export interface Figure extends Node {
   type: 'figure';
   id?: string | undefined;
   number?: number | undefined;
+  /** The printed number ("Figure 2", "图2"), from the locale. */
+  printedNumber?: string | undefined;
   caption: InlineNode[];
   alt: string;
   /** Resolved image file; undefined when the picture is a placeholder. */

@@ -253,7 +253,6 @@ const blockHandlers: BlockHandlers = {
   blockquote: (node, state, style) => blocks(node.children, state, style),
   table: (node, state) => table(node, state),
   figure: (node, state) => {
-    const number = node.number ?? '';
     return [
       new Paragraph({
         style: STYLE.figure,
@@ -264,7 +263,7 @@ const blockHandlers: BlockHandlers = {
         style: STYLE.caption,
         bidirectional: state.rtl || undefined,
         children: [
-          new TextRun({ text: state.locale.t('labels.figure', { number }) }),
+          new TextRun({ text: node.printedNumber ?? '' }),
           ...(node.caption.length ? [new TextRun({ text: ' – ' }), ...runs(node.caption, plain, state)] : []),
         ],
       }),
@@ -357,8 +356,15 @@ function table(node: ModelTable, state: State): Block[] {
         ),
       }),
   );
+  const label = node.printedNumber ? [new TextRun({ text: `${node.printedNumber} ` })] : [];
   const caption = node.caption.length
-    ? [new Paragraph({ style: STYLE.caption, bidirectional: state.rtl || undefined, children: runs(node.caption, plain, state) })]
+    ? [
+        new Paragraph({
+          style: STYLE.caption,
+          bidirectional: state.rtl || undefined,
+          children: [...label, ...runs(node.caption, plain, state)],
+        }),
+      ]
     : [];
   return [
     ...caption,

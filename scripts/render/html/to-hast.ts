@@ -67,7 +67,6 @@ const blockHandlers: Handlers<BlockNode> = {
   blockquote: (node, state) => [h('blockquote', blocks(node.children, state))],
   table: (node, state) => [table(node, state)],
   figure: (node, state) => {
-    const number = node.number ?? '';
     const picture = node.src
       ? h('img', { src: node.src, alt: node.alt })
       : h('div.figure-placeholder', { role: 'img', ariaLabel: node.alt }, [
@@ -78,7 +77,7 @@ const blockHandlers: Handlers<BlockNode> = {
       h('figure.figure', { id: node.id }, [
         picture,
         h('figcaption', [
-          h('span.caption-label', state.locale.t('labels.figure', { number })),
+          h('span.caption-label', node.printedNumber ?? ''),
           ...(node.caption.length ? [{ type: 'text' as const, value: ' – ' }, ...inlines(node.caption, state)] : []),
         ]),
       ]),
@@ -104,8 +103,9 @@ const blockHandlers: Handlers<BlockNode> = {
 };
 
 function table(node: Table, state: State): Element {
-  // The caption is the document's own text, number included ("表3: …", "Table 3: …"), as in the seeds.
-  const caption = node.caption.length ? [h('caption', inlines(node.caption, state))] : [];
+  // The table's number, from the numbering pass, then the document's own words.
+  const label = node.printedNumber ? [h('span.caption-label', node.printedNumber), { type: 'text' as const, value: ' ' }] : [];
+  const caption = node.caption.length ? [h('caption', [...label, ...inlines(node.caption, state)])] : [];
   const rows = (list: TableRow[], cellTag: 'th' | 'td') =>
     list.map((row) =>
       h(

@@ -59,10 +59,9 @@ const handlers: Handlers = {
     blocks(node.children, context, { ...column, indent: column.indent + context.styles.labelled.indent }),
   table: (node, context, column) => layoutTable(node, context, column, blocks),
   figure: (node, context, column) => {
-    const number = node.number ?? '';
     const placeholder: Span = { text: `${context.locale.t('labels.figurePlaceholder')} ${node.alt}`, style: {} };
     const caption: Span[] = [
-      { text: context.locale.t('labels.figure', { number }), style: {} },
+      { text: node.printedNumber ?? '', style: {} },
       ...(node.caption.length ? [{ text: ' – ', style: {} }, ...inlineSpans(node.caption, context)] : []),
     ];
     // The caption goes under its figure: the figure is kept with it, and it need not be kept with what follows.

@@ -120,7 +120,13 @@ export function layoutTable(node: Table, context: LayoutContext, column: Column,
   const header = headRows && { ...headRows, split: undefined, role: 'header' as const };
 
   const caption = node.caption.length
-    ? paragraphItems(inlineSpans(node.caption, context), context.styles.caption, context, column, { tag: 'Caption' })
+    ? paragraphItems(
+        [...(node.printedNumber ? [{ text: `${node.printedNumber} `, style: {} }] : []), ...inlineSpans(node.caption, context)],
+        context.styles.caption,
+        context,
+        column,
+        { tag: 'Caption' },
+      )
     : [];
   const items: FlowItem[] = caption.map((item) => (item.space ? item : { ...item, keepWithNext: true, role: 'caption' }));
   if (header) items.push({ ...header, keepWithNext: true });
