@@ -11,6 +11,8 @@ import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipelin
 import { createMarkdownReader } from '../scripts/parse/processor.js';
 import { LANGS } from '../scripts/i18n/languages.js';
 import { repoRoot } from './helpers/build.js';
+import { loadStyleSheet, points } from '../scripts/render/style-sheet.js';
+import { columnShares, tableMeasure } from '../scripts/render/table-columns.js';
 
 let pages: Map<string, { output: Output; tree: HastRoot }>;
 
@@ -173,5 +175,23 @@ describe('HTML of the other documents', () => {
     const captioned = output!.doc.body.filter((block) => block.type === 'table' && block.caption.length > 0);
     expect(captioned.length).toBeGreaterThan(5);
     expect(selectAll('main table > caption', tree)).toHaveLength(captioned.length);
+  });
+
+  it('gives each table the columns the DOCX and PDF fit to its contents', async () => {
+    const result = checkProject(repoRoot, { docs: ['cwg-sfp-inputs'], langs: ['zh'] });
+    const [output] = await renderOutputs(result, ['html']);
+    const tree = fromHtml(output!.content);
+    const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
+    const measure = tableMeasure(sheet, points(sheet.page.width - sheet.page.margin.left - sheet.page.margin.right));
+    const tables = output!.doc.body.filter((block) => block.type === 'table');
+    expect(tables.length).toBeGreaterThan(5);
+    for (const table of tables) {
+      if (table.type !== 'table') continue;
+      const widths = selectAll(`main table#${table.id} > colgroup > col`, tree).map((col) =>
+        parseFloat(String(col.properties.style).slice(7)),
+      );
+      expect(widths).toHaveLength(table.columns);
+      columnShares(table, measure).forEach((share, index) => expect(widths[index]).toBeCloseTo(share * 100, 1));
+    }
   });
 });

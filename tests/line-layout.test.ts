@@ -2,7 +2,8 @@
  * The PDF's line layout over every document and language, read from the line
  * breaker's own output (the positioned runs of every line), not from pictures:
  * word gaps of justified lines within the style sheet's bound, no Latin word
- * letter-spaced in Chinese, no acronym cut at its hyphen.
+ * letter-spaced in Chinese, no acronym cut at its hyphen, no Chinese
+ * paragraph ending on a line of one character.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -140,5 +141,19 @@ describe('PDF line layout of every document and language', () => {
     }
     expect(seen).toBeGreaterThan(50);
     expect(cut).toEqual([]);
+  });
+
+  it('never ends a Chinese paragraph on a line of one character', () => {
+    const lone: string[] = [];
+    let paragraphs = 0;
+    for (const { doc, lang, lines } of laid) {
+      if (LANGUAGES[lang].script !== 'han' || lines.length < 2) continue;
+      paragraphs++;
+      const letters = [...lineText(lines.at(-1)!)].filter((char) => /[\p{L}\p{N}]/u.test(char));
+      if (letters.length === 1 && /\p{Script=Han}/u.test(letters[0]!))
+        lone.push(`${doc}: …${lineText(lines.at(-2)!).slice(-8)} / ${lineText(lines.at(-1)!)}`);
+    }
+    expect(paragraphs).toBeGreaterThan(100);
+    expect(lone).toEqual([]);
   });
 });

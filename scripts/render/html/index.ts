@@ -17,7 +17,7 @@ import { LANGS, type Lang } from '../../i18n/languages.js';
 import { blocks, createState, footnotesToHast } from './to-hast.js';
 import { loadWebFonts, type WebFonts } from './fonts.js';
 import { LANGUAGES } from '../../i18n/languages.js';
-import { boxCss, paragraphCss } from './paragraph-css.js';
+import { boxCss, indentCss, paragraphCss } from './paragraph-css.js';
 import { paragraphStyles } from '../paragraph-styles.js';
 import { loadStyleSheet, setsItalic, type StyleSheet } from '../style-sheet.js';
 
@@ -36,12 +36,14 @@ const schema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: '',
   clobber: [],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'section', 'figure', 'figcaption', 'caption', 'ins', 'del', 'aside'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'section', 'figure', 'figcaption', 'caption', 'ins', 'del', 'aside', 'colgroup', 'col'],
   attributes: {
     ...withoutRestrictedClasses,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'ariaLabel', 'dataAction', 'dataKey', 'lang', 'dir'],
     td: [...(withoutRestrictedClasses.td ?? []), 'colSpan', 'rowSpan'],
     th: [...(withoutRestrictedClasses.th ?? []), 'colSpan', 'rowSpan', 'scope'],
+    // The width of a column, which the writer computes (never the document's text).
+    col: [['style', /^width: [\d.]+%$/]],
   },
 };
 
@@ -124,7 +126,11 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
     printNumberBefore: cssString(frame.pageNumber[0]),
     printNumberAfter: cssString(frame.pageNumber[1]),
     css: templates.css,
-    paragraphCss: `${paragraphCss(paragraphStyles(templates.sheet, doc.lang))}\n${boxCss(templates.sheet.box)}`,
+    paragraphCss: [
+      paragraphCss(paragraphStyles(templates.sheet, doc.lang)),
+      indentCss(templates.sheet.indent),
+      boxCss(templates.sheet.box),
+    ].join('\n'),
     body,
     footnotes,
     versions: versions.length > 1 ? versions : [],

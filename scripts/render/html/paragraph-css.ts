@@ -36,6 +36,14 @@ function declarations(style: ParagraphStyle): string[] {
   ];
 }
 
+/** Twips (1/1440 inch) as CSS centimetres. */
+const cm = (twips: number) => `${Math.round((twips / 567) * 1000) / 1000}cm`;
+
+/** The hanging indent of labels and dashes: the page's, and the narrower one inside table cells, as in the DOCX and PDF. */
+export function indentCss(indent: StyleSheet['indent']): string {
+  return `:root {\n  --hanging: ${cm(indent.label)};\n}\nmain td,\nmain th {\n  --hanging: ${cm(indent.tableLabel)};\n}`;
+}
+
 /** The parts of the summary box the style sheet sets apart by a rule across the box (the references). */
 export function boxCss(box: StyleSheet['box']): string {
   return box.ruleBefore

@@ -7,13 +7,16 @@ import { h } from 'hastscript';
 import type { ElementContent, Element } from 'hast';
 import type { BlockNode, Footnote, InlineNode, TableRow, Table } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
-import type { StyleSheet } from '../style-sheet.js';
+import { points, type StyleSheet } from '../style-sheet.js';
+import { columnShares, tableMeasure } from '../table-columns.js';
 import { wholeWords } from '../line-breaks.js';
 
 type Handlers<N extends { type: string }> = { [T in N['type']]: (node: Extract<N, { type: T }>, state: State) => ElementContent[] };
 
 interface State {
   locale: Locale;
+  /** Each column's share of a table's width, as the DOCX and PDF set it (../table-columns.ts). */
+  columnShares: (table: Table) => number[];
   /** Hyphenated words shorter than this on a side, or acronyms (ITU-D), are held together: ../line-breaks.ts. */
   hardHyphenMinPart: number;
 }
@@ -125,8 +128,14 @@ function table(node: Table, state: State): Element {
         ),
       ),
     );
+  // The columns the printed copies fit to the contents, so that the page and the paper agree.
+  const columns = h(
+    'colgroup',
+    state.columnShares(node).map((share) => h('col', { style: `width: ${Math.round(share * 10000) / 100}%` })),
+  );
   return h('table', { id: node.id }, [
     ...caption,
+    columns,
     ...(node.head.length ? [h('thead', rows(node.head, 'th'))] : []),
     h('tbody', rows(node.body, 'td')),
     ...(node.foot.length ? [h('tfoot', rows(node.foot, 'td'))] : []),
@@ -151,7 +160,9 @@ export function footnotesToHast(footnotes: readonly Footnote[], state: State): E
 }
 
 export function createState(locale: Locale, sheet: StyleSheet): State {
-  return { locale, hardHyphenMinPart: sheet.hyphenation.hardHyphenMinPart };
+  const { page } = sheet;
+  const measure = tableMeasure(sheet, points(page.width - page.margin.left - page.margin.right));
+  return { locale, hardHyphenMinPart: sheet.hyphenation.hardHyphenMinPart, columnShares: (table) => columnShares(table, measure) };
 }
 
 /** Text with each word that must not break at its hyphen ((ITU-D), CWG-SFP) in a span that does not wrap. */

@@ -20,6 +20,7 @@ import type { Span, SpanStyle } from './spans.js';
 import { hyphenationFor, type Hyphenation } from './hyphenate.js';
 import { keepsBreak } from '../line-breaks.js';
 import { byClass, spread, type Piece } from './justify.js';
+import { isHanCodePoint } from '../../i18n/characters.js';
 
 export interface ParagraphSpec {
   spans: readonly Span[];
@@ -323,7 +324,35 @@ function breakLines(chars: Characters, spec: ParagraphSpec, context: TextContext
     if (segment.required) close(segment.end, true);
   }
   if (line.start < chars.text.length || ranges.length === 0) close(chars.text.length, true);
+  keepLastLineCompany(ranges, queue, chars, spec, context, room);
   return ranges;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * A Chinese paragraph does not end on a line of one character (with its punctuation): the line
+ * before gives the last line its last segment, as a Chinese typesetter avoids a lone character.
+ */
+function keepLastLineCompany(
+  ranges: LineRange[],
+  queue: readonly Segment[],
+  chars: Characters,
+  spec: ParagraphSpec,
+  context: TextContext,
+  room: (line: number) => number,
+): void {
+  const [before, last] = ranges.slice(-2);
+  if (!before || !last || before.forced || before.hyphen) return;
+  const letters = [...chars.text.slice(last.start, last.end)].filter((char) => LETTER_OR_DIGIT.test(char));
+  if (letters.length !== 1 || !isHanCodePoint(letters[0]!.codePointAt(0)!)) return;
+  const given = queue.filter((segment) => segment.start >= before.start && segment.end <= before.end);
+  const moved = given.at(-1);
+  if (!moved || given.length < 3) return;
+  const width = measure(chars, spec.spans, moved.start, last.end, spec.size, context.sheet);
+  if (width > room(ranges.length - 1)) return;
+  before.end = moved.start;
+  last.start = moved.start;
 }
 
 // ------------------------------------------------------------------ paragraph
