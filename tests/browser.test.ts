@@ -90,7 +90,8 @@ describe('HTML in Chromium', () => {
     await page.close();
   });
 
-  it('hangs labelled paragraphs by 1.4 cm, as the DOCX and PDF do, and keeps a gap after a label wider than that', async () => {
+  it("hangs labelled paragraphs by the page's indent (the table's inside cells), as the DOCX and PDF do, and keeps a gap after a label wider than that", async () => {
+    const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
     const page = await open('F', 'res71-annex1-2028/PP26-40-F.html');
     const gaps = await page.evaluate(() =>
       [...document.querySelectorAll('p.labelled')].map((paragraph) => {
@@ -100,13 +101,20 @@ describe('HTML in Chromium', () => {
         const text = paragraph.querySelector('.label-text')!.getClientRects()[0]!;
         // From the label's last character (not its box) to the text.
         const gap = text.left - range.getBoundingClientRect().right;
-        return { width: label.getBoundingClientRect().width, gap, renumbered: label.querySelector('del') !== null };
+        return {
+          width: label.getBoundingClientRect().width,
+          gap,
+          renumbered: label.querySelector('del') !== null,
+          inCell: paragraph.closest('td, th') !== null,
+        };
       }),
     );
-    const cm = 96 / 2.54;
+    // Twips to CSS pixels (96 per inch, 1440 twips per inch).
+    const px = (twips: number) => (twips / 1440) * 96;
     expect(gaps.length).toBeGreaterThan(60);
-    for (const { width, gap } of gaps) {
-      expect(width).toBeGreaterThanOrEqual(1.4 * cm - 0.5);
+    expect(gaps.some((g) => g.inCell)).toBe(true);
+    for (const { width, gap, inCell } of gaps) {
+      expect(width).toBeGreaterThanOrEqual(px(inCell ? sheet.indent.tableLabel : sheet.indent.label) - 0.5);
       expect(gap).toBeGreaterThan(3);
     }
     expect(gaps.some((g) => g.renumbered)).toBe(true);
