@@ -23,9 +23,9 @@ import { build, paths, repoRoot } from './helpers/build.js';
 const LIST = '- 父项一\n  - 子项甲\n  - 子项乙\n- 父项二\n';
 const TABLE = ':::table{#t header=1}\n- - 甲\n  - 乙\n- - 文字\n  - - 父项一\n      - 子项甲\n      - 子项乙\n    - 父项二\n:::\n';
 
-const templates = loadHtmlTemplates(path.join(repoRoot, 'templates'));
 const frames = loadFrameTemplates(path.join(repoRoot, 'templates'));
 const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
+const templates = loadHtmlTemplates(path.join(repoRoot, 'templates'), sheet);
 
 function model(markdown: string): ModelDocument {
   const { doc, messages } = build(markdown);

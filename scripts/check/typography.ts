@@ -8,7 +8,8 @@ import type { VFile } from 'vfile';
 import type { Point, Position } from 'unist';
 import { reportError } from '../diagnostics/report.js';
 import type { Locale } from '../i18n/locales.js';
-import type { BlockNode, InlineNode, ModelDocument, TableRow } from '../model/types.js';
+import type { BlockNode, InlineNode, ModelDocument } from '../model/types.js';
+import { mapInlineRuns } from '../model/walk.js';
 
 /** Every character some language uses as a double quotation mark (single ones double as apostrophes). */
 const QUOTATION_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', '「', '」', '『', '』', '〝', '〞', '＂']);
@@ -61,48 +62,13 @@ export function misplacedQuotes(text: string, quotes: readonly QuotePair[]): Quo
   return problems;
 }
 
-/** Each run of inline nodes of the blocks, in reading order, with the place of the block that holds it. */
+/** Each run of inline nodes of the blocks, in reading order, with the place of the block that holds it; a figure's alt text too. */
 function eachRun(blocks: readonly BlockNode[], visit: (run: readonly InlineNode[], place: Position | undefined) => void): void {
-  const rows = (list: readonly TableRow[]) => list.forEach((row) => row.cells.forEach((cell) => eachRun(cell.children, visit)));
-  for (const node of blocks) {
-    switch (node.type) {
-      case 'heading':
-      case 'labelledParagraph':
-        if (node.label) visit(node.label, node.position);
-        visit(node.children, node.position);
-        break;
-      case 'paragraph':
-      case 'callWordParagraph':
-        visit(node.children, node.position);
-        break;
-      case 'list':
-        node.children.forEach((item) => eachRun(item.children, visit));
-        break;
-      case 'blockquote':
-        eachRun(node.children, visit);
-        break;
-      case 'proposal':
-        eachRun(node.children, visit);
-        eachRun(node.reasons, visit);
-        break;
-      case 'figure':
-        visit(node.caption, node.position);
-        visit([{ type: 'text', value: node.alt }], node.position);
-        break;
-      case 'table':
-        visit(node.caption, node.position);
-        rows(node.head);
-        rows(node.body);
-        rows(node.foot);
-        break;
-      case 'summary':
-        node.parts.forEach((part) => eachRun(part.children, visit));
-        break;
-      default:
-        // A block type added to the model and not read here is a compile error.
-        node satisfies never;
-    }
-  }
+  mapInlineRuns(blocks, (run, block) => {
+    visit(run, block.position);
+    if (block.type === 'figure') visit([{ type: 'text', value: block.alt }], block.position);
+    return run;
+  });
 }
 
 /** The text nodes of a run, in reading order, editors' comments left out (never printed). */

@@ -1,35 +1,58 @@
 /**
- * Walking the model, as pandoc's `walk` and `query` walk its AST: every run
- * of inline nodes a block holds (text, label, caption, cells, nested blocks),
- * in reading order. Passes are written on top of these two functions.
+ * Walking the model, as pandoc's `walk` and `query` walk its AST: every block
+ * and every run of inline nodes a block holds (text, label, caption, cells,
+ * nested blocks), in reading order. Passes and checks are written on top of
+ * these functions instead of walking the model themselves.
  */
 import type { BlockNode, InlineNode, TableRow } from './types.js';
 
-/** The same blocks with every run of inline nodes replaced by `map(run)`. */
-export function mapInlineRuns(blocks: readonly BlockNode[], map: (run: InlineNode[]) => InlineNode[]): BlockNode[] {
+/**
+ * The same blocks with each block, and every block it holds (in list items,
+ * cells, proposals, summary parts), replaced by `map(block)`, in reading
+ * order: a block before the blocks it holds.
+ */
+export function mapBlocks(blocks: readonly BlockNode[], map: (block: BlockNode) => BlockNode): BlockNode[] {
+  const inner = (list: readonly BlockNode[]) => mapBlocks(list, map);
   const rows = (list: readonly TableRow[]) =>
-    list.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, children: mapInlineRuns(cell.children, map) })) }));
-  return blocks.map((node): BlockNode => {
+    list.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, children: inner(cell.children) })) }));
+  return blocks.map((original): BlockNode => {
+    const node = map(original);
+    switch (node.type) {
+      case 'list':
+        return { ...node, children: node.children.map((item) => ({ ...item, children: inner(item.children) })) };
+      case 'blockquote':
+        return { ...node, children: inner(node.children) };
+      case 'proposal':
+        return { ...node, children: inner(node.children), reasons: inner(node.reasons) };
+      case 'table':
+        return { ...node, head: rows(node.head), body: rows(node.body), foot: rows(node.foot) };
+      case 'summary':
+        return { ...node, parts: node.parts.map((part) => ({ ...part, children: inner(part.children) })) };
+      default:
+        return node;
+    }
+  });
+}
+
+/** The same blocks with every run of inline nodes replaced by `map(run, block that holds it)`. */
+export function mapInlineRuns(blocks: readonly BlockNode[], map: (run: InlineNode[], block: BlockNode) => InlineNode[]): BlockNode[] {
+  return mapBlocks(blocks, (node): BlockNode => {
     switch (node.type) {
       case 'heading':
-        return { ...node, label: node.label && map(node.label), children: map(node.children) };
+        return { ...node, label: node.label && map(node.label, node), children: map(node.children, node) };
       case 'labelledParagraph':
-        return { ...node, label: map(node.label), children: map(node.children) };
+        return { ...node, label: map(node.label, node), children: map(node.children, node) };
       case 'paragraph':
       case 'callWordParagraph':
-        return { ...node, children: map(node.children) };
-      case 'list':
-        return { ...node, children: node.children.map((item) => ({ ...item, children: mapInlineRuns(item.children, map) })) };
-      case 'blockquote':
-        return { ...node, children: mapInlineRuns(node.children, map) };
-      case 'proposal':
-        return { ...node, children: mapInlineRuns(node.children, map), reasons: mapInlineRuns(node.reasons, map) };
+        return { ...node, children: map(node.children, node) };
       case 'figure':
-        return { ...node, caption: map(node.caption) };
       case 'table':
-        return { ...node, caption: map(node.caption), head: rows(node.head), body: rows(node.body), foot: rows(node.foot) };
+        return { ...node, caption: map(node.caption, node) };
+      case 'list':
+      case 'blockquote':
+      case 'proposal':
       case 'summary':
-        return { ...node, parts: node.parts.map((part) => ({ ...part, children: mapInlineRuns(part.children, map) })) };
+        return node;
     }
   });
 }

@@ -19,7 +19,7 @@ import { loadWebFonts, type WebFonts } from './fonts.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { boxCss, indentCss, paragraphCss } from './paragraph-css.js';
 import { paragraphStyles } from '../paragraph-styles.js';
-import { loadStyleSheet, setsItalic, type StyleSheet } from '../style-sheet.js';
+import { setsItalic, type StyleSheet } from '../style-sheet.js';
 
 /**
  * The default GitHub-like schema, opened for what our own writer emits: any
@@ -57,13 +57,14 @@ export interface HtmlTemplates {
   sheet: StyleSheet;
 }
 
-export function loadHtmlTemplates(templatesDir: string): HtmlTemplates {
+/** `sheet`: the style sheet the printed copies read, already loaded. */
+export function loadHtmlTemplates(templatesDir: string, sheet: StyleSheet): HtmlTemplates {
   const dir = path.join(templatesDir, 'html');
   return {
     page: Handlebars.compile(readFileSync(path.join(dir, 'page.hbs'), 'utf8'), { strict: true }),
     css: readFileSync(path.join(dir, 'style.css'), 'utf8'),
     fonts: loadWebFonts(templatesDir),
-    sheet: loadStyleSheet(templatesDir),
+    sheet,
   };
 }
 
@@ -71,7 +72,7 @@ export function loadHtmlTemplates(templatesDir: string): HtmlTemplates {
 export const writer = defineWriter({
   copies: [{ name: undefined }],
   create(context) {
-    const templates = loadHtmlTemplates(path.join(context.root, 'templates'));
+    const templates = loadHtmlTemplates(path.join(context.root, 'templates'), context.sheet);
     const fontsDir = path.join(context.root, 'out', 'fonts');
     const relative = (from: string, to: string) => path.relative(path.dirname(from), to).split(path.sep).join('/');
     return (doc, _copy, file) => {

@@ -121,27 +121,32 @@ export interface Decorations {
   underline: number;
 }
 
-const decorations = new WeakMap<PdfFont, Map<string, Decorations>>();
+/**
+ * `measure(font, text)` remembered per font and text: shaping is the costly part of laying out a
+ * paragraph, and the same words come back in every language version and copy.
+ */
+export function perFont<T>(measure: (font: PdfFont, text: string) => T): (font: PdfFont, text: string) => T {
+  const caches = new WeakMap<PdfFont, Map<string, T>>();
+  return (font, text) => {
+    let cache = caches.get(font);
+    if (!cache) caches.set(font, (cache = new Map()));
+    if (!cache.has(text)) cache.set(text, measure(font, text));
+    return cache.get(text)!;
+  };
+}
 
 /** Decorations of a face for a script whose short letters are `letters` (templates/styles.json pdf.shortLetters). */
-export function decorationsOf(font: PdfFont, letters: string): Decorations {
-  let cache = decorations.get(font);
-  if (!cache) decorations.set(font, (cache = new Map()));
-  let found = cache.get(letters);
-  if (!found) {
-    const { glyphs } = font.font.layout(letters, []);
-    // From the baseline to the top of each letter: the tail of Arabic و below the line is not body.
-    const middles = glyphs.map((glyph) => (Math.max(0, glyph.bbox.minY) + glyph.bbox.maxY) / 2);
-    const middle = middles.reduce((sum, m) => sum + m, 0) / Math.max(1, middles.length);
-    const unitsPerEm = font.font.unitsPerEm;
-    const strike = middle / unitsPerEm;
-    // Amiri's own underline lies under its deepest descenders, half a line down, where it reads as a rule between
-    // lines: an underline goes no further below the baseline than the strike-through is above it.
-    found = { strike, underline: Math.max(font.font.underlinePosition / unitsPerEm, -strike) };
-    cache.set(letters, found);
-  }
-  return found;
-}
+export const decorationsOf = perFont((font, letters): Decorations => {
+  const { glyphs } = font.font.layout(letters, []);
+  // From the baseline to the top of each letter: the tail of Arabic و below the line is not body.
+  const middles = glyphs.map((glyph) => (Math.max(0, glyph.bbox.minY) + glyph.bbox.maxY) / 2);
+  const middle = middles.reduce((sum, m) => sum + m, 0) / Math.max(1, middles.length);
+  const unitsPerEm = font.font.unitsPerEm;
+  const strike = middle / unitsPerEm;
+  // Amiri's own underline lies under its deepest descenders, half a line down, where it reads as a rule between
+  // lines: an underline goes no further below the baseline than the strike-through is above it.
+  return { strike, underline: Math.max(font.font.underlinePosition / unitsPerEm, -strike) };
+});
 
 const sets = new Map<string, FontSet>();
 

@@ -15,7 +15,7 @@ import type { Align } from '../paragraph-styles.js';
 import type { HyphenationRules, Justification, StyleSheet } from '../style-sheet.js';
 import { isolatedLevels, mirrored as mirror, visualOrder, type Embedding } from './bidi.js';
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
-import { decorationsOf, type Decorations, type FontSet, type FontStyle, type PdfFont } from './fonts.js';
+import { decorationsOf, perFont, type Decorations, type FontSet, type FontStyle, type PdfFont } from './fonts.js';
 import type { Span, SpanStyle } from './spans.js';
 import { hyphenationFor, type Hyphenation } from './hyphenate.js';
 import { keepsBreak } from '../line-breaks.js';
@@ -50,19 +50,8 @@ export interface Line extends FlowItem {
 
 // ------------------------------------------------------------------ shaping
 
-const advances = new WeakMap<PdfFont, Map<string, number>>();
-
 /** Advance width of a run in one font, in ems (shaped, so Arabic contextual forms count). */
-export function advance(font: PdfFont, text: string): number {
-  let cache = advances.get(font);
-  if (!cache) advances.set(font, (cache = new Map()));
-  let width = cache.get(text);
-  if (width === undefined) {
-    width = font.font.layout(text, []).advanceWidth / font.font.unitsPerEm;
-    cache.set(text, width);
-  }
-  return width;
-}
+export const advance = perFont((font, text) => font.font.layout(text, []).advanceWidth / font.font.unitsPerEm);
 
 const fontStyle = (style: SpanStyle): FontStyle =>
   style.bold && style.italic ? 'boldItalic' : style.bold ? 'bold' : style.italic ? 'italic' : 'regular';
@@ -447,7 +436,7 @@ function visualRuns(chars: Characters, spans: readonly Span[], start: number, en
   return runs;
 }
 
-const shapedRightToLeft = new WeakMap<PdfFont, Map<string, boolean>>();
+const shapedRightToLeft = perFont((font, text) => font.font.layout(text, []).direction === 'rtl');
 
 /**
  * A right-to-left run as the painter must be given it. fontkit lays out a run right to left only when its
@@ -455,11 +444,7 @@ const shapedRightToLeft = new WeakMap<PdfFont, Map<string, boolean>>();
  * a bracketed item) it would set left to right, so that run is handed over reversed.
  */
 function inDrawingOrder(font: PdfFont, text: string): string {
-  let cache = shapedRightToLeft.get(font);
-  if (!cache) shapedRightToLeft.set(font, (cache = new Map()));
-  let rtl = cache.get(text);
-  if (rtl === undefined) cache.set(text, (rtl = font.font.layout(text, []).direction === 'rtl'));
-  return rtl ? text : [...text].reverse().join('');
+  return shapedRightToLeft(font, text) ? text : [...text].reverse().join('');
 }
 
 /** Decorations from the face of the paragraph's script, so that a line struck through Arabic and Latin words alike stays one line. */
