@@ -15,6 +15,7 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { build, paths, repoRoot, shape } from './helpers/build.js';
 import { completeModel } from '../scripts/passes/index.js';
+import { wordsOf } from '../scripts/model/context.js';
 import { isLang } from '../scripts/i18n/languages.js';
 import { loadLocale } from '../scripts/i18n/locales.js';
 import { blocks, createState, footnotesToHast } from '../scripts/render/html/to-hast.js';
@@ -41,7 +42,9 @@ const cases = readdirSync(FIXTURES, { withFileTypes: true })
 function model(construct: string, lang: 'en'): ModelDocument {
   const result = build(readFileSync(path.join(FIXTURES, construct, `${lang}.md`), 'utf8'), lang);
   expect(result.messages, `${construct}/${lang}.md`).toEqual([]);
-  return completeModel(result.doc!, loadLocale(paths.locales, lang));
+  const doc = completeModel(result.doc!, wordsOf(loadLocale(paths.locales, lang), result.file));
+  expect(result.file.messages, `${construct}/${lang}.md`).toEqual([]);
+  return doc;
 }
 
 function golden(construct: string, name: string, actual: string): void {

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, paths, repoRoot, shape } from './helpers/build.js';
-import { loadLocale } from '../scripts/i18n/locales.js';
+import { loadLocale, MissingLocaleKeyError, type Locale } from '../scripts/i18n/locales.js';
 import { completeModel, reading } from '../scripts/passes/index.js';
+import { wordsOf } from '../scripts/model/context.js';
 import { visitInlines } from '../scripts/model/walk.js';
 import { checkProject } from '../scripts/cli/pipeline.js';
 import { FORMATS, loadWriter } from '../scripts/render/writers.js';
@@ -12,7 +13,7 @@ import type { BlockNode, ModelDocument } from '../scripts/model/types.js';
 function model(markdown: string): ModelDocument {
   const result = build(markdown, 'en');
   expect(result.messages).toEqual([]);
-  return completeModel(result.doc!, loadLocale(paths.locales, 'en'));
+  return completeModel(result.doc!, wordsOf(loadLocale(paths.locales, 'en'), result.file));
 }
 
 /** The text of blocks as a reader sees it, marks shown as CriticMarkup. */
@@ -136,6 +137,24 @@ describe('the numbering pass', () => {
       ['t1', 1, 'Table 1:'],
       ['f2', 2, 'Figure 2'],
       ['t2', 2, 'Table 2:'],
+    ]);
+  });
+});
+
+describe('words a pass prints', () => {
+  it('reports a missing locale word at the place of the table that needs it, instead of failing', () => {
+    const result = build(':::table[Caption]{#t}\n- - cell\n:::', 'en');
+    const en = loadLocale(paths.locales, 'en');
+    const lacking: Locale = {
+      ...en,
+      t: (key, values) => {
+        if (key === 'labels.table') throw new MissingLocaleKeyError('en', key, en.file);
+        return en.t(key, values);
+      },
+    };
+    completeModel(result.doc!, wordsOf(lacking, result.file));
+    expect(result.file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([
+      expect.stringMatching(/^9:1 Missing locale key "labels.table" for language "en"/),
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { hasErrors } from '../diagnostics/report.js';
 import { checkLocales } from '../check/locales.js';
 import { checkDocument } from '../check/document.js';
 import { completeModel, reading } from '../passes/index.js';
+import { wordsOf } from '../model/context.js';
 import { loadLocale } from '../i18n/locales.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import { loadStyleSheet } from '../render/style-sheet.js';
@@ -49,7 +50,9 @@ export function checkProject(root: string, selection: Selection): CheckResult {
   }
   const builds = (selection.docs ?? known).map((doc) => {
     const build = buildDocument(paths, doc, selection.langs);
-    build.versions = build.versions.map((version) => completeModel(version, loadLocale(paths.locales, version.lang)));
+    build.versions = build.versions.map((version) =>
+      completeModel(version, wordsOf(loadLocale(paths.locales, version.lang), build.versionFiles.get(version.lang)!)),
+    );
     checkDocument(build, paths.locales);
     return build;
   });

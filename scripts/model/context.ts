@@ -12,6 +12,30 @@ export interface GridCellPlace {
   column: number;
 }
 
+/** A word of the locale; a missing key is handed to `report` with how to fix it, and yields the key itself. */
+export function lookUp(
+  locale: Locale,
+  key: string,
+  values: Record<string, string | number> | undefined,
+  report: (problem: string, fix: string) => void,
+): string {
+  try {
+    return locale.t(key, values);
+  } catch (error) {
+    if (!(error instanceof MissingLocaleKeyError)) throw error;
+    report(`Missing locale key "${key}" for language "${locale.lang}"`, `Add "${key}" to ${error.localeFile}`);
+    return key;
+  }
+}
+
+/** The words a pass prints (figure and table numbers), a missing one reported at its place in the language file. */
+export type Words = (key: string, position: Position | undefined, values?: Record<string, string | number>) => string;
+
+export function wordsOf(locale: Locale, file: VFile): Words {
+  return (key, position, values) =>
+    lookUp(locale, key, values, (problem, fix) => reportError(file, position, problem, fix, 'missing-locale-key'));
+}
+
 export class BuildContext {
   /** Set while building the content of a grid-table cell, whose inner positions are cell-relative. */
   gridCell: GridCellPlace | undefined;
@@ -41,18 +65,7 @@ export class BuildContext {
 
   /** Looks a word up in the locale; a missing key is reported at `position` and yields the key itself. */
   t(key: string, position: Position | undefined, values?: Record<string, string | number>): string {
-    try {
-      return this.locale.t(key, values);
-    } catch (error) {
-      if (!(error instanceof MissingLocaleKeyError)) throw error;
-      this.error(
-        position,
-        `Missing locale key "${key}" for language "${this.locale.lang}"`,
-        `Add "${key}" to ${error.localeFile}`,
-        'missing-locale-key',
-      );
-      return key;
-    }
+    return lookUp(this.locale, key, values, (problem, fix) => this.error(position, problem, fix, 'missing-locale-key'));
   }
 
   /** Registers an id; a second use of the same id is an error naming the first. */

@@ -5,18 +5,18 @@
  */
 import type { BlockNode, ModelDocument } from '../model/types.js';
 import { mapBlocks } from '../model/walk.js';
-import type { Locale } from '../i18n/locales.js';
+import type { Words } from '../model/context.js';
 
-export function numberFiguresAndTables(doc: ModelDocument, locale: Locale): ModelDocument {
+export function numberFiguresAndTables(doc: ModelDocument, words: Words): ModelDocument {
   const counters = { figure: 0, table: 0 };
   const body = mapBlocks(doc.body, (node): BlockNode => {
     if (node.type === 'figure') {
       const number = ++counters.figure;
-      return { ...node, number, printedNumber: locale.t('labels.figure', { number }) };
+      return { ...node, number, printedNumber: words('labels.figure', node.position, { number }) };
     }
     if (node.type === 'table' && node.caption.length > 0) {
       const number = ++counters.table;
-      return { ...node, number, printedNumber: locale.t('labels.table', { number }) };
+      return { ...node, number, printedNumber: words('labels.table', node.position, { number }) };
     }
     return node;
   });
