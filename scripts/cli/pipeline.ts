@@ -3,7 +3,7 @@
  * and languages, build and check their models, and (for build) render every
  * requested format in memory before writing anything.
  */
-import { copyFileSync, mkdirSync, renameSync, writeFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { VFile } from 'vfile';
@@ -128,13 +128,4 @@ function outputFiles(root: string): OutputFiles {
         format,
       }),
     );
-}
-
-/** Writes to a temporary file beside the target and renames it: a reader never sees half a file. */
-export function writeAtomically(file: string, content: string | Buffer | { copyOf: string }): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  if (typeof content === 'string' || Buffer.isBuffer(content)) writeFileSync(temporary, content);
-  else copyFileSync(content.copyOf, temporary);
-  renameSync(temporary, file);
 }
