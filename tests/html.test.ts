@@ -130,7 +130,7 @@ describe('HTML of the other documents', () => {
     const result = checkProject(repoRoot, {});
     expect(result.ok).toBe(true);
     const outputs = await renderOutputs(result, ['html']);
-    expect(outputs.length).toBe(18);
+    expect(outputs.length).toBe(24);
     for (const output of outputs) expectSourceText(path.join(repoRoot, output.doc.path), fromHtml(output.content));
   });
 
@@ -171,7 +171,7 @@ describe('HTML of the other documents', () => {
     expect(heads.length).toBeGreaterThan(0);
     for (const th of heads) expect(th.properties.scope).toBe(Number(th.properties.colSpan ?? 1) > 1 ? 'colgroup' : 'col');
     expect(selectAll('main td[scope]', tree)).toHaveLength(0);
-    expect(toText(select('main table#tab-2 > caption', tree)!)).toBe('Table 1: Targets');
+    expect(toText(select('main table#doc-tab-2 > caption', tree)!)).toBe('Table 1: Targets');
     const captioned = output!.doc.body.filter((block) => block.type === 'table' && block.caption.length > 0);
     expect(captioned.length).toBeGreaterThan(5);
     expect(selectAll('main table > caption', tree)).toHaveLength(captioned.length);
@@ -187,8 +187,9 @@ describe('HTML of the other documents', () => {
     expect(tables.length).toBeGreaterThan(5);
     for (const table of tables) {
       if (table.type !== 'table') continue;
-      const widths = selectAll(`main table#${table.id} > colgroup > col`, tree).map((col) =>
-        parseFloat(String(col.properties.style).slice(7)),
+      // Each column's class names its width in hundredths of a percent (`w-3333`: 33.33%).
+      const widths = selectAll(`main table#doc-${table.id} > colgroup > col`, tree).map(
+        (col) => Number(String((col.properties.className as string[])[0]).slice(2)) / 100,
       );
       expect(widths).toHaveLength(table.columns);
       columnShares(table, measure).forEach((share, index) => expect(widths[index]).toBeCloseTo(share * 100, 1));

@@ -14,7 +14,9 @@ import type { Locale } from '../../i18n/locales.js';
 import type { FrameLayout } from '../frame.js';
 import { defineWriter } from '../writer.js';
 import { LANGS, type Lang } from '../../i18n/languages.js';
-import { blocks, createState, footnotesToHast } from './to-hast.js';
+import { blocks, columnWidthCss, createState, footnotesToHast } from './to-hast.js';
+import { contentSecurityPolicy } from './content-security.js';
+import { LINK_SCHEMES } from '../../model/link-schemes.js';
 import { loadWebFonts, type WebFonts } from './fonts.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { boxCss, indentCss, paragraphCss } from './paragraph-css.js';
@@ -24,7 +26,8 @@ import { setsItalic, type StyleSheet } from '../style-sheet.js';
 /**
  * The default GitHub-like schema, opened for what our own writer emits: any
  * class (the default allows only GitHub's few class values on some tags),
- * ids without the `user-` prefix, ARIA roles, `data-*` and table spans.
+ * ids without the `user-` prefix (to-hast.ts prefixes the document's ids itself), ARIA roles,
+ * `data-*` and table spans; links only to the schemes the model builder accepts.
  */
 const withoutRestrictedClasses = Object.fromEntries(
   Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [
@@ -42,9 +45,8 @@ const schema: SanitizeSchema = {
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'ariaLabel', 'dataAction', 'dataKey', 'lang', 'dir'],
     td: [...(withoutRestrictedClasses.td ?? []), 'colSpan', 'rowSpan'],
     th: [...(withoutRestrictedClasses.th ?? []), 'colSpan', 'rowSpan', 'scope'],
-    // The width of a column, which the writer computes (never the document's text).
-    col: [['style', /^width: [\d.]+%$/]],
   },
+  protocols: { ...defaultSchema.protocols, href: [...LINK_SCHEMES] },
 };
 
 const serializer = unified().use(rehypeSanitize, schema).use(rehypeStringify);
@@ -116,22 +118,28 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
   const body = serialize(blocks(doc.body, state));
   const footnotes = doc.footnotes.length ? serialize(footnotesToHast(doc.footnotes, state)) : '';
   const frame = doc.frame;
+  const styles = [
+    '',
+    templates.css,
+    paragraphCss(paragraphStyles(templates.sheet, doc.lang)),
+    indentCss(templates.sheet.indent),
+    boxCss(templates.sheet.box),
+    columnWidthCss(state),
+    // The printed page's running header and page number, as CSS string literals.
+    `@page { @top-center { content: ${cssString(frame.runningHeader)}; font-size: 10pt; } ` +
+      `@bottom-center { content: ${cssString(frame.pageNumber[0])} counter(page) ${cssString(frame.pageNumber[1])}; font-size: 10pt; } }`,
+    '@page :first { @top-center { content: none; } }',
+    '',
+  ].join('\n');
   return templates.page({
     ...frame,
     layout,
     conferenceBlock: layout.conference.length + layout.document.length > 0,
     upright: !setsItalic(templates.sheet, LANGUAGES[doc.lang].script),
     fontStylesheet: `${fontBase}/fonts.css`,
-    // CSS string literals for the printed page's running header and page number.
-    printHeader: cssString(frame.runningHeader),
-    printNumberBefore: cssString(frame.pageNumber[0]),
-    printNumberAfter: cssString(frame.pageNumber[1]),
-    css: templates.css,
-    paragraphCss: [
-      paragraphCss(paragraphStyles(templates.sheet, doc.lang)),
-      indentCss(templates.sheet.indent),
-      boxCss(templates.sheet.box),
-    ].join('\n'),
+    // The style element's text exactly as written, which the policy admits by its hash.
+    styles,
+    contentSecurityPolicy: contentSecurityPolicy(styles),
     body,
     footnotes,
     versions: versions.length > 1 ? versions : [],
