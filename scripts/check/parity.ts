@@ -14,6 +14,7 @@ import type { Position } from 'unist';
 import { reportError } from '../diagnostics/report.js';
 import type { BlockNode, InlineNode, ModelDocument, Table } from '../model/types.js';
 import type { DocumentBuild } from '../model/build.js';
+import type { Lang } from '../i18n/languages.js';
 
 /** One block as the parity check sees it. */
 export interface BlockShape {
@@ -120,7 +121,8 @@ export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label):
   };
   visit(doc.body, '');
   doc.footnotes.forEach((note) => {
-    out.push(shape(note, 'footnote', `footnote ${note.number}`, []));
+    // By label, which every language keeps: a footnote missing in one language leaves the others paired.
+    out.push(shape(note, `footnote:${note.id}`, `footnote ${note.number}`, []));
     visit(note.children, `footnote ${note.number}: `);
   });
   return out;
@@ -186,10 +188,26 @@ function tableLayout(table: Table): string {
     };
     collect(c.children);
     countMarks(inline, marks);
-    return `${c.colSpan}x${c.rowSpan}${marks.footnotes ? ` f${marks.footnotes}` : ''}${marks.insertions ? ' +' : ''}${marks.deletions ? ' -' : ''}`;
+    const blocks = cellBlocks(c.children);
+    return `${c.colSpan}x${c.rowSpan}${blocks ? ` ${blocks}` : ''}${marks.footnotes ? ` f${marks.footnotes}` : ''}${marks.insertions ? ' +' : ''}${marks.deletions ? ' -' : ''}`;
   };
   const rows = [...table.head, ...table.body, ...table.foot];
   return `${rows.length} rows × ${table.columns} columns: ${rows.map((row) => row.cells.map(cell).join(', ')).join(' / ')}`;
+}
+
+/**
+ * What a cell holds when it is more than one paragraph: `[p p]` for two paragraphs, `[p list(3)]` for a
+ * paragraph and a list of three items; empty for a single paragraph or an empty cell.
+ */
+function cellBlocks(blocks: readonly BlockNode[]): string {
+  if (blocks.length <= 1 && (blocks[0] === undefined || blocks[0].type === 'paragraph')) return '';
+  const kind = (block: BlockNode): string =>
+    block.type === 'list'
+      ? `list(${block.children.length})`
+      : block.type === 'paragraph' || block.type === 'labelledParagraph'
+        ? 'p'
+        : block.type;
+  return `[${blocks.map(kind).join(' ')}]`;
 }
 
 /** Longest common subsequence of the keys: the pairs of indices that are counterparts. */
@@ -215,9 +233,11 @@ const at = (file: VFile, shape: BlockShape | undefined) =>
   shape?.position ? `${base(file)}:${shape.position.start.line}` : `${base(file)} (start)`;
 const base = (file: VFile) => file.basename ?? file.path;
 
+type Place = Parameters<typeof reportError>[1];
+
 /**
- * Compares `translation` with `original` and reports each difference on the
- * translation's file (where it is usually fixed), naming both places.
+ * Compares `translation` with `original` and reports each difference in both files, each message at
+ * its own file's place and naming the place in the other.
  */
 export function checkParity(original: ModelDocument, originalFile: VFile, translation: ModelDocument, translationFile: VFile): void {
   const a = shapes(original);
@@ -225,6 +245,11 @@ export function checkParity(original: ModelDocument, originalFile: VFile, transl
   const pairs = align(a, b);
   const o = base(originalFile);
   const t = base(translationFile);
+  const inBoth = (inTranslation: Place, inOriginal: Place, problem: string, fix: string, rule: string) => {
+    reportError(translationFile, inTranslation, problem, fix, rule);
+    reportError(originalFile, inOriginal, problem, fix, rule);
+  };
+  const start = { line: 1, column: 1 };
 
   let previous: [number, number] = [-1, -1];
   for (const pair of [...pairs, [a.length, b.length] as [number, number]]) {
@@ -232,9 +257,9 @@ export function checkParity(original: ModelDocument, originalFile: VFile, transl
     // Blocks of the original skipped between two pairs are missing from the translation…
     for (let k = previous[0] + 1; k < i; k++) {
       const before = previous[1] >= 0 ? b[previous[1]] : undefined;
-      reportError(
-        translationFile,
-        before?.position?.end ?? translationFile.messages.at(-1)?.place ?? { line: 1, column: 1 },
+      inBoth(
+        before?.position?.end ?? start,
+        a[k]!.position?.start,
         `${at(originalFile, a[k])} ${a[k]!.name} has no counterpart in ${t} (${t} goes on ${before ? `after ${before.name} at line ${before.position?.start.line ?? '?'}` : 'from its start'})`,
         `Add the ${a[k]!.name} to ${t}, or remove it from ${o} if it should not be there`,
         'parity-missing-block',
@@ -243,24 +268,25 @@ export function checkParity(original: ModelDocument, originalFile: VFile, transl
     // …and blocks of the translation skipped are extra.
     for (let k = previous[1] + 1; k < j; k++) {
       const before = previous[0] >= 0 ? a[previous[0]] : undefined;
-      reportError(
-        translationFile,
+      inBoth(
         b[k]!.position?.start,
+        before?.position?.end ?? a[previous[0] + 1]?.position?.start ?? start,
         `${at(translationFile, b[k])} ${b[k]!.name} has no counterpart in ${o} (${o} ${before ? `has ${before.name} at line ${before.position?.start.line ?? '?'} and then` : 'starts with'} ${a[previous[0] + 1]?.name ?? 'nothing more'})`,
         `Remove it from ${t}, or merge it into the block it belongs to`,
         'parity-extra-block',
       );
     }
-    if (i < a.length && j < b.length) compareDetails(a[i]!, b[j]!, originalFile, translationFile);
+    if (i < a.length && j < b.length) {
+      const [x, y] = [a[i]!, b[j]!];
+      const named = `${y.name} (${at(translationFile, y)}, ${at(originalFile, x)})`;
+      compareDetails(x, y, o, (problem, fix, rule) => inBoth(y.position?.start, x.position?.start, `${named}: ${problem}`, fix, rule));
+    }
     previous = pair;
   }
 }
 
-function compareDetails(x: BlockShape, y: BlockShape, originalFile: VFile, translationFile: VFile): void {
-  const o = base(originalFile);
-  const both = `${at(translationFile, y)}, ${at(originalFile, x)}`;
-  const report = (problem: string, fix: string, rule: string) =>
-    reportError(translationFile, y.position?.start, `${y.name} (${both}): ${problem}`, fix, rule);
+/** The details of two paired blocks: footnotes, marks, whole-block changes and layout; `o` names the original's file. */
+function compareDetails(x: BlockShape, y: BlockShape, o: string, report: (problem: string, fix: string, rule: string) => void): void {
   if (x.footnotes !== y.footnotes) {
     report(
       `${y.footnotes} footnote reference(s) where ${o} has ${x.footnotes}`,
@@ -287,7 +313,7 @@ function compareDetails(x: BlockShape, y: BlockShape, originalFile: VFile, trans
   if (x.layout !== y.layout) {
     report(
       `is laid out as ${y.layout} where ${o} has ${x.layout}`,
-      'Give the translation the rows, columns, spans, footnotes and revision marks of the original, cell by cell',
+      "Give the translation the rows, columns, spans, cells' paragraphs and lists, footnotes and revision marks of the original, cell by cell",
       'parity-layout',
     );
   }
@@ -333,11 +359,16 @@ export function summarize(doc: ModelDocument): VersionSummary {
   return { lang: doc.lang, blocks: shapes(doc).length, footnotes: doc.footnotes.length, ...counts };
 }
 
-/** Checks every language version of a document against its original. */
-export function checkDocumentParity(build: DocumentBuild): void {
+/**
+ * Checks every language version of a document against its original. A version that failed its own
+ * checks is left out (its fault is reported once, in its file), and none is compared with an original
+ * that failed its own, which would blame every correct translation.
+ */
+export function checkDocumentParity(build: DocumentBuild, failed: ReadonlySet<Lang>): void {
   const original = build.versions.find((version) => version.lang === build.meta?.originalLanguage);
-  if (!original) return;
+  if (!original || failed.has(original.lang)) return;
   for (const version of build.versions) {
-    if (version !== original) checkParity(original, build.versionFiles.get(original.lang)!, version, build.versionFiles.get(version.lang)!);
+    if (version === original || failed.has(version.lang)) continue;
+    checkParity(original, build.versionFiles.get(original.lang)!, version, build.versionFiles.get(version.lang)!);
   }
 }

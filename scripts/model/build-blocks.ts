@@ -8,6 +8,7 @@ import type { BuildContext } from './context.js';
 import { buildInlines, wholeChange } from './build-inline.js';
 import { buildGridTable, buildListTable, buildPipeTable, type GridTable } from './build-table.js';
 import type { FootnoteNumbering } from './footnotes.js';
+import { checkContainerClosed } from './container-fence.js';
 import {
   PROPOSAL_ACTIONS,
   type BlockNode,
@@ -144,6 +145,7 @@ export class BlockBuilder {
 
   private container(node: ContainerDirective): BlockNode[] {
     const ctx = this.ctx;
+    checkContainerClosed(node, ctx);
     const position = ctx.place(node.position);
     const [first, ...rest] = node.children;
     const hasLabel = first?.type === 'paragraph' && first.data?.directiveLabel === true;
