@@ -1,5 +1,4 @@
 /** mdast blocks (directives included) → model blocks. */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Heading as MdastHeading, Paragraph as MdastParagraph, PhrasingContent, RootContent, Node as UnistNode } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
@@ -9,6 +8,7 @@ import { buildInlines, wholeChange } from './build-inline.js';
 import { buildGridTable, buildListTable, buildPipeTable, type GridTable } from './build-table.js';
 import type { FootnoteNumbering } from './footnotes.js';
 import { checkContainerClosed } from './container-fence.js';
+import { findFigure } from './figure-file.js';
 import {
   PROPOSAL_ACTIONS,
   type BlockNode,
@@ -308,16 +308,9 @@ export class BlockBuilder {
         if (!alt) ctx.error(node.position, 'Figure without alt text', 'Describe the picture: `::figure[Caption]{alt="…"}`', 'figure-alt');
         const id = node.attributes?.id ?? undefined;
         if (id) ctx.claimId(id, node.position);
-        return [
-          {
-            type: 'figure',
-            id,
-            caption: this.inlines(node.children),
-            alt,
-            src: this.figureSource(node.attributes?.src ?? undefined, node.position),
-            position,
-          },
-        ];
+        const src = node.attributes?.src ?? undefined;
+        const picture = src === undefined ? undefined : findFigure(src, ctx, node.position);
+        return [{ type: 'figure', id, caption: this.inlines(node.children), alt, src, picture, position }];
       }
       default:
         ctx.error(
@@ -341,17 +334,6 @@ export class BlockBuilder {
       'invalid-directive',
     );
     return undefined;
-  }
-
-  /** `src` names a file under `figures/<lang>/` (preferred) or `figures/` of the document. */
-  private figureSource(src: string | undefined, position: Position | undefined): string | undefined {
-    if (!src) return undefined;
-    const candidates = [path.join(this.ctx.docDir, 'figures', this.ctx.locale.lang, src), path.join(this.ctx.docDir, 'figures', src)];
-    const found = candidates.find((file) => existsSync(file));
-    if (!found) {
-      this.ctx.error(position, `Figure file "${src}" not found`, `Put it in ${candidates.join(' or ')}`, 'figure-missing');
-    }
-    return found;
   }
 
   /**

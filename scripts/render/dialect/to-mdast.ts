@@ -4,7 +4,6 @@
  * `:n[…]`, a wholly changed block as one mark around the block. Reading the text this tree prints
  * gives back the same model.
  */
-import path from 'node:path';
 import type {
   BlockContent,
   FootnoteDefinition,
@@ -54,7 +53,7 @@ function block(node: BlockNode): Block {
     case 'figure':
       return leafDirective('figure', inlines(node.caption), {
         id: node.id,
-        src: node.src && path.basename(node.src),
+        src: node.src,
         alt: node.alt,
       });
     case 'proposal': {

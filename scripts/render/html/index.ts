@@ -9,7 +9,8 @@ import { unified } from 'unified';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'hast';
-import type { ModelDocument } from '../../model/types.js';
+import type { BlockNode, FigurePicture, ModelDocument } from '../../model/types.js';
+import { mapBlocks } from '../../model/walk.js';
 import type { Locale } from '../../i18n/locales.js';
 import type { FrameLayout } from '../frame.js';
 import { defineWriter } from '../writer.js';
@@ -79,6 +80,8 @@ export const writer = defineWriter({
     const relative = (from: string, to: string) => path.relative(path.dirname(from), to).split(path.sep).join('/');
     return (doc, _copy, file) => {
       for (const [from, to] of templates.fonts.files) context.assets.set(path.join(fontsDir, to), { copyOf: from });
+      for (const picture of pictures(doc))
+        context.assets.set(path.join(path.dirname(file), ...picture.path.split('/')), { copyOf: picture.file });
       context.assets.set(path.join(fontsDir, 'fonts.css'), templates.fonts.css);
       // The page links to the document in its other languages, each named in its own language.
       const versions = LANGS.filter((lang) => doc.meta.languages.includes(lang)).map((lang) => ({
@@ -91,6 +94,18 @@ export const writer = defineWriter({
     };
   },
 });
+
+/** The pictures of a document's figures, wherever they stand (in a table, a proposal, a footnote). */
+function pictures(doc: ModelDocument): FigurePicture[] {
+  const found: FigurePicture[] = [];
+  const collect = (block: BlockNode) => {
+    if (block.type === 'figure' && block.picture) found.push(block.picture);
+    return block;
+  };
+  mapBlocks(doc.body, collect);
+  for (const note of doc.footnotes) mapBlocks(note.children, collect);
+  return found;
+}
 
 /** A language's own name as a menu shows it: "Español", not the "español" of running text. */
 const capitalised = (name: string, lang: Lang) => name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);

@@ -80,8 +80,9 @@ const blockHandlers: Handlers<BlockNode> = {
   blockquote: (node, state) => [h('blockquote', blocks(node.children, state))],
   table: (node, state) => [table(node, state)],
   figure: (node, state) => {
-    const picture = node.src
-      ? h('img', { src: node.src, alt: node.alt })
+    // The picture is copied beside the page under the path it has in the document's folder (index.ts).
+    const picture = node.picture
+      ? h('img', { src: node.picture.path, alt: node.alt })
       : h('div.figure-placeholder', { role: 'img', ariaLabel: node.alt }, [
           h('p', state.locale.t('labels.figurePlaceholder')),
           h('p.alt', node.alt),

@@ -9,6 +9,7 @@ import type { Span } from './spans.js';
 import { listMarker, type ParagraphStyle } from '../paragraph-styles.js';
 import { inlineSpans, paragraphItems, type Column, type LayoutContext } from './paragraph.js';
 import { layoutTable } from './table.js';
+import { pictureItems } from './picture.js';
 
 /** The column's paragraph style with a label hanging: by the table's narrower indent inside a cell. */
 function hangingIn(column: Column, context: LayoutContext): ParagraphStyle {
@@ -65,7 +66,9 @@ const handlers: Handlers = {
       ...(node.caption.length ? [{ text: ' – ', style: {} }, ...inlineSpans(node.caption, context)] : []),
     ];
     // The caption goes under its figure: the figure is kept with it, and it need not be kept with what follows.
-    const picture = paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' });
+    const picture = node.picture
+      ? pictureItems(node.picture, node.alt, context, column)
+      : paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' });
     const under = paragraphItems(caption, { ...context.styles.caption, keepWithNext: false }, context, column, { tag: 'Caption' });
     return [
       ...picture.map((item) => (item.space ? item : { ...item, keepWithNext: true, role: 'figure' as const })),
