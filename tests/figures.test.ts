@@ -23,6 +23,14 @@ const PICTURES = path.join(repoRoot, 'tests/bad-input/outputs');
 const chart = readFileSync(path.join(PICTURES, 'chart.png'));
 const photo = readFileSync(path.join(PICTURES, 'photo.jpg'));
 
+/** A PNG whose header claims another size. */
+function withSize(png: Buffer, width: number, height: number): Buffer {
+  const copy = Buffer.from(png);
+  copy.writeUInt32BE(width, 16);
+  copy.writeUInt32BE(height, 20);
+  return copy;
+}
+
 let project: ReturnType<typeof copyProject>;
 const docDir = () => path.join(project.root, 'content/figures-test');
 const front = (lang: string) =>
@@ -153,13 +161,20 @@ describe('a figure that is not a picture inside the document', () => {
   });
 
   it.each([
-    ['notes.png', 'not a picture at all'],
-    ['drawing.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'],
-    ['truncated.png', chart.subarray(0, 20)],
-  ])('%s is an error: only PNG and JPEG are printed alike in every format', (name, content) => {
+    ['notes.png', 'not a picture at all', 'is not a PNG or JPEG picture'],
+    ['drawing.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', 'is not a PNG or JPEG picture'],
+    ['header-only.png', chart.subarray(0, 20), 'is not a PNG or JPEG picture'],
+    ['cut.png', chart.subarray(0, chart.length - 40), 'is a damaged PNG: its image data does not unpack'],
+    [
+      'damaged.png',
+      Buffer.concat([chart.subarray(0, 45), Buffer.alloc(30, 0x55), chart.subarray(75)]),
+      'is a damaged PNG: its image data does not unpack',
+    ],
+    ['huge.png', withSize(chart, 20_000, 20), 'is 20000 × 20 pixels, more than the 10000 a side a figure may have'],
+  ])('%s is an error: only whole PNG and JPEG pictures are printed, alike in every format', (name, content, problem) => {
     writeFileSync(path.join(docDir(), 'figures', name), content);
     expect(problems(`::figure[图]{src=${name} alt="图"}\n`)).toEqual([
-      `8:1: error: Figure file "${name}" is not a PNG or JPEG picture. Save it as PNG (drawings, charts) or JPEG (photographs): the HTML, DOCX and PDF print those alike [hexaglot:figure-format]`,
+      `8:1: error: Figure file "${name}" ${problem}. Save it as PNG (drawings, charts) or JPEG (photographs): the HTML, DOCX and PDF print those alike [hexaglot:figure-format]`,
     ]);
   });
 

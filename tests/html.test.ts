@@ -4,11 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
 import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
-import { createMarkdownReader } from '../scripts/parse/processor.js';
+import { missingSourceText } from './helpers/source-text.js';
 import { LANGS } from '../scripts/i18n/languages.js';
 import { repoRoot } from './helpers/build.js';
 import { loadStyleSheet, points } from '../scripts/render/style-sheet.js';
@@ -109,20 +107,8 @@ describe('HTML of the Resolution 71 proposal', () => {
 
 /** Every text node of a Markdown source, in order, in the page's text. */
 function expectSourceText(file: string, tree: HastRoot): void {
-  const source = createMarkdownReader().parse(readFileSync(file, 'utf8')) as MdastRoot;
-  const texts: string[] = [];
-  visit(source, (node) => {
-    if (node.type === 'editorComment' || node.type === 'yaml') return 'skip';
-    if (node.type === 'text') texts.push(normalize(node.value));
-    return undefined;
-  });
-  const html = normalize(toText(select('body', tree)!));
-  let from = 0;
-  for (const text of texts.filter(Boolean)) {
-    const at = html.indexOf(text, from);
-    expect(at, `"${text}" missing from the HTML of ${file} after offset ${from}`).toBeGreaterThanOrEqual(0);
-    from = at + text.length;
-  }
+  const missing = missingSourceText(readFileSync(file, 'utf8'), tree);
+  expect(missing, missing && `"${missing.text}" missing from the HTML of ${file} after offset ${missing.after}`).toBeUndefined();
 }
 
 describe('HTML of the other documents', () => {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Position } from 'unist';
 import type { BuildContext } from './context.js';
-import { pictureSize } from './picture.js';
+import { readPicture } from './picture.js';
 import type { FigurePicture } from './types.js';
 
 export function findFigure(src: string, ctx: BuildContext, position: Position | undefined): FigurePicture | undefined {
@@ -37,15 +37,15 @@ export function findFigure(src: string, ctx: BuildContext, position: Position | 
     );
     return undefined;
   }
-  const size = statSync(file).isFile() ? pictureSize(readFileSync(file)) : undefined;
-  if (!size) {
+  const picture = statSync(file).isFile() ? readPicture(readFileSync(file)) : { problem: 'is not a PNG or JPEG picture' };
+  if ('problem' in picture) {
     ctx.error(
       position,
-      `Figure file "${src}" is not a PNG or JPEG picture`,
+      `Figure file "${src}" ${picture.problem}`,
       'Save it as PNG (drawings, charts) or JPEG (photographs): the HTML, DOCX and PDF print those alike',
       'figure-format',
     );
     return undefined;
   }
-  return { ...size, file, path: found };
+  return { ...picture, file, path: found };
 }
