@@ -3,12 +3,12 @@
  * reported once, in that file; a difference between two versions in both; nothing is compared with a
  * version that failed its own checks.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
 import { formatMessages } from '../scripts/diagnostics/report.js';
-import { copyProject } from './helpers/project.js';
+import { copyProject, editContent, lineOf } from './helpers/project.js';
 import { build } from './helpers/build.js';
 
 let project: ReturnType<typeof copyProject>;
@@ -18,15 +18,7 @@ beforeEach(() => {
 afterEach(() => project.remove());
 
 const file = (doc: string, name: string) => path.join(project.root, 'content', doc, name);
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
-
-function edit(doc: string, name: string, change: (text: string) => string): string {
-  const text = readFileSync(file(doc, name), 'utf8');
-  const changed = change(text);
-  expect(changed).not.toBe(text);
-  writeFileSync(file(doc, name), changed);
-  return changed;
-}
+const edit = (doc: string, name: string, change: (text: string) => string) => editContent(project.root, doc, name, change);
 
 /** Every message of a document, one a line, as `hexaglot check` prints them. */
 function messages(doc: string): string[] {

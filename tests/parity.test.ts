@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
 import { formatMessages } from '../scripts/diagnostics/report.js';
 import { LANGS } from '../scripts/i18n/languages.js';
-import { copyProject, fixtureMetadata } from './helpers/project.js';
+import { copyProject, editContent, fixtureMetadata, lineOf } from './helpers/project.js';
 
 let project: ReturnType<typeof copyProject>;
 beforeEach(() => {
@@ -14,15 +14,7 @@ afterEach(() => project.remove());
 
 const file = (doc: string, lang: string) => path.join(project.root, 'content', doc, `${lang}.md`);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
-
-function edit(doc: string, lang: string, change: (text: string) => string): string {
-  const text = readFileSync(file(doc, lang), 'utf8');
-  const changed = change(text);
-  expect(changed).not.toBe(text);
-  writeFileSync(file(doc, lang), changed);
-  return changed;
-}
+const edit = (doc: string, lang: string, change: (text: string) => string) => editContent(project.root, doc, `${lang}.md`, change);
 
 /** The parity messages of a document (an edit that breaks parity also changes what the text in force is compared with). */
 function problems(doc: string): string {

@@ -1,5 +1,5 @@
 /** A throw-away copy of the project (content, locales, templates) for tests that build or break it. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './build.js';
@@ -23,3 +23,16 @@ export function fixtureMetadata(root: string, languages: readonly string[]): str
     .replace(/seed: .*\n/, '')
     .replace(/^languages: .*$/m, `languages: [${languages.join(', ')}]`);
 }
+
+/** Changes `content/<doc>/<name>` of a project copy and gives its new text; an edit that changes nothing is a broken test. */
+export function editContent(root: string, doc: string, name: string, change: (text: string) => string): string {
+  const file = path.join(root, 'content', doc, name);
+  const text = readFileSync(file, 'utf8');
+  const changed = change(text);
+  if (changed === text) throw new Error(`the edit of ${doc}/${name} changed nothing`);
+  writeFileSync(file, changed);
+  return changed;
+}
+
+/** The number of the first line holding `needle` (0 when none does). */
+export const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
