@@ -143,8 +143,11 @@ describe('hexaglot CLI', () => {
     const { code, stderr } = hexaglot('check-part', dropped, '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', `${start}-${end}`);
     expect(code).toBe(1);
     const zhLine = zh.findIndex((line) => line.startsWith(':n[{--46--}{++43++}]')) + 1;
-    expect(stderr).toContain(`zh.md:${zhLine} paragraph 46→43 has no counterpart in fr-${start}.md`);
-    expect(stderr.trim().split('\n')).toHaveLength(2);
+    // In both files, each at its own place, and the count.
+    const message = `zh.md:${zhLine} paragraph 46→43 has no counterpart in fr-${start}.md`;
+    expect(stderr).toMatch(new RegExp(`^fr-${start}\\.md:\\d+:\\d+: error: ${message}`, 'm'));
+    expect(stderr).toMatch(new RegExp(`zh\\.md:${zhLine}:1: error: ${message}`));
+    expect(stderr.trim().split('\n')).toHaveLength(3);
 
     expect(hexaglot('check-part', dropped, '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', 'all').code).toBe(2);
     expect(hexaglot('check-part', dropped, '--doc', 'nope', '--lang', 'fr', '--lines', '1-2').code).toBe(2);

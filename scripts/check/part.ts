@@ -15,6 +15,7 @@ import { buildVersion, readDocumentMeta, type ProjectPaths } from '../model/buil
 import { loadDocumentData } from '../model/data.js';
 import type { Lang } from '../i18n/languages.js';
 import { checkParity } from './parity.js';
+import { hasErrors } from '../diagnostics/report.js';
 
 export interface LineRange {
   from: number;
@@ -58,7 +59,9 @@ export function checkPart(paths: ProjectPaths, docId: string, lang: Lang, lines:
 
   const original = buildVersion(originalFile, meta.originalLanguage as Lang, meta, docId, docDir, paths, data);
   const translation = buildVersion(partFile, lang, meta, docId, docDir, paths, data);
-  if (original && translation) checkParity(original, originalFile, translation, partFile);
+  // As for whole files (document.ts): a part or original that fails its own checks is not compared.
+  if (original && translation && !hasErrors(originalFile) && !hasErrors(partFile))
+    checkParity(original, originalFile, translation, partFile);
   return [metaFile, ...data.files, originalFile, partFile];
 }
 
