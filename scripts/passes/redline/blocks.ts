@@ -1,106 +1,109 @@
 /**
- * Blocks redlined: aligned first (align.ts), then each pair redlined by its kind, words inside
- * paragraphs, items inside lists, cells inside tables. A paragraph, heading or list item left
- * unpaired is inserted or deleted as a whole; a container the model cannot mark as a whole (a
- * table, figure, proposal, quotation or summary) must have its counterpart.
+ * Blocks redlined. Containers are paired in order (containers.ts); between them, paragraphs,
+ * headings and lists are aligned (align.ts: the same blocks first, then similar ones), and each
+ * pair is redlined by its kind: words inside paragraphs, items inside lists, cells inside tables.
+ * A block left unpaired is inserted or deleted as a whole.
  */
 import type { BlockNode, ListItem, TableRow } from '../../model/types.js';
 import type { Lang } from '../../i18n/languages.js';
-import { changedWholly, type Change } from '../whole-change.js';
+import { changedWholly } from '../whole-change.js';
 import { align } from './align.js';
 import { canonicalBlocks, shapeKey } from './canonical.js';
-import { RedlineError } from './errors.js';
+import { cutAtContainers, expectSameContainers, type Container, type Markable } from './containers.js';
 import { redlineLabel, redlineRun } from './inlines.js';
 import { blocksText, similarity } from './similarity.js';
 
-/** Below this similarity two paragraphs are taken for different paragraphs: one deleted, one inserted. */
+/** Below this share of words in common two paragraphs are taken for different paragraphs: one deleted, one inserted. */
 const SAME_PARAGRAPH = 0.4;
 
-type Markable = Extract<BlockNode, { change: unknown }> | Extract<BlockNode, { type: 'list' }>;
-
 export function redlineBlocks(old: readonly BlockNode[], next: readonly BlockNode[], lang: Lang): BlockNode[] {
-  return align(old, next, blockKey, (a, b) => blockScore(a, b, lang)).flatMap(({ old: before, next: after }): BlockNode[] => {
-    if (before && after) return redlinePair(before, after, lang);
-    return before ? wholly(before, 'deletion') : wholly(after!, 'insertion');
+  const [before, after] = [cutAtContainers(old), cutAtContainers(next)];
+  expectSameContainers(before.containers, after.containers);
+  return after.stretches.flatMap((stretch, index) => {
+    const container = after.containers[index];
+    const marked = redlineMarkables(before.stretches[index]!, stretch, lang);
+    if (!container) return marked;
+    const was = before.containers[index]!;
+    return [...marked, sameKey(was, container) ? container : redlineContainer(was, container, lang)];
   });
 }
 
-function redlinePair(old: BlockNode, next: BlockNode, lang: Lang): BlockNode[] {
-  switch (next.type) {
-    case 'paragraph':
-    case 'callWordParagraph':
-    case 'labelledParagraph':
-    case 'heading':
-      return redlineTextBlock(old as typeof next, next, lang);
-    case 'list': {
-      const items = (old as typeof next).children;
-      return [{ ...next, children: redlineItems(items, next.children, lang) }];
-    }
-    case 'blockquote':
-      return [{ ...next, children: redlineBlocks((old as typeof next).children, next.children, lang) }];
-    case 'proposal': {
-      const before = old as typeof next;
-      return [
-        {
-          ...next,
-          children: redlineBlocks(before.children, next.children, lang),
-          reasons: redlineBlocks(before.reasons, next.reasons, lang),
-        },
-      ];
-    }
-    case 'figure':
-      return [{ ...next, caption: redlineRun((old as typeof next).caption, next.caption, lang).nodes }];
-    case 'table': {
-      const before = old as typeof next;
-      const rows = (a: TableRow[], b: TableRow[]) => b.map((row, r) => redlineRow(a[r]!, row, lang));
-      return [
-        {
-          ...next,
-          caption: redlineRun(before.caption, next.caption, lang).nodes,
-          head: rows(before.head, next.head),
-          body: rows(before.body, next.body),
-          foot: rows(before.foot, next.foot),
-        },
-      ];
-    }
-    case 'summary': {
-      const parts = (old as typeof next).parts;
-      return [
-        { ...next, parts: next.parts.map((part, p) => ({ ...part, children: redlineBlocks(parts[p]!.children, part.children, lang) })) },
-      ];
-    }
-  }
+function redlineMarkables(old: readonly Markable[], next: readonly Markable[], lang: Lang): BlockNode[] {
+  return align(old, next, blockKey, (a, b) => blockScore(a, b, lang)).flatMap(({ old: before, next: after }): BlockNode[] => {
+    if (!before) return changedWholly([after!], 'insertion');
+    if (!after) return changedWholly([before], 'deletion');
+    if (sameKey(before, after)) return [after];
+    return after.type === 'list'
+      ? [{ ...after, children: redlineItems((before as typeof after).children, after.children, lang) }]
+      : redlineText(before as typeof after, after, lang);
+  });
 }
 
-type TextBlock = Extract<BlockNode, { type: 'paragraph' | 'callWordParagraph' | 'labelledParagraph' | 'heading' }>;
+type TextBlock = Exclude<Markable, { type: 'list' }>;
 
 /**
  * Words diffed inside the block, a changed label replaced whole. In right-to-left text where
  * numbers would meet at a mark's edge and nothing can part them, the old block is deleted and the
  * new one inserted instead.
  */
-function redlineTextBlock<T extends TextBlock>(old: T, next: T, lang: Lang): BlockNode[] {
+function redlineText(old: TextBlock, next: TextBlock, lang: Lang): BlockNode[] {
   const run = redlineRun(old.children, next.children, lang);
-  if (!run.numbersApart) return [...wholly(old, 'deletion'), ...wholly(next, 'insertion')];
-  const block: BlockNode = { ...next, change: undefined, children: run.nodes };
+  if (!run.numbersApart) return [...changedWholly([old], 'deletion'), ...changedWholly([next], 'insertion')];
+  const block: TextBlock = { ...next, change: undefined, children: run.nodes };
   if (block.type === 'labelledParagraph') block.label = redlineLabel((old as typeof block).label, block.label);
   if (block.type === 'heading' && block.label) block.label = redlineLabel((old as typeof block).label ?? [], block.label);
   return [block];
 }
 
 function redlineItems(old: readonly ListItem[], next: readonly ListItem[], lang: Lang): ListItem[] {
-  return align(
-    old,
-    next,
-    (item) => shapeKey(canonicalBlocks(item.children)),
-    (a, b) => itemScore(a, b, lang),
-  ).map(({ old: before, next: after }) => {
+  const key = (item: ListItem) => shapeKey(canonicalBlocks(item.children));
+  const score = (a: ListItem, b: ListItem) => sameEnough(similarity(a, b, (item) => blocksText(item.children), lang));
+  return align(old, next, key, score).map(({ old: before, next: after }) => {
+    if (before && after && key(before) === key(after)) return after;
     if (before && after) return { ...after, change: undefined, children: redlineBlocks(before.children, after.children, lang) };
     const [item, change] = before ? ([before, 'deletion'] as const) : ([after!, 'insertion'] as const);
     return { ...item, change, children: changedWholly(item.children, change) };
   });
 }
 
+/** Two containers of the same shape (containers.ts): their captions, cells and blocks redlined. */
+function redlineContainer(old: Container, next: Container, lang: Lang): BlockNode {
+  switch (next.type) {
+    case 'blockquote':
+      return { ...next, children: redlineBlocks((old as typeof next).children, next.children, lang) };
+    case 'proposal': {
+      const before = old as typeof next;
+      return {
+        ...next,
+        children: redlineBlocks(before.children, next.children, lang),
+        reasons: redlineBlocks(before.reasons, next.reasons, lang),
+      };
+    }
+    case 'figure':
+      return { ...next, caption: redlineRun((old as typeof next).caption, next.caption, lang).nodes };
+    case 'table': {
+      const before = old as typeof next;
+      const rows = (a: readonly TableRow[], b: readonly TableRow[]) => b.map((row, r) => redlineRow(a[r]!, row, lang));
+      const caption = redlineRun(before.caption, next.caption, lang).nodes;
+      return {
+        ...next,
+        caption,
+        head: rows(before.head, next.head),
+        body: rows(before.body, next.body),
+        foot: rows(before.foot, next.foot),
+      };
+    }
+    case 'summary': {
+      const parts = (old as typeof next).parts;
+      return {
+        ...next,
+        parts: next.parts.map((part, p) => ({ ...part, children: redlineBlocks(parts[p]!.children, part.children, lang) })),
+      };
+    }
+  }
+}
+
+/** Rows and cells pair by place: a table's grid is the same in both texts. */
 function redlineRow(old: TableRow, next: TableRow, lang: Lang): TableRow {
   return {
     ...next,
@@ -108,82 +111,45 @@ function redlineRow(old: TableRow, next: TableRow, lang: Lang): TableRow {
   };
 }
 
-function wholly(block: BlockNode, change: Change): BlockNode[] {
-  if (isMarkable(block)) return changedWholly([block], change);
-  const [verb, side] = change === 'deletion' ? (['removed', 'old'] as const) : (['added', 'new'] as const);
-  throw new RedlineError(
-    `A ${describe(block)} was ${verb}, or changed in a way the model has no mark for (its grid, id, number or attributes)`,
-    'Add or remove it, or change its grid, in a revision of its own and mark that by hand; redline the words once both texts have the same tables, figures and proposals',
-    side,
-    block.position,
-  );
+const keys = new WeakMap<BlockNode, string>();
+
+/** The key of two blocks that are the same, labels included (nothing to redline). */
+function sameKey(old: BlockNode, next: BlockNode): boolean {
+  const key = (block: BlockNode) => {
+    let found = keys.get(block);
+    if (found === undefined) keys.set(block, (found = shapeKey(canonicalBlocks([block])[0])));
+    return found;
+  };
+  return key(old) === key(next);
 }
 
-function isMarkable(block: BlockNode): block is Markable {
-  return 'change' in block || block.type === 'list';
+/** The key of blocks that are the same but for their labels, so a renumbered paragraph is matched before any similarity is weighed. */
+function blockKey(block: Markable): string {
+  if (block.type === 'labelledParagraph') return shapeKey(canonicalBlocks([{ ...block, label: [] }])[0]);
+  if (block.type === 'heading') return shapeKey(canonicalBlocks([{ ...block, label: block.label ? [] : undefined }])[0]);
+  return shapeKey(canonicalBlocks([block])[0]);
 }
 
-function describe(block: BlockNode): string {
-  return (
-    { table: 'table', figure: 'figure', proposal: 'proposal', blockquote: 'quotation', summary: 'summary' }[block.type as string] ??
-    block.type
-  );
+/** > 0 for two blocks that may be one block changed: the same kind (a heading of the same level and id), with enough words in common. */
+function blockScore(old: Markable, next: Markable, lang: Lang): number {
+  if (shapeKey(kind(old)) !== shapeKey(kind(next))) return 0;
+  const alike = similarity(old, next, (block) => blocksText([block]), lang);
+  if (next.type === 'list') return 0.5 + alike / 2;
+  // A title made from the metadata is the same title whatever its words.
+  return next.type === 'heading' && next.role ? 1 : sameEnough(alike);
 }
 
-/** The key of blocks that are the same: their shape without labels, so a renumbered paragraph is matched before any similarity is weighed. */
-function blockKey(block: BlockNode): string {
-  const canonical = canonicalBlocks([block])[0]!;
-  if (canonical.type === 'labelledParagraph') return shapeKey({ ...canonical, label: [] });
-  if (canonical.type === 'heading') return shapeKey({ ...canonical, label: canonical.label && [] });
-  return shapeKey(canonical);
-}
-
-function blockScore(old: BlockNode, next: BlockNode, lang: Lang): number {
-  if (shapeKey(shell(old)) !== shapeKey(shell(next))) return 0;
-  switch (next.type) {
-    case 'paragraph':
-    case 'callWordParagraph':
-    case 'labelledParagraph':
-    case 'heading': {
-      if (next.type === 'heading' && next.role) return 1;
-      const alike = similarity(old, next, (block) => blocksText([block]), lang);
-      return alike >= SAME_PARAGRAPH ? alike : 0;
-    }
-    case 'list':
-      return 0.5 + similarity(old, next, (block) => blocksText([block]), lang) / 2;
-    default:
-      // A container is paired with its counterpart whatever its words: the model cannot mark it added or removed.
-      return 1;
-  }
-}
-
-function itemScore(old: ListItem, next: ListItem, lang: Lang): number {
-  const alike = similarity(old, next, (item) => blocksText(item.children), lang);
+function sameEnough(alike: number): number {
   return alike >= SAME_PARAGRAPH ? alike : 0;
 }
 
-/** What must be the same for two blocks to be one block changed: all but their words. */
-function shell(block: BlockNode): unknown {
+function kind(block: Markable): unknown {
   switch (block.type) {
-    case 'paragraph':
-    case 'callWordParagraph':
-    case 'labelledParagraph':
-    case 'blockquote':
-      return block.type;
     case 'heading':
       return [block.type, block.depth, block.role, block.id, block.label !== undefined];
     case 'list':
       return [block.type, block.ordered, block.start];
-    case 'table': {
-      const grid = (rows: readonly TableRow[]) =>
-        rows.map((row) => row.cells.map((cell) => [cell.colSpan, cell.rowSpan, cell.column, cell.align]));
-      return [block.type, block.id, block.number, block.printedNumber, block.columns, grid(block.head), grid(block.body), grid(block.foot)];
-    }
-    case 'figure':
-      return [block.type, block.id, block.number, block.printedNumber, block.alt, block.src];
-    case 'proposal':
-      return [block.type, block.action, block.id];
-    case 'summary':
-      return [block.type, block.parts.map((part) => [part.key, part.title])];
+    default:
+      return block.type;
   }
 }

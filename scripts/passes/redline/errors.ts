@@ -14,3 +14,6 @@ export class RedlineError extends Error {
     super(message);
   }
 }
+
+/** A text given to redline that already has revision marks. */
+export class RedlineInputError extends Error {}

@@ -6,16 +6,19 @@
  */
 import type { Footnote, ModelDocument } from '../../model/types.js';
 import type { Lang } from '../../i18n/languages.js';
+import { visitInlines } from '../../model/walk.js';
 import { renumberFootnotes } from '../readings.js';
 import { changedWholly } from '../whole-change.js';
 import { redlineBlocks } from './blocks.js';
+import { RedlineInputError } from './errors.js';
 
-export { RedlineError } from './errors.js';
-export { RedlineInputError } from './tokens.js';
+export { RedlineError, RedlineInputError } from './errors.js';
 export { canonicalBlocks, canonicalInlines } from './canonical.js';
 
 /** `old` and `next` are unmarked: a marked text is taken as its accepted reading first. */
 export function redline(old: ModelDocument, next: ModelDocument): ModelDocument {
+  expectUnmarked(old);
+  expectUnmarked(next);
   const body = redlineBlocks(old.body, next.body, next.lang);
   const footnotes = redlineFootnotes(old.footnotes, next.footnotes, next.lang);
   return renumberFootnotes({ ...next, body, footnotes });
@@ -33,4 +36,12 @@ function redlineFootnotes(old: readonly Footnote[], next: readonly Footnote[], l
     .filter((note) => !ids.has(note.id))
     .map((note): Footnote => ({ ...note, change: 'deletion', children: changedWholly(note.children, 'deletion') }));
   return [...kept, ...gone];
+}
+
+function expectUnmarked(doc: ModelDocument): void {
+  for (const blocks of [doc.body, ...doc.footnotes.map((note) => note.children)])
+    visitInlines(blocks, (node) => {
+      if (node.type === 'insertion' || node.type === 'deletion')
+        throw new RedlineInputError(`${doc.path} has revision marks: redline compares unmarked texts, so take its accepted reading first`);
+    });
 }

@@ -25,8 +25,6 @@ export interface Token {
   printed: string;
 }
 
-export class RedlineInputError extends Error {}
-
 const segmenters = new Map<Lang, Intl.Segmenter>();
 
 export function segmenter(lang: Lang): Intl.Segmenter {
@@ -61,13 +59,14 @@ export function tokenize(run: readonly InlineNode[], lang: Lang): Token[] {
 function collectLeaves(run: readonly InlineNode[], wrappers: readonly Wrapper[]): Leaf[] {
   return run.flatMap((node): Leaf[] => {
     switch (node.type) {
-      case 'insertion':
-      case 'deletion':
-        throw new RedlineInputError('redline compares unmarked texts: take the accepted reading of a marked text first');
       case 'emphasis':
       case 'strong':
       case 'link':
         return collectLeaves(node.children, [...wrappers, node]);
+      case 'insertion':
+      case 'deletion':
+        // redline() takes unmarked texts only.
+        return collectLeaves(node.children, wrappers);
       default:
         return [{ node, wrappers }];
     }
