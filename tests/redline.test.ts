@@ -9,8 +9,9 @@ import { LANGS, type Lang } from '../scripts/i18n/languages.js';
 import { wordsOf } from '../scripts/model/context.js';
 import type { BlockNode, InlineNode, ModelDocument } from '../scripts/model/types.js';
 import { mapInlineRuns } from '../scripts/model/walk.js';
-import { completeModel, reading, type Reading } from '../scripts/passes/index.js';
+import { completeModel, reading } from '../scripts/passes/index.js';
 import { canonicalBlocks, redline, RedlineError, RedlineInputError } from '../scripts/passes/redline/index.js';
+import { marksInsideWords } from '../scripts/passes/redline/word-cuts.js';
 
 /** A document as its readings are compared: positions left out, text cut the same way (canonical.ts). */
 function comparable(doc: ModelDocument): string {
@@ -75,33 +76,6 @@ function lines(blocks: readonly BlockNode[]): string[] {
     return run;
   });
   return out;
-}
-
-/**
- * The places in a reading's printed text where a revision mark begins or ends (a mark gone from the
- * reading is a point in it) that fall inside a word as Intl.Segmenter cuts that text.
- */
-function marksInsideWords(run: readonly InlineNode[], which: Reading, lang: Lang): string[] {
-  const gone = which === 'accepted' ? 'deletion' : 'insertion';
-  let text = '';
-  const edges: number[] = [];
-  const walk = (nodes: readonly InlineNode[]) => {
-    for (const node of nodes) {
-      if (node.type === 'insertion' || node.type === 'deletion') {
-        edges.push(text.length);
-        if (node.type !== gone) walk(node.children);
-        edges.push(text.length);
-      } else if (node.type === 'text' || node.type === 'callWord') text += node.value;
-      else if (node.type === 'footnoteReference') text += '\ufffc';
-      else if (node.type === 'break') text += '\n';
-      else if (node.type !== 'editorComment' && 'children' in node) walk(node.children);
-    }
-  };
-  walk(run);
-  const boundaries = new Set([text.length, ...[...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)].map((s) => s.index)]);
-  return edges
-    .filter((edge) => !boundaries.has(edge))
-    .map((edge) => `${text.slice(Math.max(0, edge - 6), edge)}|${text.slice(edge, edge + 6)}`);
 }
 
 function hasMarks(run: readonly InlineNode[]): boolean {

@@ -8,7 +8,7 @@ import type { BlockNode, ListItem, TableRow } from '../../model/types.js';
 import type { Lang } from '../../i18n/languages.js';
 import { changedWholly } from '../whole-change.js';
 import { align } from './align.js';
-import { canonicalBlocks, shapeKey } from './canonical.js';
+import { shapeKey } from './canonical.js';
 import { cutAtContainers, expectSameContainers, type Container, type Markable } from './containers.js';
 import { redlineLabel, redlineRun } from './inlines.js';
 import { blocksText, similarity } from './similarity.js';
@@ -56,7 +56,7 @@ function redlineText(old: TextBlock, next: TextBlock, lang: Lang): BlockNode[] {
 }
 
 function redlineItems(old: readonly ListItem[], next: readonly ListItem[], lang: Lang): ListItem[] {
-  const key = (item: ListItem) => shapeKey(canonicalBlocks(item.children));
+  const key = (item: ListItem) => shapeKey(item.children);
   const score = (a: ListItem, b: ListItem) => sameEnough(similarity(a, b, (item) => blocksText(item.children), lang));
   return align(old, next, key, score).map(({ old: before, next: after }) => {
     if (before && after && key(before) === key(after)) return after;
@@ -117,7 +117,7 @@ const keys = new WeakMap<BlockNode, string>();
 function sameKey(old: BlockNode, next: BlockNode): boolean {
   const key = (block: BlockNode) => {
     let found = keys.get(block);
-    if (found === undefined) keys.set(block, (found = shapeKey(canonicalBlocks([block])[0])));
+    if (found === undefined) keys.set(block, (found = shapeKey(block)));
     return found;
   };
   return key(old) === key(next);
@@ -125,9 +125,9 @@ function sameKey(old: BlockNode, next: BlockNode): boolean {
 
 /** The key of blocks that are the same but for their labels, so a renumbered paragraph is matched before any similarity is weighed. */
 function blockKey(block: Markable): string {
-  if (block.type === 'labelledParagraph') return shapeKey(canonicalBlocks([{ ...block, label: [] }])[0]);
-  if (block.type === 'heading') return shapeKey(canonicalBlocks([{ ...block, label: block.label ? [] : undefined }])[0]);
-  return shapeKey(canonicalBlocks([block])[0]);
+  if (block.type === 'labelledParagraph') return shapeKey({ ...block, label: [] });
+  if (block.type === 'heading') return shapeKey({ ...block, label: block.label ? [] : undefined });
+  return shapeKey(block);
 }
 
 /** > 0 for two blocks that may be one block changed: the same kind (a heading of the same level and id), with enough words in common. */

@@ -32,14 +32,74 @@ export function canonicalBlocks(blocks: readonly BlockNode[]): BlockNode[] {
   return mapInlineRuns(blocks, canonicalInlines);
 }
 
+const INLINE_TYPES = new Set<string>([
+  'text',
+  'emphasis',
+  'strong',
+  'link',
+  'break',
+  'insertion',
+  'deletion',
+  'editorComment',
+  'callWord',
+  'footnoteReference',
+  'anchor',
+] satisfies InlineNode['type'][]);
+
 /**
- * A string equal for two values of the same shape in canonical form, positions and footnote
- * numbers left out (the numbers follow from the order of the calls).
+ * A string equal for two values (blocks, runs, anything in the model) of the same canonical form,
+ * positions and footnote numbers left out (the numbers follow from the order of the calls). Written
+ * straight from the value: blocks are keyed often, and building their canonical form each time
+ * would cost more than the redline itself.
  */
 export function shapeKey(value: unknown): string {
-  return JSON.stringify(value, function (this: unknown, key, item: unknown) {
-    if (key === 'position') return undefined;
-    if (key === 'number' && (this as { type?: string }).type === 'footnoteReference') return undefined;
-    return item;
-  });
+  const out: string[] = [];
+  writeKey(value, out);
+  return out.join('');
+}
+
+function writeKey(value: unknown, out: string[]): void {
+  if (value === null || typeof value !== 'object') out.push(JSON.stringify(value) ?? 'undefined');
+  else if (Array.isArray(value)) {
+    if (INLINE_TYPES.has((value[0] as { type?: string } | undefined)?.type ?? '')) writeRunKey(value as InlineNode[], out);
+    else {
+      out.push('[');
+      for (const item of value) {
+        writeKey(item, out);
+        out.push(',');
+      }
+      out.push(']');
+    }
+  } else {
+    const record = value as Record<string, unknown>;
+    out.push('{');
+    for (const key in record) {
+      if (key === 'position' || record[key] === undefined || (key === 'number' && record.type === 'footnoteReference')) continue;
+      out.push(key, ':');
+      writeKey(record[key], out);
+      out.push(',');
+    }
+    out.push('}');
+  }
+}
+
+/** A run keyed as its canonical form would be: adjacent text as one, adjacent runs of the same formatting as one. */
+function writeRunKey(run: readonly InlineNode[], out: string[]): void {
+  out.push('[');
+  let text = '';
+  for (let index = 0; index < run.length; index++) {
+    let node = run[index]!;
+    if (node.type === 'text') {
+      text += node.value;
+      continue;
+    }
+    if (text) out.push('"', JSON.stringify(text), ',');
+    text = '';
+    while ('children' in node && run[index + 1] && joinable(node, run[index + 1]!))
+      node = { ...node, children: [...node.children, ...(run[++index] as typeof node).children] };
+    writeKey(node, out);
+    out.push(',');
+  }
+  if (text) out.push('"', JSON.stringify(text), ',');
+  out.push(']');
 }

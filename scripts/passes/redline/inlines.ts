@@ -2,7 +2,7 @@
 import type { InlineNode } from '../../model/types.js';
 import type { Lang } from '../../i18n/languages.js';
 import { LANGUAGES } from '../../i18n/languages.js';
-import { canonicalInlines, shapeKey } from './canonical.js';
+import { shapeKey } from './canonical.js';
 import { inlineNodes, type MarkedToken } from './inline-tree.js';
 import { keepNumbersApart } from './rtl-numbers.js';
 import { diffTokens, mergeAcrossShortStretches, slideToBoundaries, type Stretch } from './stretches.js';
@@ -31,7 +31,7 @@ export function redlineLabel(old: readonly InlineNode[], next: readonly InlineNo
 }
 
 export function sameRun(old: readonly InlineNode[], next: readonly InlineNode[]): boolean {
-  return shapeKey(canonicalInlines(old)) === shapeKey(canonicalInlines(next));
+  return shapeKey(old) === shapeKey(next);
 }
 
 function markedTokens(stretches: readonly Stretch[]): MarkedToken[] {
