@@ -18,7 +18,8 @@
 import type { Point, Position } from 'unist';
 import type { BlockNode, InlineNode, ModelDocument, TableCell } from '../model/types.js';
 import { mapBlocks } from '../model/walk.js';
-import { markedTexts } from './mark-boundaries.js';
+import { markedTexts, type MarkedText } from './mark-boundaries.js';
+import type { Reading } from '../passes/readings.js';
 import { kindOf, nextAfter, opensSeries, precedes, readLabel, runsOn, spell, type Label } from './labels.js';
 import type { Finding } from './finding.js';
 
@@ -63,7 +64,10 @@ class SeriesState {
     for (let depth = this.open.length - 1; depth >= 0; depth--) {
       const series = this.open[depth]!;
       const label = readings.find((r) => kindOf(r) === series.kind && runsOn(series.last, r));
-      if (label) return this.goOn(depth, label);
+      if (!label) continue;
+      // After a label out of place the series counts on from it, so a number may come round again (1.5, 1.6, 1.7 twice).
+      if (series.seen.has(this.spelt(label))) this.faultAt(series, label, block);
+      return this.goOn(depth, label);
     }
     for (const label of readings.filter(opensSeries)) {
       const depth = this.open.findIndex((series) => series.kind === kindOf(label));
@@ -74,17 +78,25 @@ class SeriesState {
     const series = this.open.filter((open) => kinds.has(open.kind)).at(-1);
     const depth = series ? this.open.indexOf(series) : -1;
     const label = readings.find((r) => kindOf(r) === series?.kind) ?? readings[0]!;
-    const shown = spell(label, label.value, this.letters);
     if (!series) {
+      const shown = this.spelt(label);
       const first = spell(label, [...label.value.slice(0, -1), 1], this.letters);
       this.report(`label "${shown}" opens a series, which should start at "${first}"`, block);
       return this.begin(this.open.length, label);
     }
-    const last = spell(series.last, series.last.value, this.letters);
-    const next = nextAfter(series.last, this.letters);
-    const how = series.seen.has(shown) ? 'comes a second time' : precedes(label, series.last) ? 'goes back' : 'skips a label';
-    this.report(`label "${shown}" after "${last}" ${how} in its series (next would be "${next}")`, block);
+    this.faultAt(series, label, block);
     this.goOn(depth, label);
+  }
+
+  private faultAt(series: OpenSeries, label: Label, block: BlockNode): void {
+    const shown = this.spelt(label);
+    const how = series.seen.has(shown) ? 'comes a second time' : precedes(label, series.last) ? 'goes back' : 'skips a label';
+    const next = nextAfter(series.last, this.letters);
+    this.report(`label "${shown}" after "${this.spelt(series.last)}" ${how} in its series (next would be "${next}")`, block);
+  }
+
+  private spelt(label: Label): string {
+    return spell(label, label.value, this.letters);
   }
 
   private goOn(depth: number, label: Label): void {
@@ -92,12 +104,12 @@ class SeriesState {
     const series = this.open[depth]!;
     series.last = label;
     series.mayRestart = false;
-    series.seen.add(spell(label, label.value, this.letters));
+    series.seen.add(this.spelt(label));
   }
 
   private begin(depth: number, label: Label): void {
     this.open.length = depth;
-    this.open.push({ kind: kindOf(label), last: label, seen: new Set([spell(label, label.value, this.letters)]), mayRestart: false });
+    this.open.push({ kind: kindOf(label), last: label, seen: new Set([this.spelt(label)]), mayRestart: false });
   }
 }
 
@@ -197,21 +209,28 @@ class LabelSeriesCheck {
 function noted(block: BlockNode): boolean {
   const opening = (run: readonly InlineNode[]) => run.find((node) => node.type !== 'text' || node.value.trim() !== '');
   const label = 'label' in block && block.label ? block.label : [];
-  const text = block.type === 'heading' || block.type === 'labelledParagraph' || block.type === 'paragraph' ? opening(block.children) : undefined;
+  const text =
+    block.type === 'heading' || block.type === 'labelledParagraph' || block.type === 'paragraph' ? opening(block.children) : undefined;
   return label.some((node) => node.type === 'editorComment') || text?.type === 'editorComment';
 }
 
-/** The first revision mark in a block's label, or around the whole block: what made the label what it is in a reading. */
-function labelMark(block: BlockNode): Place {
+/**
+ * What made a block's label what it is in a reading: the mark around the whole block, or the first
+ * mark in its label that the reading prints (`{++3++}` of `1.{--4--}{++3++}` in the accepted
+ * reading), or failing that the first one it leaves out.
+ */
+function labelMark(block: BlockNode, which: Reading): Place {
   if ('change' in block && block.change) return block.position;
   const label = 'label' in block && block.label ? block.label : block.type === 'paragraph' ? block.children : [];
+  const kept = which === 'accepted' ? 'insertion' : 'deletion';
+  const marks: NonNullable<MarkedText['mark']>[] = [];
   let text = '';
   for (const part of markedTexts(label)) {
     if (block.type === 'paragraph' && /[:：]/u.test(text)) break;
-    if (part.marks[0]) return part.marks[0].position;
+    if (part.marks[0]) marks.push(part.marks[0]);
     text += part.text;
   }
-  return undefined;
+  return (marks.find((mark) => mark.type === kept) ?? marks[0])?.position;
 }
 
 /** Every block of the marked document by where it starts in the source. */
@@ -228,12 +247,12 @@ function blocksByOffset(doc: ModelDocument): Map<number, BlockNode> {
 }
 
 /** The label series of one reading that do not run on, each at the mark responsible (found in the marked document). */
-export function labelSeriesFaults(readingDoc: ModelDocument, marked: ModelDocument): Finding[] {
+export function labelSeriesFaults(readingDoc: ModelDocument, marked: ModelDocument, which: Reading): Finding[] {
   const findings: Finding[] = [];
   const markedBlocks = blocksByOffset(marked);
   const placeOf = (block: BlockNode): Place => {
     const source = block.position?.start.offset === undefined ? undefined : markedBlocks.get(block.position.start.offset);
-    return (source && labelMark(source)) ?? block.position;
+    return (source && labelMark(source, which)) ?? block.position;
   };
   const report = (problem: string, block: BlockNode) => findings.push({ rule: 'label-series', place: placeOf(block), problem, fix: FIX });
   const check = new LabelSeriesCheck(readingDoc.letters, report);

@@ -17,7 +17,28 @@ export interface Label {
   value: number[];
 }
 
-const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'];
+const ROMAN = [
+  'i',
+  'ii',
+  'iii',
+  'iv',
+  'v',
+  'vi',
+  'vii',
+  'viii',
+  'ix',
+  'x',
+  'xi',
+  'xii',
+  'xiii',
+  'xiv',
+  'xv',
+  'xvi',
+  'xvii',
+  'xviii',
+  'xix',
+  'xx',
+];
 const CAPITALS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DOTTED = /^\d+(?:\.\d+)*$/u;
 const AROUND = /^([(（]?)(.*?)([)）.]?)$/u;
@@ -25,7 +46,10 @@ const AROUND = /^([(（]?)(.*?)([)）.]?)$/u;
 /** The readings of a label: one, or two where a letter is also a roman numeral (`i)`, `v)`); none if it is no label. */
 export function readLabel(printed: string, letters: readonly string[]): Label[] {
   const text = printed.trim();
-  const bare = text.replace(/^\[/u, '').replace(/\]$/u, '').replace(/[:：]$/u, '');
+  const bare = text
+    .replace(/^\[/u, '')
+    .replace(/\]$/u, '')
+    .replace(/[:：]$/u, '');
   const [, prefix = '', core = '', suffix = ''] = AROUND.exec(bare) ?? [];
   const label = (family: LabelFamily, value: number[]): Label => ({ text, family, prefix, suffix, value });
   if (DOTTED.test(core)) return [label('number', core.split('.').map(Number))];

@@ -17,7 +17,7 @@ const READINGS: readonly Reading[] = ['accepted', 'rejected'];
 
 export function readingFaults(doc: ModelDocument, which: Reading): Finding[] {
   const clean = reading(doc, which);
-  return [...labelSeriesFaults(clean, doc), ...spacingFaults(doc, which), ...squareBracketFaults(clean)];
+  return [...labelSeriesFaults(clean, doc, which), ...spacingFaults(doc, which), ...squareBracketFaults(clean)];
 }
 
 export function checkReadings(doc: ModelDocument, file: VFile): void {

@@ -51,9 +51,7 @@ export function spacingFaults(doc: ModelDocument, which: Reading): Finding[] {
         rule: 'spacing-at-mark',
         place: edge.mark.position,
         problem:
-          fault === 'glued'
-            ? `two words run together ${where} ("${around}")`
-            : `two spaces meet ${where} ("${around}", · is a space)`,
+          fault === 'glued' ? `two words run together ${where} ("${around}")` : `two spaces meet ${where} ("${around}", · is a space)`,
         fix:
           fault === 'glued'
             ? 'Take the space between the words into the mark, or leave it outside, so that each reading keeps one (`2016){++,++}{-- and--} UNGA`)'

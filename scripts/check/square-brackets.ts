@@ -82,7 +82,8 @@ class BracketCheck {
     nodes.forEach((node, index) => {
       if (node.type === 'text') {
         const noted = (at: number) =>
-          (at === node.value.length - 1 && nodes[index + 1]?.type === 'editorComment') || (at === 0 && nodes[index - 1]?.type === 'editorComment');
+          (at === node.value.length - 1 && nodes[index + 1]?.type === 'editorComment') ||
+          (at === 0 && nodes[index - 1]?.type === 'editorComment');
         for (let at = 0; at < node.value.length; at++) {
           const character = node.value[at];
           if (character !== '[' && character !== ']') continue;

@@ -423,4 +423,3 @@ function splitLabel(nodes: readonly PhrasingContent[]): { label: PhrasingContent
   }
   return undefined;
 }
-

@@ -154,7 +154,6 @@ function listTableCell(item: MdastListItem, ctx: BuildContext, buildBlocks: Buil
   return cell;
 }
 
-
 /**
  * Places every cell on the grid (its first column, past the slots that cells
  * spanning down from rows above take) and counts the grid's columns, checking
