@@ -1,13 +1,13 @@
 /**
  * Each series of labels runs on in a reading: a) b) c)…, 1 2 3…, 1.1 1.2…, i) ii)…, no label twice
- * and none skipped. What counts as one series:
+ * and none skipped. What counts as one series (docs/dialect.md, "Both readings"):
  *
- * - the labelled blocks of one container (the body, a proposal, a footnote, a summary part, what a
- *   list item or a table cell holds after its own label), in order; plain paragraphs between them do
- *   not break it. A series of another kind opened inside it (`i)` `ii)` under `4`) ends when the
- *   outer series goes on (`5`);
- * - the labels that open the items of a list, and those that open the cells of a table column,
- *   down the rows (outcomes `1)` `2)` `3)` in the second column, whatever each cell holds below);
+ * - the labelled blocks of one body, proposal, footnote or summary part, in order; plain paragraphs
+ *   and tables between them do not break it. A series of another kind opened inside it (`i)` `ii)`
+ *   under `4`) ends when the outer series goes on (`5`);
+ * - the items of one list, and the cells of one table column down the rows, read as one run with
+ *   what each holds (outcomes `1)` `2)` in a column, `a)` `b)` under `1)` in its cell); a series
+ *   opened inside one item or cell may start again in the next;
  * - the numbers of the headings of a container (1, 2, 2.1, 2.2…, then A, B for appendices).
  *
  * A heading or a line of call words lets a series start again at its first label, as does a row
@@ -20,7 +20,8 @@ import type { BlockNode, InlineNode, ModelDocument, TableCell } from '../model/t
 import { mapBlocks } from '../model/walk.js';
 import { markedTexts, type MarkedText } from './mark-boundaries.js';
 import type { Reading } from '../passes/readings.js';
-import { kindOf, nextAfter, opensSeries, precedes, readLabel, runsOn, spell, type Label } from './labels.js';
+import { readLabel, type Label } from './labels.js';
+import { SeriesState } from './label-series-state.js';
 import type { Finding } from './finding.js';
 
 type Place = Position | Point | undefined;
@@ -37,81 +38,6 @@ const printed = (run: readonly InlineNode[]) =>
   markedTexts(run)
     .map((part) => part.text)
     .join('');
-
-interface OpenSeries {
-  kind: string;
-  last: Label;
-  seen: Set<string>;
-  /** After a heading, a call word or a new group of rows, the series may start again at its first label. */
-  mayRestart: boolean;
-}
-
-/** The series open at one place of a container, innermost last. */
-class SeriesState {
-  private open: OpenSeries[] = [];
-
-  constructor(
-    private readonly letters: readonly string[],
-    private readonly report: (problem: string, block: BlockNode) => void,
-  ) {}
-
-  /** From here, the series open at `depth` and inside it may start again at their first label. */
-  boundary(depth: number): void {
-    for (const series of this.open.slice(depth)) series.mayRestart = true;
-  }
-
-  add(readings: readonly Label[], block: BlockNode): void {
-    for (let depth = this.open.length - 1; depth >= 0; depth--) {
-      const series = this.open[depth]!;
-      const label = readings.find((r) => kindOf(r) === series.kind && runsOn(series.last, r));
-      if (!label) continue;
-      // After a label out of place the series counts on from it, so a number may come round again (1.5, 1.6, 1.7 twice).
-      if (series.seen.has(this.spelt(label))) this.faultAt(series, label, block);
-      return this.goOn(depth, label);
-    }
-    for (const label of readings.filter(opensSeries)) {
-      const depth = this.open.findIndex((series) => series.kind === kindOf(label));
-      if (depth < 0) return this.begin(this.open.length, label);
-      if (this.open[depth]!.mayRestart) return this.begin(depth, label);
-    }
-    const kinds = new Set(readings.map(kindOf));
-    const series = this.open.filter((open) => kinds.has(open.kind)).at(-1);
-    const depth = series ? this.open.indexOf(series) : -1;
-    const label = readings.find((r) => kindOf(r) === series?.kind) ?? readings[0]!;
-    if (!series) {
-      const shown = this.spelt(label);
-      const first = spell(label, [...label.value.slice(0, -1), 1], this.letters);
-      this.report(`label "${shown}" opens a series, which should start at "${first}"`, block);
-      return this.begin(this.open.length, label);
-    }
-    this.faultAt(series, label, block);
-    this.goOn(depth, label);
-  }
-
-  private faultAt(series: OpenSeries, label: Label, block: BlockNode): void {
-    const shown = this.spelt(label);
-    const how = series.seen.has(shown) ? 'comes a second time' : precedes(label, series.last) ? 'goes back' : 'skips a label';
-    const next = nextAfter(series.last, this.letters);
-    this.report(`label "${shown}" after "${this.spelt(series.last)}" ${how} in its series (next would be "${next}")`, block);
-  }
-
-  private spelt(label: Label): string {
-    return spell(label, label.value, this.letters);
-  }
-
-  private goOn(depth: number, label: Label): void {
-    this.open.length = depth + 1;
-    const series = this.open[depth]!;
-    series.last = label;
-    series.mayRestart = false;
-    series.seen.add(this.spelt(label));
-  }
-
-  private begin(depth: number, label: Label): void {
-    this.open.length = depth;
-    this.open.push({ kind: kindOf(label), last: label, seen: new Set([this.spelt(label)]), mayRestart: false });
-  }
-}
 
 /** An item of a list or a cell of a column: the label that opens it counts in the series of its list or column. */
 interface Entry {
@@ -131,7 +57,7 @@ class LabelSeriesCheck {
   }
 
   /** The blocks' labels into the series open at their place: paragraphs' and headings' apart. */
-  private read(blocks: readonly BlockNode[], paragraphs: SeriesState, headings: SeriesState): void {
+  private read(blocks: readonly BlockNode[], paragraphs: SeriesState<BlockNode>, headings: SeriesState<BlockNode>): void {
     for (const block of blocks) {
       const label = this.labelOf(block);
       if (block.type === 'heading') {
@@ -195,8 +121,8 @@ class LabelSeriesCheck {
     return text ? readLabel(text, this.letters) : [];
   }
 
-  private state(): SeriesState {
-    return new SeriesState(this.letters, (problem, block) => {
+  private state(): SeriesState<BlockNode> {
+    return new SeriesState<BlockNode>(this.letters, (problem, block) => {
       if (!noted(block)) this.report(problem, block);
     });
   }
