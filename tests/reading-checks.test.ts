@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReadings } from '../scripts/check/readings.js';
-import { readLabel, runsOn } from '../scripts/check/labels.js';
+import { readLabel, runsOn } from '../scripts/model/labels.js';
 import type { Lang } from '../scripts/i18n/languages.js';
 import { build, frontMatter, repoRoot } from './helpers/build.js';
 

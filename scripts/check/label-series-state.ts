@@ -4,7 +4,7 @@
  * follow (closing the series opened inside that one), or opens a series of its own; anything else
  * is reported, and the series counts on from it.
  */
-import { kindOf, nextAfter, opensSeries, precedes, runsOn, spell, type Label } from './labels.js';
+import { kindOf, nextAfter, opensSeries, precedes, runsOn, spell, type Label } from '../model/labels.js';
 
 interface OpenSeries {
   kind: string;

@@ -20,7 +20,7 @@ import type { BlockNode, InlineNode, ModelDocument, TableCell } from '../model/t
 import { mapBlocks } from '../model/walk.js';
 import { markedTexts, type MarkedText } from './mark-boundaries.js';
 import type { Reading } from '../passes/readings.js';
-import { readLabel, type Label } from './labels.js';
+import { readLabel, type Label } from '../model/labels.js';
 import { SeriesState } from './label-series-state.js';
 import type { Finding } from './finding.js';
 
