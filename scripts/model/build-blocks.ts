@@ -7,6 +7,7 @@ import type { Position } from 'unist';
 import type { BuildContext } from './context.js';
 import { buildInlines, wholeChange } from './build-inline.js';
 import { buildGridTable, buildListTable, buildPipeTable, type GridTable } from './build-table.js';
+import { trimStart } from './trim-start.js';
 import type { FootnoteNumbering } from './footnotes.js';
 import {
   PROPOSAL_ACTIONS,
@@ -294,15 +295,12 @@ export class BlockBuilder {
     const ctx = this.ctx;
     const position = ctx.place(node.position);
     switch (node.name) {
-      case 'resolution-title': {
-        const id = node.attributes?.id ?? undefined;
-        if (id) ctx.claimId(id, node.position);
-        return [{ ...this.revisedTitle('resolutionTitle', position), id }];
-      }
+      case 'resolution-title':
       case 'annex-title': {
         const id = node.attributes?.id ?? undefined;
         if (id) ctx.claimId(id, node.position);
-        return [{ ...this.revisedTitle('annexTitle', position), id }];
+        const role = node.name === 'annex-title' ? 'annexTitle' : 'resolutionTitle';
+        return [{ ...this.revisedTitle(role, this.titleReading(node), position), id }];
       }
       case 'figure': {
         const alt = node.attributes?.alt ?? '';
@@ -331,6 +329,19 @@ export class BlockBuilder {
     }
   }
 
+  /** `reading=accepted|rejected` on a title: the title as it reads with its revision accepted or rejected. */
+  private titleReading(node: LeafDirective): Heading['reading'] {
+    const value = node.attributes?.reading ?? undefined;
+    if (value === undefined || value === 'accepted' || value === 'rejected') return value;
+    this.ctx.error(
+      node.position,
+      `A title's reading is accepted or rejected, not "${value}"`,
+      `Write \`::${node.name}{reading=accepted}\`, or leave reading out to mark the revision`,
+      'invalid-directive',
+    );
+    return undefined;
+  }
+
   /** `src` names a file under `figures/<lang>/` (preferred) or `figures/` of the document. */
   private figureSource(src: string | undefined, position: Position | undefined): string | undefined {
     if (!src) return undefined;
@@ -346,10 +357,10 @@ export class BlockBuilder {
    * "Resolution 71 (Rev. Dubai, 2018 → Bucharest, 2022)" or "Annex 1 to Resolution 71 (…)" in the
    * language's own form (`resolution.title`, `annex.title`), the change of place and year marked.
    */
-  private revisedTitle(role: 'resolutionTitle' | 'annexTitle', position: Position | undefined): Heading {
+  private revisedTitle(role: 'resolutionTitle' | 'annexTitle', reading: Heading['reading'], position: Position | undefined): Heading {
     const ctx = this.ctx;
     const { resolution, annex } = ctx.meta;
-    const heading: Heading = { type: 'heading', depth: 1, role, change: undefined, children: [], position };
+    const heading: Heading = { type: 'heading', depth: 1, role, reading, change: undefined, children: [], position };
     if (!resolution || (role === 'annexTitle' && !annex)) {
       const needed =
         role === 'annexTitle' ? '`resolution: {number, revisions}` and `annex: {number}`' : '`resolution: {number, revisions}`';
@@ -370,12 +381,14 @@ export class BlockBuilder {
       .split(SLOT);
     const current = resolution.revisions.at(-1)!;
     const previous = resolution.revisions.at(-2);
-    const revision: InlineNode[] = previous
-      ? [
-          { type: 'deletion', children: [{ type: 'text', value: placeAndYear(previous) }] },
-          { type: 'insertion', children: [{ type: 'text', value: placeAndYear(current) }] },
-        ]
-      : [{ type: 'text', value: placeAndYear(current) }];
+    const revision: InlineNode[] = !previous
+      ? [{ type: 'text', value: placeAndYear(current) }]
+      : reading
+        ? [{ type: 'text', value: placeAndYear(reading === 'accepted' ? current : previous) }]
+        : [
+            { type: 'deletion', children: [{ type: 'text', value: placeAndYear(previous) }] },
+            { type: 'insertion', children: [{ type: 'text', value: placeAndYear(current) }] },
+          ];
     heading.children = [{ type: 'text', value: before }, ...revision, { type: 'text', value: after }];
     return heading;
   }
@@ -407,7 +420,7 @@ function splitLabel(nodes: readonly PhrasingContent[]): { label: PhrasingContent
   const [first, ...rest] = nodes;
   if (!first) return undefined;
   if (first.type === 'textDirective' && first.name === 'n') {
-    return { label: first.children, body: trimStart(rest) };
+    return { label: first.children, body: trimStart(rest, /^[ \t]+/) };
   }
   if (
     (first.type === 'insertion' || first.type === 'deletion') &&
@@ -417,15 +430,8 @@ function splitLabel(nodes: readonly PhrasingContent[]): { label: PhrasingContent
     const [directive, ...inside] = first.children;
     return {
       label: [{ ...first, children: directive.children }],
-      body: [{ ...first, children: trimStart(inside) }, ...rest],
+      body: [{ ...first, children: trimStart(inside, /^[ \t]+/) }, ...rest],
     };
   }
   return undefined;
-}
-
-function trimStart(nodes: readonly PhrasingContent[]): PhrasingContent[] {
-  const [first, ...rest] = nodes;
-  if (first?.type !== 'text') return [...nodes];
-  const value = first.value.replace(/^[ \t]+/, '');
-  return value ? [{ ...first, value }, ...rest] : rest;
 }

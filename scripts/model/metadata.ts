@@ -36,6 +36,14 @@ export const documentMetaSchema = z.strictObject({
   /** For annexes: which annex of the resolution this is. */
   annex: z.strictObject({ number: z.number().int().positive() }).optional(),
   proposals: z.array(z.string().regex(/^[A-Z0-9]+\/[0-9]+(A[0-9]+)?\/[0-9]+$/, 'an identifier such as CL/39A4/1')).default([]),
+  /**
+   * The document of the text in force that this one revises (a folder of content/): `check` verifies
+   * that this document's rejected reading is that text, language by language.
+   */
+  base: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'the id of a document under content/, such as res71-2018')
+    .optional(),
   /** The plain-text export this document was converted from, in shared/seeds/. */
   seed: z
     .string()
