@@ -122,12 +122,17 @@ function editOneText(
 }
 
 function textNodes(run: readonly InlineNode[]): InlineNode[] {
-  return run.flatMap((node) => (node.type === 'text' ? [node] : 'children' in node ? textNodes(node.children) : []));
+  return run.flatMap((node) => (isWords(node) ? [node] : 'children' in node ? textNodes(node.children) : []));
 }
 
 function rewriteTexts(run: readonly InlineNode[], rewrite: (value: string) => string): InlineNode[] {
   return run.map((node) => {
-    if (node.type === 'text') return { ...node, value: rewrite(node.value) };
+    if (isWords(node)) return { ...node, value: rewrite(node.value) };
     return 'children' in node ? { ...node, children: rewriteTexts(node.children, rewrite) } : node;
   });
+}
+
+/** Words an author types: not a figure printed from the document's data. */
+function isWords(node: InlineNode): node is InlineNode & { type: 'text' } {
+  return node.type === 'text' && !node.dataRef;
 }

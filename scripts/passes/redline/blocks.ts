@@ -51,7 +51,12 @@ function redlineText(old: TextBlock, next: TextBlock, lang: Lang): BlockNode[] {
   if (!run.numbersApart) return [...changedWholly([old], 'deletion'), ...changedWholly([next], 'insertion')];
   const block: TextBlock = { ...next, change: undefined, children: run.nodes };
   if (block.type === 'labelledParagraph') block.label = redlineLabel((old as typeof block).label, block.label);
-  if (block.type === 'heading' && block.label) block.label = redlineLabel((old as typeof block).label ?? [], block.label);
+  if (block.type === 'heading') {
+    const was = old as typeof block;
+    if (block.label) block.label = redlineLabel(was.label ?? [], block.label);
+    // A title made from the revision history, old in one text and new in the other, is the marked title.
+    if (was.reading !== block.reading) block.reading = undefined;
+  }
   return [block];
 }
 

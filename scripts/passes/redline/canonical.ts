@@ -4,7 +4,7 @@
  * cannot help cutting text where a mark was (`a {--b--} c` reads as three text nodes), so models
  * are compared, and blocks matched, in this form.
  */
-import type { BlockNode, InlineNode } from '../../model/types.js';
+import type { BlockNode, InlineNode, Text } from '../../model/types.js';
 import { mapInlineRuns } from '../../model/walk.js';
 
 const JOINABLE = new Set<InlineNode['type']>(['emphasis', 'strong', 'link', 'insertion', 'deletion']);
@@ -13,14 +13,19 @@ export function canonicalInlines(run: readonly InlineNode[]): InlineNode[] {
   const out: InlineNode[] = [];
   for (const original of run) {
     const node = 'children' in original ? { ...original, children: canonicalInlines(original.children) } : original;
-    if (node.type === 'text' && node.value === '') continue;
+    if (node.type === 'text' && node.value === '' && !node.dataRef) continue;
     const last = out.at(-1);
-    if (last?.type === 'text' && node.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + node.value };
+    if (isPlainText(last) && isPlainText(node)) out[out.length - 1] = { type: 'text', value: last.value + node.value };
     else if (last && 'children' in last && 'children' in node && joinable(last, node))
       out[out.length - 1] = { ...last, children: canonicalInlines([...last.children, ...node.children]) };
     else out.push(node);
   }
   return out;
+}
+
+/** Text written as text: a figure printed from the data (`:data{ref=…}`) is text that keeps its name, never joined to the words beside it. */
+export function isPlainText(node: InlineNode | undefined): node is Text {
+  return node?.type === 'text' && !node.dataRef;
 }
 
 function joinable(a: InlineNode, b: InlineNode): boolean {
@@ -89,7 +94,7 @@ function writeRunKey(run: readonly InlineNode[], out: string[]): void {
   let text = '';
   for (let index = 0; index < run.length; index++) {
     let node = run[index]!;
-    if (node.type === 'text') {
+    if (isPlainText(node)) {
       text += node.value;
       continue;
     }

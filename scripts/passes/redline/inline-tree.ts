@@ -4,6 +4,7 @@
  * reading is left with an empty emphasis or link.
  */
 import type { InlineNode } from '../../model/types.js';
+import { isPlainText } from './canonical.js';
 import { wrapperKey, type Token } from './tokens.js';
 
 export type Status = 'kept' | 'deleted' | 'inserted';
@@ -54,7 +55,7 @@ function joinText(nodes: readonly InlineNode[]): InlineNode[] {
   const out: InlineNode[] = [];
   for (const node of nodes) {
     const last = out.at(-1);
-    if (last?.type === 'text' && node.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + node.value };
+    if (isPlainText(last) && isPlainText(node)) out[out.length - 1] = { type: 'text', value: last.value + node.value };
     else out.push(node);
   }
   return out;

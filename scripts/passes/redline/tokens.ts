@@ -2,23 +2,24 @@
  * An inline run cut into the units a redline marks: words as the language cuts them
  * (`Intl.Segmenter`, which gives Chinese ICU's dictionary segmentation and keeps an Arabic word
  * whole with its clitics), the spaces and punctuation between them, and every inline node that is
- * not text (call words, footnote calls, anchors, line breaks, editors' comments) as one atom.
+ * not text (call words, footnote calls, anchors, line breaks, editors' comments), and every figure
+ * printed from the data, as one atom.
  * Emphasis, strong and links are not units: each token carries the formatting around it.
  */
 import type { InlineNode, Text } from '../../model/types.js';
 import type { Lang } from '../../i18n/languages.js';
-import { canonicalInlines, shapeKey } from './canonical.js';
+import { canonicalInlines, isPlainText, shapeKey } from './canonical.js';
 
 /** Emphasis, strong or a link: formatting around tokens. */
 export type Wrapper = Extract<InlineNode, { type: 'emphasis' | 'strong' | 'link' }>;
-type Atom = Exclude<InlineNode, Wrapper | Text | { type: 'insertion' | 'deletion' }>;
+type Atom = Exclude<InlineNode, Wrapper | { type: 'insertion' | 'deletion' }>;
 
 export interface Token {
   /** Equal for the same word (or atom) in the same formatting, in the old text and the new. */
   key: string;
   kind: 'word' | 'space' | 'punctuation' | 'atom';
   /** A text node holding one segment, or the atom itself. */
-  leaf: Text | Atom;
+  leaf: Atom;
   /** The formatting around the token, outermost first. */
   wrappers: readonly Wrapper[];
   /** What the reader sees of it: an atom is an object replacement character, or nothing if never printed. */
@@ -34,7 +35,7 @@ export function segmenter(lang: Lang): Intl.Segmenter {
 }
 
 interface Leaf {
-  node: Text | Atom;
+  node: Atom;
   wrappers: readonly Wrapper[];
 }
 
@@ -43,13 +44,13 @@ export function tokenize(run: readonly InlineNode[], lang: Lang): Token[] {
   const tokens: Token[] = [];
   for (let start = 0; start < leaves.length;) {
     const leaf = leaves[start]!;
-    if (leaf.node.type !== 'text') {
+    if (!isPlainText(leaf.node)) {
       tokens.push(atomToken(leaf.node, leaf.wrappers));
       start++;
       continue;
     }
     let end = start;
-    while (leaves[end]?.node.type === 'text') end++;
+    while (isPlainText(leaves[end]?.node)) end++;
     tokens.push(...textTokens(leaves.slice(start, end), lang));
     start = end;
   }
@@ -105,6 +106,8 @@ function atomToken(node: Atom, wrappers: readonly Wrapper[]): Token {
 
 function atomKey(node: Atom): string {
   switch (node.type) {
+    case 'text':
+      return `data:${node.dataRef ?? ''}:${node.value}`;
     case 'callWord':
       return `call:${node.key}`;
     case 'footnoteReference':
@@ -121,6 +124,7 @@ function atomKey(node: Atom): string {
 /** As the mark-edge check reads printed text: a footnote call is an object, comments and anchors are not printed. */
 function printedAtom(node: Atom): string {
   switch (node.type) {
+    case 'text':
     case 'callWord':
       return node.value;
     case 'footnoteReference':
