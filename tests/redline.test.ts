@@ -1,8 +1,13 @@
+import path from 'node:path';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, paths, repoRoot } from './helpers/build.js';
+import { comparable } from './helpers/compare.js';
 import { randomlyEdited } from './helpers/random-edits.js';
 import { checkProject } from '../scripts/cli/pipeline.js';
+import { buildVersion, type DocumentBuild } from '../scripts/model/build.js';
+import { loadDocumentData } from '../scripts/model/data.js';
+import { toDialect } from '../scripts/render/dialect/index.js';
 import { checkMarkBoundaries } from '../scripts/check/mark-boundaries.js';
 import { loadLocale } from '../scripts/i18n/locales.js';
 import { LANGS, type Lang } from '../scripts/i18n/languages.js';
@@ -10,24 +15,8 @@ import { wordsOf } from '../scripts/model/context.js';
 import type { BlockNode, InlineNode, ModelDocument } from '../scripts/model/types.js';
 import { mapInlineRuns } from '../scripts/model/walk.js';
 import { completeModel, reading } from '../scripts/passes/index.js';
-import { canonicalBlocks, redline, RedlineError, RedlineInputError } from '../scripts/passes/redline/index.js';
+import { redline, RedlineError, RedlineInputError } from '../scripts/passes/redline/index.js';
 import { marksInsideWords } from '../scripts/passes/redline/word-cuts.js';
-
-/**
- * A document as its readings are compared: positions left out, text cut the same way
- * (canonical.ts), and without the mark a reading stamps on a title made from the revision history
- * (`reading`: which reading it is), since an accepted reading can be the old text of a redline.
- */
-function comparable(doc: ModelDocument): string {
-  const notes = doc.footnotes.map((note) => ({ ...note, children: canonicalBlocks(note.children) }));
-  return JSON.stringify(
-    { body: canonicalBlocks(doc.body), footnotes: notes },
-    function (this: { role?: string }, key, value: unknown) {
-      return key === 'position' || (key === 'reading' && this.role) ? undefined : value;
-    },
-    1,
-  );
-}
 
 /** The redline of `old` and `next`, after checking that its rejected reading is `old` and its accepted reading `next`. */
 function redlined(old: ModelDocument, next: ModelDocument): ModelDocument {
@@ -108,13 +97,24 @@ function markEdgeProblems(doc: ModelDocument): string[] {
   return file.messages.map((message) => message.reason);
 }
 
+let builds: DocumentBuild[] = [];
 let corpus: ModelDocument[] = [];
 
 beforeAll(() => {
   const result = checkProject(repoRoot, {});
   expect(result.ok).toBe(true);
-  corpus = result.builds.flatMap((b) => b.versions);
+  builds = result.builds;
+  corpus = builds.flatMap((b) => b.versions);
 });
+
+/** The dialect read back as its document's language file would be. */
+function readBack(text: string, doc: ModelDocument, build: DocumentBuild): ModelDocument {
+  const file = new VFile({ path: doc.path, value: text });
+  const docDir = path.join(paths.content, doc.docId);
+  const built = buildVersion(file, doc.lang, build.meta!, doc.docId, docDir, paths, loadDocumentData(docDir, repoRoot));
+  expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([]);
+  return completeModel(built!, wordsOf(loadLocale(paths.locales, doc.lang), file));
+}
 
 describe('redline over the corpus: the rejected reading against the accepted, every document and language', () => {
   it('gives back both readings exactly, whole documents', () => {
@@ -132,6 +132,16 @@ describe('redline over the corpus: the rejected reading against the accepted, ev
       }
     }
     expect(blocks).toBeGreaterThan(1000);
+  });
+
+  it('written as the dialect, reads back to both readings', () => {
+    for (const build of builds)
+      for (const doc of build.versions) {
+        const [old, next] = [reading(doc, 'rejected'), reading(doc, 'accepted')];
+        const back = readBack(toDialect(redline(old, next)), doc, build);
+        expect(comparable(reading(back, 'rejected')), `${doc.docId} ${doc.lang}`).toBe(comparable(old));
+        expect(comparable(reading(back, 'accepted')), `${doc.docId} ${doc.lang}`).toBe(comparable(next));
+      }
   });
 
   it('keeps numbers apart at every mark edge in Arabic, as check asks', () => {

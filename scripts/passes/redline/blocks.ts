@@ -17,6 +17,17 @@ import { blocksText, similarity } from './similarity.js';
 const SAME_PARAGRAPH = 0.4;
 
 export function redlineBlocks(old: readonly BlockNode[], next: readonly BlockNode[], lang: Lang): BlockNode[] {
+  return redlinePieces(old, next, lang).flatMap((piece) => piece.blocks);
+}
+
+/** What the redline makes of one new block (or, without `next`, of one old block deleted). */
+export interface Piece {
+  blocks: BlockNode[];
+  next?: BlockNode | undefined;
+}
+
+/** The redline of blocks, piece by piece in reading order, each with the new block it comes from. */
+export function redlinePieces(old: readonly BlockNode[], next: readonly BlockNode[], lang: Lang): Piece[] {
   const [before, after] = [cutAtContainers(old), cutAtContainers(next)];
   expectSameContainers(before.containers, after.containers);
   return after.stretches.flatMap((stretch, index) => {
@@ -24,18 +35,18 @@ export function redlineBlocks(old: readonly BlockNode[], next: readonly BlockNod
     const marked = redlineMarkables(before.stretches[index]!, stretch, lang);
     if (!container) return marked;
     const was = before.containers[index]!;
-    return [...marked, sameKey(was, container) ? container : redlineContainer(was, container, lang)];
+    return [...marked, { blocks: [sameKey(was, container) ? container : redlineContainer(was, container, lang)], next: container }];
   });
 }
 
-function redlineMarkables(old: readonly Markable[], next: readonly Markable[], lang: Lang): BlockNode[] {
-  return align(old, next, blockKey, (a, b) => blockScore(a, b, lang)).flatMap(({ old: before, next: after }): BlockNode[] => {
-    if (!before) return changedWholly([after!], 'insertion');
-    if (!after) return changedWholly([before], 'deletion');
-    if (sameKey(before, after)) return [after];
-    return after.type === 'list'
-      ? [{ ...after, children: redlineItems((before as typeof after).children, after.children, lang) }]
-      : redlineText(before as typeof after, after, lang);
+function redlineMarkables(old: readonly Markable[], next: readonly Markable[], lang: Lang): Piece[] {
+  return align(old, next, blockKey, (a, b) => blockScore(a, b, lang)).map(({ old: before, next: after }): Piece => {
+    if (!before) return { blocks: changedWholly([after!], 'insertion'), next: after };
+    if (!after) return { blocks: changedWholly([before], 'deletion') };
+    if (sameKey(before, after)) return { blocks: [after], next: after };
+    if (after.type === 'list')
+      return { blocks: [{ ...after, children: redlineItems((before as typeof after).children, after.children, lang) }], next: after };
+    return { blocks: redlineText(before as typeof after, after, lang), next: after };
   });
 }
 
@@ -54,8 +65,8 @@ function redlineText(old: TextBlock, next: TextBlock, lang: Lang): BlockNode[] {
   if (block.type === 'heading') {
     const was = old as typeof block;
     if (block.label) block.label = redlineLabel(was.label ?? [], block.label);
-    // A title made from the revision history, old in one text and new in the other, is the marked title.
-    if (was.reading !== block.reading) block.reading = undefined;
+    // A title made from the revision history that changed is the marked title, made from the new text's history.
+    if (run.nodes.some((node) => node.type === 'insertion' || node.type === 'deletion')) block.reading = undefined;
   }
   return [block];
 }

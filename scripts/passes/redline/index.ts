@@ -2,7 +2,8 @@
  * The redline of two unmarked texts: the new text with the revision marks that take it from the
  * old, so that its rejected reading is the old text and its accepted reading the new (readings.ts).
  * Blocks are aligned first (blocks.ts), then the words inside each pair (inlines.ts); footnotes
- * are paired by their labels, one called only from deleted text deleted with it.
+ * are paired by their labels, one called only from deleted text deleted with it. A proposal the
+ * old text lacks wraps it (proposals.ts).
  */
 import type { Footnote, ModelDocument } from '../../model/types.js';
 import type { Lang } from '../../i18n/languages.js';
@@ -10,6 +11,7 @@ import { visitInlines } from '../../model/walk.js';
 import { renumberFootnotes } from '../readings.js';
 import { changedWholly } from '../whole-change.js';
 import { redlineBlocks } from './blocks.js';
+import { redlineIntoProposals, wrapsOldText } from './proposals.js';
 import { RedlineInputError } from './errors.js';
 
 export { RedlineError, RedlineInputError } from './errors.js';
@@ -19,7 +21,9 @@ export { canonicalBlocks, canonicalInlines } from './canonical.js';
 export function redline(old: ModelDocument, next: ModelDocument): ModelDocument {
   expectUnmarked(old);
   expectUnmarked(next);
-  const body = redlineBlocks(old.body, next.body, next.lang);
+  const body = wrapsOldText(old.body, next.body)
+    ? redlineIntoProposals(old.body, next.body, next.lang)
+    : redlineBlocks(old.body, next.body, next.lang);
   const footnotes = redlineFootnotes(old.footnotes, next.footnotes, next.lang);
   return renumberFootnotes({ ...next, body, footnotes });
 }
