@@ -4,6 +4,7 @@ import { loadLocale } from '../i18n/locales.js';
 import { checkDocumentParity } from './parity.js';
 import { checkMarkBoundaries } from './mark-boundaries.js';
 import { checkQuotes } from './typography.js';
+import { checkDeclaredProposals } from './declared-proposals.js';
 
 export function checkDocument(build: DocumentBuild, localesDir: string): void {
   for (const version of build.versions) {
@@ -12,4 +13,5 @@ export function checkDocument(build: DocumentBuild, localesDir: string): void {
     checkMarkBoundaries(version, file);
   }
   checkDocumentParity(build);
+  checkDeclaredProposals(build);
 }
