@@ -37,7 +37,7 @@ export function resolutionTitle(
           text(
             ctx.t('resolution.draftNew', position, {
               number: resolution.number,
-              revision: placeAndYear(ctx, position, ctx.meta.conference),
+              placeAndYear: placeAndYear(ctx, position, ctx.meta.conference),
             }),
           ),
         ]
