@@ -20,7 +20,7 @@ const resolutionNumber = z.custom<number | string>(
   {
     error: 'expected a resolution number such as 154, or a draft number such as "[XXX]"',
     params: {
-      fix: 'Write the number as it is (number: 154), a draft number in quotes (number: "[XXX]"): unquoted, YAML reads [XXX] as a list',
+      fix: 'Write the number as it is (number: 154), or a draft number in quotes (number: "[XXX]"): unquoted, YAML reads [XXX] as a list',
     },
   },
 );
