@@ -3,7 +3,9 @@
  * plain-text export it came from (shared/seeds). The export's markers are
  * interpreted (bookmarks dropped, footnote bodies taken out, list dashes and
  * layout whitespace ignored); both sides keep every other character, both the
- * deleted and the inserted text of every revision mark, in reading order.
+ * deleted and the inserted text of every revision mark, in reading order — except old text the export
+ * lost and the editors restored as a deletion with their reason inside it
+ * (`{--2020-2023{>>not in the seed: …<<}--}`).
  */
 import type { BlockNode, InlineNode, ModelDocument } from '../model/types.js';
 
@@ -83,6 +85,9 @@ function inlineText(nodes: readonly InlineNode[]): string {
         case 'anchor':
         case 'break':
           return '';
+        case 'deletion':
+          // Old text the export lost, restored by the editors, who say why inside the mark.
+          return node.children.some((child) => child.type === 'editorComment') ? '' : inlineText(node.children);
         default:
           return inlineText(node.children);
       }

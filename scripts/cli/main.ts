@@ -12,6 +12,7 @@ import { summarize } from '../check/parity.js';
 import { unusedKeys } from '../check/locales.js';
 import { loadLocale } from '../i18n/locales.js';
 import { LANGS, isLang, type Lang } from '../i18n/languages.js';
+import { addReadingsCommand } from './readings.js';
 import { FORMATS, UsageError, checkProject, renderOutputs, writeAtomically, type Assets, type Format, type Selection } from './pipeline.js';
 
 const EXIT_OK = 0;
@@ -149,6 +150,15 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
       }
       out.write(`✓ ${file} matches lines ${options.lines} of the original: no problems.\n`);
     });
+
+  addReadingsCommand(program, {
+    out,
+    fail(result, root) {
+      const count = reportProblems(err, result.files, root);
+      err.write(`✗ ${count} problem(s) found.\n`);
+      process.exitCode = EXIT_INPUT;
+    },
+  });
 
   return program;
 }

@@ -53,7 +53,7 @@ export function checkProject(root: string, selection: Selection): CheckResult {
     build.versions = build.versions.map((version) =>
       completeModel(version, wordsOf(loadLocale(paths.locales, version.lang), build.versionFiles.get(version.lang)!)),
     );
-    checkDocument(build, paths.locales);
+    checkDocument(build, paths);
     return build;
   });
   const files = [...checkLocales(paths.locales, root), ...builds.flatMap((b) => b.files)];

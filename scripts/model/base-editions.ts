@@ -1,6 +1,7 @@
 /**
- * The base edition a resolution names in document.yaml (`base: res154-dubai-2018`): the document of
- * the text in force that a MOD's marks are checked against. It must be another document of the project.
+ * The base edition a proposal's resolution names in document.yaml (`base: res154-dubai-2018`): the
+ * document of the text in force that a MOD's marks are to be checked against. It must be another
+ * document of the project. (The document-wide `base` is checked with the text, in check/document.ts.)
  */
 import type { VFile } from 'vfile';
 import type { Point } from 'unist';
@@ -8,15 +9,9 @@ import { reportError } from '../diagnostics/report.js';
 import type { DocumentMeta, ResolutionMeta } from './metadata.js';
 import type { YamlPath } from './yaml-data.js';
 
-/** Every resolution document.yaml names, with the path of its entry. */
-export function declaredResolutions(meta: DocumentMeta): { resolution: ResolutionMeta; path: YamlPath }[] {
-  const declared: { resolution: ResolutionMeta; path: YamlPath }[] = meta.resolution
-    ? [{ resolution: meta.resolution, path: ['resolution'] }]
-    : [];
-  meta.proposals.forEach(({ resolution }, index) => {
-    if (resolution) declared.push({ resolution, path: ['proposals', index, 'resolution'] });
-  });
-  return declared;
+/** The resolutions of the proposals, with the path of each in document.yaml. */
+function proposalResolutions(meta: DocumentMeta): { resolution: ResolutionMeta; path: YamlPath }[] {
+  return meta.proposals.flatMap(({ resolution }, index) => (resolution ? [{ resolution, path: ['proposals', index, 'resolution'] }] : []));
 }
 
 export function checkBaseEditions(
@@ -26,7 +21,7 @@ export function checkBaseEditions(
   metaFile: VFile,
   placeOf: (path: YamlPath) => Point,
 ): void {
-  for (const { resolution, path } of declaredResolutions(meta)) {
+  for (const { resolution, path } of proposalResolutions(meta)) {
     const base = resolution.base;
     if (base === undefined) continue;
     const place = placeOf([...path, 'base']);

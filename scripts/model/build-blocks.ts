@@ -310,13 +310,14 @@ export class BlockBuilder {
       case 'resolution-title': {
         const id = node.attributes?.id ?? undefined;
         if (id) ctx.claimId(id, node.position);
-        const [title, ...name] = resolutionTitle(ctx, position, this.proposal, node.attributes?.resolution ?? undefined);
+        const resolution = node.attributes?.resolution ?? undefined;
+        const [title, ...name] = resolutionTitle(ctx, position, this.titleReading(node), this.proposal, resolution);
         return [{ ...title!, id }, ...name];
       }
       case 'annex-title': {
         const id = node.attributes?.id ?? undefined;
         if (id) ctx.claimId(id, node.position);
-        return [{ ...annexTitle(ctx, position), id }];
+        return [{ ...annexTitle(ctx, position, this.titleReading(node)), id }];
       }
       case 'figure': {
         const alt = node.attributes?.alt ?? '';
@@ -358,6 +359,19 @@ export class BlockBuilder {
       'Give each proposal its own identifier, and declare it in document.yaml',
       'duplicate-proposal',
     );
+  }
+
+  /** `reading=accepted|rejected` on a title: the title as it reads with its revision accepted or rejected. */
+  private titleReading(node: LeafDirective): Heading['reading'] {
+    const value = node.attributes?.reading ?? undefined;
+    if (value === undefined || value === 'accepted' || value === 'rejected') return value;
+    this.ctx.error(
+      node.position,
+      `A title's reading is accepted or rejected, not "${value}"`,
+      `Write \`::${node.name}{reading=accepted}\`, or leave reading out to mark the revision`,
+      'invalid-directive',
+    );
+    return undefined;
   }
 
   /** `src` names a file under `figures/<lang>/` (preferred) or `figures/` of the document. */

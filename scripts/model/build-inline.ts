@@ -183,7 +183,12 @@ function buildTextDirective(node: TextDirective, ctx: BuildContext, options: Inl
       return [{ type: 'text', value: ref, position }];
     }
     return [
-      { type: 'text', value: formatFigure(value, ctx.t('numbers.intl', node.position), ctx.t('numbers.group', node.position)), position },
+      {
+        type: 'text',
+        value: formatFigure(value, ctx.t('numbers.intl', node.position), ctx.t('numbers.group', node.position)),
+        dataRef: ref,
+        position,
+      },
     ];
   }
   if (node.name === 'call' && options.allow?.has('call')) {

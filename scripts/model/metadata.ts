@@ -28,44 +28,55 @@ const resolutionNumber = z.custom<number | string>(
 /** A document of this project: its folder under content/. */
 const documentId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a document id, the name of a folder of content/');
 
-export const resolutionSchema = z
+const resolutionFields = {
+  number: resolutionNumber,
+  /** Its name, a key of `resolutionNames` in the locales, printed under the number line. */
+  title: localeKey.optional(),
+  /** Each revision of the text, the one in force last; a MOD adds the one proposed after it. */
+  revisions: z.array(placeAndYear).min(1).optional(),
+};
+
+/** A draft new resolution has no revision history; a numbered one has. */
+function checkHistory(resolution: { number: number | string; revisions?: unknown[] | undefined }, ctx: z.RefinementCtx): void {
+  if (isDraftNumber(resolution.number) && resolution.revisions) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['revisions'],
+      message: `the draft new resolution ${resolution.number} has no revision history`,
+      params: { fix: 'Remove "revisions": a new resolution is dated with the place and year of the conference' },
+    });
+  }
+  if (!isDraftNumber(resolution.number) && !resolution.revisions) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['number'],
+      message: `Resolution ${resolution.number} has no revision history`,
+      params: {
+        fix: 'Add "revisions: [{ place: dubai, year: 2018 }]", the edition in force last (and for a MOD the one proposed after it)',
+      },
+    });
+  }
+}
+
+/** The document's own resolution (its text in force is the document-wide `base`). */
+export const resolutionSchema = z.strictObject(resolutionFields).superRefine(checkHistory);
+
+/** A proposal's resolution, which may name the document of its text in force. */
+const proposalResolutionSchema = z
   .strictObject({
-    number: resolutionNumber,
-    /** Its name, a key of `resolutionNames` in the locales, printed under the number line. */
-    title: localeKey.optional(),
-    /** Each revision of the text, the one in force last; a MOD adds the one proposed after it. */
-    revisions: z.array(placeAndYear).min(1).optional(),
-    /** The document of the text in force, which the marks of a MOD are checked against. */
+    ...resolutionFields,
+    /** The document of the text in force, which the marks of a MOD are to be checked against. */
     base: documentId.optional(),
   })
-  .superRefine((resolution, ctx) => {
-    if (isDraftNumber(resolution.number) && resolution.revisions) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['revisions'],
-        message: `the draft new resolution ${resolution.number} has no revision history`,
-        params: { fix: 'Remove "revisions": a new resolution is dated with the place and year of the conference' },
-      });
-    }
-    if (!isDraftNumber(resolution.number) && !resolution.revisions) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['number'],
-        message: `Resolution ${resolution.number} has no revision history`,
-        params: {
-          fix: 'Add "revisions: [{ place: dubai, year: 2018 }]", the edition in force last (and for a MOD the one proposed after it)',
-        },
-      });
-    }
-  });
-export type ResolutionMeta = z.infer<typeof resolutionSchema>;
+  .superRefine(checkHistory);
+export type ResolutionMeta = z.infer<typeof proposalResolutionSchema>;
 
 const proposalId = z.string().regex(/^[A-Z0-9]+\/[0-9]+(A[0-9]+)?\/[0-9]+$/, 'an identifier such as CL/39A4/1');
 
 export const proposalSchema = z.strictObject({
   id: proposalId,
   /** The resolution the proposal adds, modifies or suppresses. */
-  resolution: resolutionSchema.optional(),
+  resolution: proposalResolutionSchema.optional(),
 });
 export type ProposalMeta = z.infer<typeof proposalSchema>;
 
@@ -110,6 +121,14 @@ export const documentMetaSchema = z.strictObject({
   annex: z.strictObject({ number: z.number().int().positive() }).optional(),
   /** Every proposal identifier the text uses, and no other, each with the resolution it is on. */
   proposals: proposalsSchema,
+  /**
+   * The document of the text in force that this one revises (a folder of content/): `check` verifies
+   * that this document's rejected reading is that text, language by language.
+   */
+  base: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'the id of a document under content/, such as res71-2018')
+    .optional(),
   /** The plain-text export this document was converted from, in shared/seeds/. */
   seed: z
     .string()

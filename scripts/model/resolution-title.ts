@@ -24,10 +24,20 @@ const CHANGE_ACTIONS: readonly ProposalAction[] = ['MOD', '(MOD)'];
 export function resolutionTitle(
   ctx: BuildContext,
   position: Position | undefined,
+  reading: Heading['reading'],
   proposal: ProposalPlace | undefined,
   named: string | undefined,
 ): Heading[] {
-  const heading: Heading = { type: 'heading', depth: 1, role: 'resolutionTitle', change: undefined, children: [], position };
+  const heading: Heading = {
+    type: 'heading',
+    depth: 1,
+    role: 'resolutionTitle',
+    reading,
+    resolution: named,
+    change: undefined,
+    children: [],
+    position,
+  };
   const resolution = resolutionOf(ctx, position, proposal, named);
   if (!resolution) return [heading];
   const form = titleForm(ctx, position, resolution, proposal);
@@ -44,17 +54,18 @@ export function resolutionTitle(
       : revisedTitle(
           ctx,
           position,
+          reading,
           'resolution.title',
           { number: resolution.number },
           form === 'revised' ? resolution.revisions! : resolution.revisions!.slice(-1),
         );
   if (!resolution.title) return [heading];
   const name = ctx.t(`resolutionNames.${resolution.title}`, position);
-  return [heading, { type: 'heading', depth: 2, change: undefined, children: [text(name)], position }];
+  return [heading, { type: 'heading', depth: 2, role: 'resolutionName', change: undefined, children: [text(name)], position }];
 }
 
 /** `::annex-title`: "Annex 1 to Resolution 71 (Rev. …)" from `annex` and `resolution` in document.yaml. */
-export function annexTitle(ctx: BuildContext, position: Position | undefined): Heading {
+export function annexTitle(ctx: BuildContext, position: Position | undefined, reading: Heading['reading']): Heading {
   const { resolution, annex } = ctx.meta;
   if (!resolution?.revisions || !annex) {
     ctx.error(
@@ -63,15 +74,16 @@ export function annexTitle(ctx: BuildContext, position: Position | undefined): H
       'Add `resolution: {number, revisions}` and `annex: {number}` to document.yaml',
       'invalid-metadata',
     );
-    return { type: 'heading', depth: 1, role: 'annexTitle', change: undefined, children: [], position };
+    return { type: 'heading', depth: 1, role: 'annexTitle', reading, change: undefined, children: [], position };
   }
   const values = { number: annex.number, resolution: resolution.number };
   return {
     type: 'heading',
     depth: 1,
     role: 'annexTitle',
+    reading,
     change: undefined,
-    children: revisedTitle(ctx, position, 'annex.title', values, resolution.revisions),
+    children: revisedTitle(ctx, position, reading, 'annex.title', values, resolution.revisions),
     position,
   };
 }
@@ -159,10 +171,14 @@ function titleForm(
 
 const SLOT = '\u0000';
 
-/** The title around its place and year; with two revisions or more, the older struck and the newer underlined. */
+/**
+ * The title around its place and year; with two revisions or more, the older struck and the newer
+ * underlined, or in one reading (`reading=accepted|rejected`) the newer or the older alone.
+ */
 function revisedTitle(
   ctx: BuildContext,
   position: Position | undefined,
+  reading: Heading['reading'],
   key: string,
   values: Record<string, string | number>,
   revisions: readonly { place: string; year: number }[],
@@ -170,12 +186,14 @@ function revisedTitle(
   const [before = '', after = ''] = ctx.t(key, position, { ...values, revision: SLOT }).split(SLOT);
   const current = revisions.at(-1)!;
   const previous = revisions.at(-2);
-  const revision: InlineNode[] = previous
-    ? [
-        { type: 'deletion', children: [text(placeAndYear(ctx, position, previous))] },
-        { type: 'insertion', children: [text(placeAndYear(ctx, position, current))] },
-      ]
-    : [text(placeAndYear(ctx, position, current))];
+  const revision: InlineNode[] = !previous
+    ? [text(placeAndYear(ctx, position, current))]
+    : reading
+      ? [text(placeAndYear(ctx, position, reading === 'accepted' ? current : previous))]
+      : [
+          { type: 'deletion', children: [text(placeAndYear(ctx, position, previous))] },
+          { type: 'insertion', children: [text(placeAndYear(ctx, position, current))] },
+        ];
   return [text(before), ...revision, text(after)];
 }
 

@@ -22,7 +22,7 @@ class ReadingPass {
   /** The kind of change that disappears from this reading; the other kind is kept, unmarked. */
   private readonly gone: Exclude<BlockChange, undefined>;
 
-  constructor(which: Reading) {
+  constructor(private readonly which: Reading) {
     this.gone = which === 'accepted' ? 'deletion' : 'insertion';
   }
 
@@ -41,8 +41,13 @@ class ReadingPass {
   private block(node: BlockNode): BlockNode[] {
     if ('change' in node && node.change === this.gone) return [];
     switch (node.type) {
-      case 'heading':
-        return [{ ...node, change: undefined, label: node.label && this.inlines(node.label), children: this.inlines(node.children) }];
+      case 'heading': {
+        // A title made from the revision history says which reading it is, so that it reads back unmarked.
+        const reading = node.role === 'resolutionTitle' || node.role === 'annexTitle' ? this.which : undefined;
+        return [
+          { ...node, reading, change: undefined, label: node.label && this.inlines(node.label), children: this.inlines(node.children) },
+        ];
+      }
       case 'labelledParagraph':
         return [{ ...node, change: undefined, label: this.inlines(node.label), children: this.inlines(node.children) }];
       case 'paragraph':

@@ -122,6 +122,14 @@ function wrapping(kind: keyof typeof DELIMITERS): Handle {
 
 export function revisionMarksToMarkdown(): ToMarkdownExtension {
   return {
+    // Text that would open or close a mark is escaped: `\{++`, `a\++}`.
+    unsafe: [
+      { character: '{', after: '(?:\\+\\+|--|~~|>>)' },
+      { character: '+', after: '\\+\\}' },
+      { character: '-', after: '-\\}' },
+      { character: '~', after: '(?:~\\}|>)' },
+      { character: '<', after: '<\\}' },
+    ],
     handlers: {
       insertion: wrapping('insertion'),
       deletion: wrapping('deletion'),
