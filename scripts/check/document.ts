@@ -1,4 +1,4 @@
-/** The checks of a document once every language version is built: typography per language, the text in force, then parity with the original. */
+/** The checks of a document once every language version is built: typography, mark edges and both readings per language, the text in force, then parity with the original. */
 import { buildDocument, listDocuments, type DocumentBuild, type ProjectPaths } from '../model/build.js';
 import { reportError } from '../diagnostics/report.js';
 import { loadLocale } from '../i18n/locales.js';
@@ -7,12 +7,14 @@ import { checkMarkBoundaries } from './mark-boundaries.js';
 import { checkDocumentParity } from './parity.js';
 import { checkQuotes } from './typography.js';
 import { checkDeclaredProposals } from './declared-proposals.js';
+import { checkReadings } from './readings.js';
 
 export function checkDocument(build: DocumentBuild, paths: ProjectPaths): void {
   for (const version of build.versions) {
     const file = build.versionFiles.get(version.lang)!;
     checkQuotes(version, file, loadLocale(paths.locales, version.lang));
     checkMarkBoundaries(version, file);
+    checkReadings(version, file);
   }
   checkAgainstBase(build, paths);
   checkDocumentParity(build);

@@ -7,6 +7,7 @@ import type { Position } from 'unist';
 import type { BuildContext } from './context.js';
 import { buildInlines, wholeChange } from './build-inline.js';
 import { buildGridTable, buildListTable, buildPipeTable, type GridTable } from './build-table.js';
+import { trimStart } from './trim-start.js';
 import type { FootnoteNumbering } from './footnotes.js';
 import { annexTitle, resolutionTitle, type ProposalPlace } from './resolution-title.js';
 import {
@@ -412,7 +413,7 @@ function splitLabel(nodes: readonly PhrasingContent[]): { label: PhrasingContent
   const [first, ...rest] = nodes;
   if (!first) return undefined;
   if (first.type === 'textDirective' && first.name === 'n') {
-    return { label: first.children, body: trimStart(rest) };
+    return { label: first.children, body: trimStart(rest, /^[ \t]+/) };
   }
   if (
     (first.type === 'insertion' || first.type === 'deletion') &&
@@ -422,15 +423,8 @@ function splitLabel(nodes: readonly PhrasingContent[]): { label: PhrasingContent
     const [directive, ...inside] = first.children;
     return {
       label: [{ ...first, children: directive.children }],
-      body: [{ ...first, children: trimStart(inside) }, ...rest],
+      body: [{ ...first, children: trimStart(inside, /^[ \t]+/) }, ...rest],
     };
   }
   return undefined;
-}
-
-function trimStart(nodes: readonly PhrasingContent[]): PhrasingContent[] {
-  const [first, ...rest] = nodes;
-  if (first?.type !== 'text') return [...nodes];
-  const value = first.value.replace(/^[ \t]+/, '');
-  return value ? [{ ...first, value }, ...rest] : rest;
 }

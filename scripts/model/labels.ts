@@ -43,7 +43,7 @@ const CAPITALS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DOTTED = /^\d+(?:\.\d+)*$/u;
 const AROUND = /^([(（]?)(.*?)([)）.]?)$/u;
 
-/** The readings of a label: one, or two where a letter is also a roman numeral (`i)`, `v)`); none if it is no label. */
+/** The ways a label may be read: one, or two where a letter is also a roman numeral (`i)`, `v)`); none if it is no label. */
 export function readLabel(printed: string, letters: readonly string[]): Label[] {
   const text = printed.trim();
   const bare = text
@@ -53,12 +53,12 @@ export function readLabel(printed: string, letters: readonly string[]): Label[] 
   const [, prefix = '', core = '', suffix = ''] = AROUND.exec(bare) ?? [];
   const label = (family: LabelFamily, value: number[]): Label => ({ text, family, prefix, suffix, value });
   if (DOTTED.test(core)) return [label('number', core.split('.').map(Number))];
-  const readings: Label[] = [];
+  const candidates: Label[] = [];
   const letter = letters.indexOf(core);
-  if (letter >= 0) readings.push(label('letter', [letter + 1]));
-  if (core.length === 1 && CAPITALS.includes(core)) readings.push(label('capital', [CAPITALS.indexOf(core) + 1]));
-  if (ROMAN.includes(core)) readings.push(label('roman', [ROMAN.indexOf(core) + 1]));
-  return readings;
+  if (letter >= 0) candidates.push(label('letter', [letter + 1]));
+  if (core.length === 1 && CAPITALS.includes(core)) candidates.push(label('capital', [CAPITALS.indexOf(core) + 1]));
+  if (ROMAN.includes(core)) candidates.push(label('roman', [ROMAN.indexOf(core) + 1]));
+  return candidates;
 }
 
 /** Labels of one kind count in one series: `a)` and `b)`, not `a)` and `(b)` or `1`. */
