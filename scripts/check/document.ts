@@ -6,6 +6,7 @@ import { checkBaseText } from './base-text.js';
 import { checkMarkBoundaries } from './mark-boundaries.js';
 import { checkDocumentParity } from './parity.js';
 import { checkQuotes } from './typography.js';
+import { checkDeclaredProposals } from './declared-proposals.js';
 import { checkReadings } from './readings.js';
 
 export function checkDocument(build: DocumentBuild, paths: ProjectPaths): void {
@@ -17,6 +18,7 @@ export function checkDocument(build: DocumentBuild, paths: ProjectPaths): void {
   }
   checkAgainstBase(build, paths);
   checkDocumentParity(build);
+  checkDeclaredProposals(build);
 }
 
 /** Each language version's rejected reading against the same language of the document it revises. */
