@@ -21,7 +21,7 @@ import { cutsInside, marksInsideWords } from '../scripts/passes/redline/word-cut
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const DOCUMENT = 'res71-annex1-2028';
-const WARM_UP = 3;
+const WARM_UP = 5;
 const RUNS = 11;
 
 interface Marks {
