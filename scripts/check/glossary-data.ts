@@ -27,13 +27,17 @@ const termSchema = z.strictObject({
   ...(Object.fromEntries(LANGS.map((code) => [code, forms])) as Record<Lang, typeof forms>),
 });
 
+const affixes = z.array(z.string().min(1)).default([]);
+
 const glossarySchema = z.strictObject({
   writing: z
     .partialRecord(
       lang,
       z.strictObject({
-        prefixes: z.array(z.string().min(1)).default([]),
-        startVariants: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
+        prefixes: affixes,
+        article: affixes,
+        suffixes: affixes,
+        endVariants: z.record(z.string().min(1), affixes).default({}),
       }),
     )
     .default({}),
@@ -46,8 +50,15 @@ export interface GlossaryTerm {
   line: number;
   forms: Readonly<Record<Lang, readonly string[]>>;
   scope: 'text' | 'callWords';
-  /** The first form found in a text of `lang`, or undefined. */
-  find(lang: Lang, text: string): string | undefined;
+  /** Where the term's forms in `lang` stand in `text`. */
+  occurrences(lang: Lang, text: string): TermOccurrence[];
+  appearsIn(lang: Lang, text: string): boolean;
+}
+
+export interface TermOccurrence {
+  start: number;
+  end: number;
+  text: string;
 }
 
 export interface Glossary {
@@ -70,7 +81,13 @@ export function loadGlossary(paths: ProjectPaths): Glossary | undefined {
       line: lines.get(id) ?? 1,
       forms: entry,
       scope: entry.scope,
-      find: (code, text) => patterns.get(code)!.exec(text)?.[0],
+      occurrences: (code, text) =>
+        [...text.matchAll(patterns.get(code)!)].map((match) => ({
+          start: match.index,
+          end: match.index + match[0].length,
+          text: match[0],
+        })),
+      appearsIn: (code, text) => text.search(patterns.get(code)!) >= 0,
     };
   });
   return { file, terms };

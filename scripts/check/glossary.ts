@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import { reportWarning } from '../diagnostics/report.js';
 import type { DocumentBuild } from '../model/build.js';
 import type { InlineNode, ModelDocument } from '../model/types.js';
+import type { Lang } from '../i18n/languages.js';
 import { printedText } from '../model/text.js';
 import { visitInlineRun } from '../model/walk.js';
 import { reading, type Reading } from '../passes/readings.js';
@@ -37,23 +38,48 @@ export function checkGlossary(
   for (const which of READINGS) {
     for (const [sourceBlock, targetBlock] of counterparts(reading(original, which), reading(translation, which))) {
       for (const [from, to] of pairedWords(sourceBlock, targetBlock)) {
-        const source = { text: printedText(from.inline), callWords: callWordsOf(from.inline) };
         const target = { text: printedText(to.inline), callWords: callWordsOf(to.inline) };
-        for (const term of glossary.terms ?? []) {
-          const used = term.find(original.lang, source[term.scope === 'callWords' ? 'callWords' : 'text']);
-          if (!used || term.find(translation.lang, target[term.scope === 'callWords' ? 'callWords' : 'text'])) continue;
+        for (const [term, used] of termsUsed(glossary.terms ?? [], original.lang, from.inline)) {
+          if (term.appearsIn(translation.lang, target[term.scope])) continue;
           const place = to.position?.start;
           const key = `${place?.line}:${place?.column}:${term.id}`;
           if (reported.has(key)) continue;
           reported.add(key);
-          reportMissingTerm(translationFile, targetBlock, to, { term, used, at: `${originalFile.basename}:${from.position?.start.line ?? 1}` }, {
-            lang: translation.lang,
-            glossaryFile: glossary.file,
-          });
+          reportMissingTerm(
+            translationFile,
+            targetBlock,
+            to,
+            { term, used, at: `${originalFile.basename}:${from.position?.start.line ?? 1}` },
+            {
+              lang: translation.lang,
+              glossaryFile: glossary.file,
+            },
+          );
         }
       }
     }
   }
+}
+
+/**
+ * The terms a run of the original uses, each with the words found. A term found only inside a longer
+ * term is that longer term: 成果 in 输出成果 is an output, not an outcome.
+ */
+function termsUsed(terms: readonly GlossaryTerm[], lang: Lang, inline: readonly InlineNode[]): Map<GlossaryTerm, string> {
+  const texts = { text: printedText(inline), callWords: callWordsOf(inline) };
+  const found = terms.flatMap((term) => term.occurrences(lang, texts[term.scope]).map((occurrence) => ({ term, ...occurrence })));
+  const used = new Map<GlossaryTerm, string>();
+  for (const one of found) {
+    const inLonger = found.some(
+      (other) =>
+        other.term.scope === one.term.scope &&
+        other.start <= one.start &&
+        one.end <= other.end &&
+        other.end - other.start > one.end - one.start,
+    );
+    if (!inLonger && !used.has(one.term)) used.set(one.term, one.text);
+  }
+  return used;
 }
 
 /** The words of the call words of a run, one line each. */

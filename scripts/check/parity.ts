@@ -77,13 +77,21 @@ export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label):
           const number = plain(block.label ?? []);
           const title = block.role ? `${block.role}` : number ? `heading ${number}` : `heading "${excerpt(block.children)}"`;
           out.push(
-            shape(block, `heading:${block.depth}:${block.role ?? ''}:${number}`, title, [...(block.label ?? []), ...block.children]),
+            shape(
+              block,
+              `heading:${block.depth}:${block.role ?? ''}:${number}`,
+              title,
+              [...(block.label ?? []), ...block.children],
+              block.children,
+            ),
           );
           break;
         }
         case 'labelledParagraph': {
           const label = plain(block.label);
-          out.push(shape(block, `labelled:${relabel(label)}`, `${where}paragraph ${label}`, [...block.label, ...block.children]));
+          out.push(
+            shape(block, `labelled:${relabel(label)}`, `${where}paragraph ${label}`, [...block.label, ...block.children], block.children),
+          );
           break;
         }
         case 'paragraph':
@@ -139,10 +147,11 @@ function shape(
   key: string,
   name: string,
   inline: readonly InlineNode[],
+  words: readonly InlineNode[] = inline,
 ): BlockShape {
   const marks = { footnotes: 0, insertions: false, deletions: false };
   countMarks(inline, marks);
-  return { key, name, position: node.position, change: node.change ?? '', ...marks, words: [{ inline, position: node.position }] };
+  return { key, name, position: node.position, change: node.change ?? '', ...marks, words: [{ inline: words, position: node.position }] };
 }
 
 function countMarks(nodes: readonly InlineNode[], marks: { footnotes: number; insertions: boolean; deletions: boolean }): void {
@@ -200,15 +209,18 @@ function tableWords(table: Table): BlockWords[] {
 
 const tableRows = (table: Table) => [...table.head, ...table.body, ...table.foot];
 
-/** The inline nodes of a cell's paragraphs, headings and list items, labels included, in reading order. */
+/**
+ * The inline nodes of a cell's paragraphs, headings and list items, labels included, in reading order,
+ * a line break after each label and block so that the words of two blocks do not run together.
+ */
 function cellInline(cell: TableCell): InlineNode[] {
   const inline: InlineNode[] = [];
   const collect = (blocks: readonly BlockNode[]) => {
     for (const b of blocks) {
       if (b.type === 'list') b.children.forEach((item) => collect(item.children));
-      if ('label' in b && b.label) inline.push(...b.label);
+      if ('label' in b && b.label) inline.push(...b.label, { type: 'break' });
       if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'labelledParagraph' || b.type === 'callWordParagraph') {
-        inline.push(...b.children);
+        inline.push(...b.children, { type: 'break' });
       }
     }
   };
