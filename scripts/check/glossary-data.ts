@@ -14,7 +14,7 @@ import type { ProjectPaths } from '../model/build.js';
 import { readYaml } from '../model/yaml-data.js';
 import { termPattern, NO_WRITING_RULES, type WritingRules } from './term-forms.js';
 
-export const GLOSSARY_FILE = 'glossary.yaml';
+const GLOSSARY_FILE = 'glossary.yaml';
 
 const forms = z.array(z.string().trim().min(1)).min(1);
 const lang = z.enum(LANGS as [Lang, ...Lang[]]);

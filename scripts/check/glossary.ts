@@ -36,24 +36,23 @@ export function checkGlossary(
 ): void {
   const reported = new Set<string>();
   for (const which of READINGS) {
-    for (const [sourceBlock, targetBlock] of counterparts(reading(original, which), reading(translation, which))) {
-      for (const [from, to] of pairedWords(sourceBlock, targetBlock)) {
-        const target = { text: printedText(to.inline), callWords: callWordsOf(to.inline) };
+    for (const [source, target] of counterparts(reading(original, which), reading(translation, which))) {
+      for (const [from, to] of pairedWords(source, target)) {
+        const translated = wordsOf(to.inline);
         for (const [term, used] of termsUsed(glossary.terms ?? [], original.lang, from.inline)) {
-          if (term.appearsIn(translation.lang, target[term.scope])) continue;
           const place = to.position?.start;
           const key = `${place?.line}:${place?.column}:${term.id}`;
-          if (reported.has(key)) continue;
+          if (term.appearsIn(translation.lang, translated[term.scope]) || reported.has(key)) continue;
           reported.add(key);
-          reportMissingTerm(
+          const entry = `"${term.id}" (${glossary.file.path}:${term.line})`;
+          const forms = term.forms[translation.lang].map((form) => `"${form}"`).join(', ');
+          reportWarning(
             translationFile,
-            targetBlock,
-            to,
-            { term, used, at: `${originalFile.basename}:${from.position?.start.line ?? 1}` },
-            {
-              lang: translation.lang,
-              glossaryFile: glossary.file,
-            },
+            place,
+            `Glossary term ${entry}: the original uses "${used}" here (${originalFile.basename}:${from.position?.start.line ?? 1}), ` +
+              `but this ${target.name} has none of its ${translation.lang} forms ${forms}`,
+            `Use the term's ${translation.lang} form, or, if the translation rightly says it in other words, add that wording to the entry`,
+            'glossary-term',
           );
         }
       }
@@ -61,58 +60,38 @@ export function checkGlossary(
   }
 }
 
+/** A run's printed words, and the words of its call words alone (where call-word terms are looked for). */
+function wordsOf(inline: readonly InlineNode[]): Record<GlossaryTerm['scope'], string> {
+  const callWords: string[] = [];
+  visitInlineRun(inline, (node) => {
+    if (node.type === 'callWord') callWords.push(node.value);
+  });
+  return { text: printedText(inline), callWords: callWords.join('\n') };
+}
+
 /**
  * The terms a run of the original uses, each with the words found. A term found only inside a longer
  * term is that longer term: 成果 in 输出成果 is an output, not an outcome.
  */
 function termsUsed(terms: readonly GlossaryTerm[], lang: Lang, inline: readonly InlineNode[]): Map<GlossaryTerm, string> {
-  const texts = { text: printedText(inline), callWords: callWordsOf(inline) };
-  const found = terms.flatMap((term) => term.occurrences(lang, texts[term.scope]).map((occurrence) => ({ term, ...occurrence })));
-  const used = new Map<GlossaryTerm, string>();
-  for (const one of found) {
-    const inLonger = found.some(
+  const words = wordsOf(inline);
+  const found = terms.flatMap((term) => term.occurrences(lang, words[term.scope]).map((occurrence) => ({ term, ...occurrence })));
+  const inLonger = (one: (typeof found)[number]) =>
+    found.some(
       (other) =>
         other.term.scope === one.term.scope &&
         other.start <= one.start &&
         one.end <= other.end &&
         other.end - other.start > one.end - one.start,
     );
-    if (!inLonger && !used.has(one.term)) used.set(one.term, one.text);
-  }
+  const used = new Map<GlossaryTerm, string>();
+  for (const one of found) if (!used.has(one.term) && !inLonger(one)) used.set(one.term, one.text);
   return used;
 }
 
-/** The words of the call words of a run, one line each. */
-function callWordsOf(inline: readonly InlineNode[]): string {
-  const words: string[] = [];
-  visitInlineRun(inline, (node) => {
-    if (node.type === 'callWord') words.push(node.value);
-  });
-  return words.join('\n');
-}
-
-/** A table's caption and cells are paired one by one when the two tables have the same cells; any other block is one run of words. */
+/** A table's caption and cells are paired one by one when the two tables have as many; any other block is one run of words. */
 function pairedWords(source: BlockShape, target: BlockShape): [BlockWords, BlockWords][] {
   if (source.words.length === target.words.length) return source.words.map((words, index) => [words, target.words[index]!]);
   const whole = (shape: BlockShape): BlockWords => ({ inline: shape.words.flatMap((w) => w.inline), position: shape.position });
   return [[whole(source), whole(target)]];
-}
-
-function reportMissingTerm(
-  file: VFile,
-  target: BlockShape,
-  words: BlockWords,
-  found: { term: GlossaryTerm; used: string; at: string },
-  where: { lang: ModelDocument['lang']; glossaryFile: VFile },
-): void {
-  const { term, used, at } = found;
-  const expected = term.forms[where.lang].map((form) => `"${form}"`).join(', ');
-  const entry = `"${term.id}" (${where.glossaryFile.path}:${term.line})`;
-  reportWarning(
-    file,
-    words.position?.start,
-    `Glossary term ${entry}: the original uses "${used}" here (${at}), but this ${target.name} has none of its ${where.lang} forms ${expected}`,
-    `Use the term's ${where.lang} form, or, if the translation rightly says it in other words, add that wording to the entry`,
-    'glossary-term',
-  );
 }

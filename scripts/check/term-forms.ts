@@ -61,5 +61,8 @@ function characters(text: string): string {
 /** An optional group of affixes, longest first so that a short one is not taken for part of a long one. */
 function anyOf(affixes: readonly string[]): string {
   if (!affixes.length) return '';
-  return `(?:${[...affixes].sort((a, b) => b.length - a.length).map(escape).join('|')})?`;
+  return `(?:${[...affixes]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})?`;
 }

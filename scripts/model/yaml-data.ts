@@ -2,7 +2,7 @@
  * Reads YAML (a metadata file or a front matter block) and validates it with a
  * zod schema, reporting each problem at the line and column of the value at fault.
  */
-import { parseDocument, isNode, type Document } from 'yaml';
+import { parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
@@ -35,14 +35,32 @@ export function readYaml<S extends z.ZodType>(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const keyPath = issue.path.map(String);
-    const node = keyPath.length ? doc.getIn(issue.path as (string | number)[], true) : doc.contents;
+    const node =
+      issue.code === 'invalid_key'
+        ? keyNode(doc, issue.path)
+        : keyPath.length
+          ? doc.getIn(issue.path as (string | number)[], true)
+          : doc.contents;
     // For an unknown or missing key, point at the map that should (not) hold it.
     const target = isNode(node) ? node : doc.getIn(issue.path.slice(0, -1) as (string | number)[], true);
     const range = isNode(target) ? target.range : isNode(doc.contents) ? doc.contents.range : undefined;
     const field = keyPath.join('.') || '(top level)';
-    reportError(file, point(range?.[0] ?? 0), `Invalid ${what}: "${field}": ${issue.message}`, fixFor(issue), 'invalid-metadata');
+    reportError(file, point(range?.[0] ?? 0), `Invalid ${what}: "${field}": ${messageOf(issue)}`, fixFor(issue), 'invalid-metadata');
   }
   return undefined;
+}
+
+/** The key itself of a map entry (a key that breaks a rule is reported there, not at its value). */
+function keyNode(doc: Document, keyPath: readonly PropertyKey[]): unknown {
+  const map = doc.getIn(keyPath.slice(0, -1) as (string | number)[], true);
+  if (!isMap(map)) return undefined;
+  return map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(keyPath.at(-1)))?.key;
+}
+
+/** A key that breaks a rule says which rule ("Invalid key in record" alone does not). */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_key') return issue.message;
+  return [issue.message, ...issue.issues.map((inner) => inner.message)].join(': ');
 }
 
 function fixFor(issue: z.core.$ZodIssue): string {
