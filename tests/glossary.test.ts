@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, type CheckResult } from '../scripts/cli/pipeline.js';
-import { formatMessages } from '../scripts/diagnostics/report.js';
+import { formatMessages, hasErrors } from '../scripts/diagnostics/report.js';
+import { checkPart } from '../scripts/check/part.js';
 import { loadGlossary, type GlossaryTerm } from '../scripts/check/glossary-data.js';
 import { projectPaths } from '../scripts/model/build.js';
 import type { Lang } from '../scripts/i18n/languages.js';
@@ -119,6 +120,12 @@ describe('the glossary check', () => {
       warning('ru', 67, 'accountabilityFramework', '问责制模型', 64, 'paragraph e)', '"рамочн* основ* подотчетности"'),
     );
     expect(warnings()).toContain(warning('ar', 67, 'accountabilityFramework', '问责制模型', 64, 'paragraph هـ)', '"إطار المساءلة"'));
+  });
+
+  it('checks the terms of a part of a translation too (check-part)', () => {
+    const files = checkPart(projectPaths(project.root), 'res71-proposal', 'fr', { from: 1, to: 117 }, file('fr'));
+    expect(files.some(hasErrors)).toBe(false);
+    expect(formatMessages(files)).toContain('warning: Glossary term "resultsFramework"');
   });
 
   it('prints the warnings and exits 0 from the command line', () => {
