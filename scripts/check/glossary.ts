@@ -69,15 +69,22 @@ function wordsOf(inline: readonly InlineNode[]): Record<GlossaryTerm['scope'], s
   return { text: printedText(inline), callWords: callWords.join('\n') };
 }
 
+/** What termsUsed found, by language and words: the original's words are the same for every translation and both readings. */
+const found = new WeakMap<readonly GlossaryTerm[], Map<string, Map<GlossaryTerm, string>>>();
+
 /**
  * The terms a run of the original uses, each with the words found. A term found only inside a longer
  * term is that longer term: 成果 in 输出成果 is an output, not an outcome.
  */
 function termsUsed(terms: readonly GlossaryTerm[], lang: Lang, inline: readonly InlineNode[]): Map<GlossaryTerm, string> {
   const words = wordsOf(inline);
-  const found = terms.flatMap((term) => term.occurrences(lang, words[term.scope]).map((occurrence) => ({ term, ...occurrence })));
-  const inLonger = (one: (typeof found)[number]) =>
-    found.some(
+  const key = `${lang}\u0000${words.text}\u0000${words.callWords}`;
+  const known = found.get(terms) ?? found.set(terms, new Map()).get(terms)!;
+  const cached = known.get(key);
+  if (cached) return cached;
+  const occurrences = terms.flatMap((term) => term.occurrences(lang, words[term.scope]).map((occurrence) => ({ term, ...occurrence })));
+  const inLonger = (one: (typeof occurrences)[number]) =>
+    occurrences.some(
       (other) =>
         other.term.scope === one.term.scope &&
         other.start <= one.start &&
@@ -85,7 +92,8 @@ function termsUsed(terms: readonly GlossaryTerm[], lang: Lang, inline: readonly 
         other.end - other.start > one.end - one.start,
     );
   const used = new Map<GlossaryTerm, string>();
-  for (const one of found) if (!used.has(one.term) && !inLonger(one)) used.set(one.term, one.text);
+  for (const one of occurrences) if (!used.has(one.term) && !inLonger(one)) used.set(one.term, one.text);
+  known.set(key, used);
   return used;
 }
 
