@@ -1,6 +1,7 @@
 /**
- * The checks of a document once every language version is built: typography per language, the text
- * in force, parity with the original, then the original's glossary terms in each translation.
+ * The checks of a document once every language version is built: typography, mark edges and both
+ * readings per language, the text in force, parity with the original, the proposals declared, then
+ * the original's glossary terms in each translation.
  */
 import { buildDocument, listDocuments, type DocumentBuild, type ProjectPaths } from '../model/build.js';
 import { reportError } from '../diagnostics/report.js';
@@ -9,6 +10,8 @@ import { checkBaseText } from './base-text.js';
 import { checkMarkBoundaries } from './mark-boundaries.js';
 import { checkDocumentParity } from './parity.js';
 import { checkQuotes } from './typography.js';
+import { checkDeclaredProposals } from './declared-proposals.js';
+import { checkReadings } from './readings.js';
 import { checkDocumentGlossary } from './glossary.js';
 import type { Glossary } from './glossary-data.js';
 
@@ -18,9 +21,11 @@ export function checkDocument(build: DocumentBuild, paths: ProjectPaths, glossar
     const file = build.versionFiles.get(version.lang)!;
     checkQuotes(version, file, loadLocale(paths.locales, version.lang));
     checkMarkBoundaries(version, file);
+    checkReadings(version, file);
   }
   checkAgainstBase(build, paths);
   checkDocumentParity(build);
+  checkDeclaredProposals(build);
   checkDocumentGlossary(build, glossary);
 }
 

@@ -13,6 +13,7 @@ import { unusedKeys } from '../check/locales.js';
 import { loadLocale } from '../i18n/locales.js';
 import { LANGS, isLang, type Lang } from '../i18n/languages.js';
 import { addReadingsCommand } from './readings.js';
+import { addRenumberCommand } from './renumber.js';
 import { FORMATS, UsageError, checkProject, renderOutputs, writeAtomically, type Assets, type Format, type Selection } from './pipeline.js';
 
 const EXIT_OK = 0;
@@ -156,14 +157,16 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
       out.write(`✓ ${file} matches lines ${options.lines} of the original: no problems${warnings}.\n`);
     });
 
-  addReadingsCommand(program, {
+  const reporter = {
     out,
-    fail(result, root) {
+    fail(result: { files: Parameters<typeof formatMessages>[0] }, root: string) {
       const { count, warnings } = reportProblems(err, result.files, root);
       err.write(`✗ ${count} problem(s)${warnings} found.\n`);
       process.exitCode = EXIT_INPUT;
     },
-  });
+  };
+  addReadingsCommand(program, reporter);
+  addRenumberCommand(program, reporter);
 
   return program;
 }
