@@ -25,7 +25,10 @@ let base: string;
 beforeAll(async () => {
   expect(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install chromium)`).toBe(true);
   project = copyProject();
-  const build = spawnSync(process.execPath, [path.join(repoRoot, 'bin/hexaglot.js'), 'build', '--format', 'html'], { cwd: project.root, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [path.join(repoRoot, 'bin/hexaglot.js'), 'build', '--format', 'html'], {
+    cwd: project.root,
+    encoding: 'utf8',
+  });
   expect(build.status, build.stderr).toBe(0);
   const out = path.join(project.root, 'out');
   server = createServer((request, response) => {

@@ -95,13 +95,17 @@ export function forEachInlineRun(blocks: readonly BlockNode[], visit: (run: read
   }
 }
 
+type InlineVisitor = (node: InlineNode, ancestors: readonly InlineNode[]) => void;
+
 /** Every inline node of the blocks in reading order, each with the inline nodes that hold it. */
-export function visitInlines(blocks: readonly BlockNode[], visit: (node: InlineNode, ancestors: readonly InlineNode[]) => void): void {
-  const walk = (run: readonly InlineNode[], ancestors: InlineNode[]) => {
-    for (const node of run) {
-      visit(node, ancestors);
-      if ('children' in node) walk(node.children, [...ancestors, node]);
-    }
-  };
-  forEachInlineRun(blocks, (run) => walk(run, []));
+export function visitInlines(blocks: readonly BlockNode[], visit: InlineVisitor): void {
+  forEachInlineRun(blocks, (run) => visitInlineRun(run, visit));
+}
+
+/** Every inline node of one run in reading order, each with the inline nodes that hold it. */
+export function visitInlineRun(run: readonly InlineNode[], visit: InlineVisitor, ancestors: readonly InlineNode[] = []): void {
+  for (const node of run) {
+    visit(node, ancestors);
+    if ('children' in node) visitInlineRun(node.children, visit, [...ancestors, node]);
+  }
 }

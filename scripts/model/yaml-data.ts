@@ -69,6 +69,19 @@ export function readPlacedYaml<S extends z.ZodType>(
       }
       continue;
     }
+    if (issue.code === 'invalid_key') {
+      // At the key itself, with the rule it breaks ("Invalid key in record" alone does not say).
+      const key = String(issue.path.at(-1));
+      const rules = [issue.message, ...issue.issues.map((inner) => inner.message)].join(': ');
+      reportError(
+        file,
+        point(keyStart(doc, issue.path.slice(0, -1) as YamlPath, key)),
+        `Invalid ${what}: "${field}": ${rules}`,
+        fixFor(issue),
+        'invalid-metadata',
+      );
+      continue;
+    }
     reportError(file, placeOf(issue.path as YamlPath), `Invalid ${what}: "${field}": ${issue.message}`, fixFor(issue), 'invalid-metadata');
   }
   return { value: undefined, placeOf };
