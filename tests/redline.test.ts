@@ -207,6 +207,16 @@ describe('redline, construct by construct', () => {
     ]);
   });
 
+  it('pairs a long paragraph with its own old text, not with another that shares its vocabulary', () => {
+    const old =
+      ':n[d)] 强调将战略规划、财务规划和运作规划联系起来，作为衡量实现国际电联部门目标和总体目标进展依据的重要性的全权代表大会第72号决议（2014年，釜山，修订版），';
+    const next =
+      ':n[d)] 全权代表大会第151号决议做出决议，继续制定全面的国际电联结果框架，以支持战略规划、财务规划和运作规划及预算的实施，并提高国际电联成员评定实现国际电联总体目标进展的能力；';
+    expect(lines(redlineOf(old, next).body).map((line) => line.split(' ')[0])).toEqual(['deletion', 'insertion']);
+    const edited = next.replace('继续制定', '继续完善');
+    expect(lines(redlineOf(next, edited).body)).toHaveLength(1);
+  });
+
   it('keeps one space on each side in both readings, and a deletion before an insertion', () => {
     expect(lines(redlineOf('a b c d', 'a c d e', 'en').body)).toEqual(['a{-- b--} c d{++ e++}']);
     expect(lines(redlineOf('social, economic and sustainable growth', 'social and economic prosperity', 'en').body)).toEqual([
