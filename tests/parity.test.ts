@@ -46,15 +46,25 @@ describe('parity check', () => {
 
   it('names a dropped paragraph in both files', () => {
     const zh = readFileSync(file('res71-proposal', 'zh'), 'utf8');
-    const en = edit('res71-proposal', 'en', (t) => t.replace(/\n:n\[2\] to coordinate the implementation[^\n]*\n/, '\n'));
+    // The last of its series, so that the English labels still run a), with nothing skipped.
+    const en = edit('res71-proposal', 'en', (t) => t.replace(/\n:n\[b\)\] the glossary of terms[^\n]*\n/, '\n'));
     const report = problems('res71-proposal');
-    const zhLine = lineOf(zh, ':n[2] 协调战略规划的落实');
-    const before = lineOf(en, ':n[1] to continue');
-    const message = `zh.md:${zhLine} paragraph 2 has no counterpart in en.md (en.md goes on after paragraph 1 at line ${before})`;
+    const zhLine = lineOf(zh, ':n[b)] 本决议附件3提供的词汇表');
+    const before = lineOf(en, ':n[a)] the many challenges');
+    const message = `zh.md:${zhLine} paragraph b) has no counterpart in en.md (en.md goes on after paragraph a) at line ${before})`;
     // Reported in each file, at its own place there.
     expect(report).toMatch(new RegExp(`/en\\.md:\\d+:\\d+: error: ${escape(message)}`));
     expect(report).toMatch(new RegExp(`/zh\\.md:${zhLine}:1: error: ${escape(message)}`));
     expect(report.split('\n')).toHaveLength(2);
+  });
+
+  it('compares no version that fails its own checks: a dropped paragraph that leaves a label skipped is reported there alone', () => {
+    const en = edit('res71-proposal', 'en', (t) => t.replace(/\n:n\[2\] to coordinate the implementation[^\n]*\n/, '\n'));
+    const report = problems('res71-proposal');
+    // The series 1, 3 of the English, by the check on both readings, at the marks that make each reading's 3; no parity message.
+    expect(report).toContain(`en.md:${lineOf(en, '{--:n[3] ')}:1: error: In the rejected reading, label "3" after "1" skips a label`);
+    expect(report).toContain(`en.md:${lineOf(en, '{++:n[3] ')}:1: error: In the accepted reading, label "3" after "1" skips a label`);
+    expect(report).not.toContain(':parity-');
   });
 
   it('names an extra list item', () => {

@@ -3,8 +3,6 @@
  * never uses is reported at its line in document.yaml (one used but not declared is reported where the
  * text uses it, while the model is built).
  */
-import { parseDocument, isNode } from 'yaml';
-import { location } from 'vfile-location';
 import type { DocumentBuild } from '../model/build.js';
 import { reportError } from '../diagnostics/report.js';
 import type { BlockNode } from '../model/types.js';
@@ -16,13 +14,11 @@ export function checkDeclaredProposals(build: DocumentBuild): void {
   const metaFile = build.files[0];
   if (!meta || !original || !metaFile) return;
   const made = new Set(proposalIds(original.body));
-  const yaml = parseDocument(String(metaFile.value));
-  meta.proposals.forEach((id, index) => {
+  meta.proposals.forEach(({ id }, index) => {
     if (made.has(id)) return;
-    const entry = yaml.getIn(['proposals', index], true);
     reportError(
       metaFile,
-      isNode(entry) && entry.range ? location(metaFile).toPoint(entry.range[0]) : undefined,
+      build.placeInMeta(['proposals', index, 'id']),
       `Proposal "${id}" is declared but ${original.lang}.md makes no proposal ${id}`,
       `Add \`::::proposal{action=… id=${id}}\` to ${original.lang}.md, or remove the entry from "proposals"`,
       'unused-proposal',

@@ -1,6 +1,7 @@
 /**
- * The checks of a document once every language version is built: typography per language, then, for
- * the versions that pass their own checks, the text in force and parity with the original.
+ * The checks of a document once every language version is built: typography, mark edges and both
+ * readings per language; then, for the versions that pass their own checks, the text in force and
+ * parity with the original; the proposals declared, and the original's glossary terms in each translation.
  */
 import { buildDocument, listDocuments, type DocumentBuild, type ProjectPaths } from '../model/build.js';
 import { hasErrors, reportError } from '../diagnostics/report.js';
@@ -11,18 +12,24 @@ import { checkMarkBoundaries } from './mark-boundaries.js';
 import { checkDocumentParity } from './parity.js';
 import { checkQuotes } from './typography.js';
 import { checkDeclaredProposals } from './declared-proposals.js';
+import { checkReadings } from './readings.js';
+import { checkDocumentGlossary } from './glossary.js';
+import type { Glossary } from './glossary-data.js';
 
-export function checkDocument(build: DocumentBuild, paths: ProjectPaths): void {
+/** `glossary`: read once for every document checked (`loadGlossary`); undefined when the project has none. */
+export function checkDocument(build: DocumentBuild, paths: ProjectPaths, glossary?: Glossary): void {
   for (const version of build.versions) {
     const file = build.versionFiles.get(version.lang)!;
     checkQuotes(version, file, loadLocale(paths.locales, version.lang));
     checkMarkBoundaries(version, file);
+    checkReadings(version, file);
   }
   // A fault in a file is reported once, in that file: the checks that compare it with another are left out.
   const failed = new Set([...build.versionFiles].filter(([, file]) => hasErrors(file)).map(([lang]) => lang));
   checkAgainstBase(build, paths, failed);
   checkDocumentParity(build, failed);
   checkDeclaredProposals(build);
+  checkDocumentGlossary(build, glossary);
 }
 
 /** Each language version's rejected reading against the same language of the document it revises. */

@@ -121,3 +121,7 @@ function foldersBetween(first: string, dir: string): string[] {
 }
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
+
+/** One file written whole or not at all (a source rewritten in place by `redline --write`, `renumber`). */
+export const writeAtomically = (file: string, content: OutputContent, fs: OutputFileSystem = nodeFileSystem) =>
+  writeOutputs(new Map([[file, content]]), fs);

@@ -17,3 +17,10 @@ export function isLang(value: string): value is Lang {
 
 /** The writing system a language is set in: the key of everything typographic in `templates/styles.json`. */
 export type Script = (typeof LANGUAGES)[Lang]['script'];
+
+/** The scripts that put a space between words (Chinese does not). */
+const SPACED_SCRIPTS: ReadonlySet<Script> = new Set<Script>(['latin', 'cyrillic', 'arabic']);
+
+export function usesSpaces(script: Script): boolean {
+  return SPACED_SCRIPTS.has(script);
+}
