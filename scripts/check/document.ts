@@ -29,7 +29,7 @@ export function checkDocument(build: DocumentBuild, paths: ProjectPaths, glossar
   checkAgainstBase(build, paths, failed);
   checkDocumentParity(build, failed);
   checkDeclaredProposals(build);
-  checkDocumentGlossary(build, glossary);
+  checkDocumentGlossary({ ...build, versions: build.versions.filter((version) => !failed.has(version.lang)) }, glossary);
 }
 
 /** Each language version's rejected reading against the same language of the document it revises. */

@@ -17,6 +17,9 @@ import { checkQuotes } from '../../scripts/check/typography.js';
 import { checkMarkBoundaries } from '../../scripts/check/mark-boundaries.js';
 import { checkBaseText } from '../../scripts/check/base-text.js';
 import { checkParity } from '../../scripts/check/parity.js';
+import { checkReadings } from '../../scripts/check/readings.js';
+import { checkGlossary } from '../../scripts/check/glossary.js';
+import { loadGlossary, type Glossary } from '../../scripts/check/glossary-data.js';
 import { hasErrors } from '../../scripts/diagnostics/report.js';
 import { loadLocale } from '../../scripts/i18n/locales.js';
 import type { Lang } from '../../scripts/i18n/languages.js';
@@ -54,11 +57,14 @@ interface LoadedDocument {
 
 export class FuzzHarness {
   private readonly documents = new Map<string, LoadedDocument>();
+  private readonly glossary: Glossary | undefined;
 
   private constructor(
     private readonly paths: ProjectPaths,
     private readonly render: Render<{ name: undefined }>,
-  ) {}
+  ) {
+    this.glossary = loadGlossary(paths);
+  }
 
   static async create(paths: ProjectPaths): Promise<FuzzHarness> {
     const writer = await loadWriter('html');
@@ -98,7 +104,7 @@ export class FuzzHarness {
 
   /**
    * The checks of `hexaglot check` (check/document.ts) for one version, with the document's other
-   * versions and the text in force built once for the whole campaign rather than once a run.
+   * versions, the text in force and the glossary read once for the whole campaign rather than once a run.
    */
   private check(source: Source, text: string): { file: VFileType; doc: ModelDocument | undefined } {
     const loaded = this.load(source.docId);
@@ -110,14 +116,20 @@ export class FuzzHarness {
     if (!doc) return { file, doc };
     checkQuotes(doc, file, locale);
     checkMarkBoundaries(doc, file);
+    checkReadings(doc, file);
     if (hasErrors(file)) return { file, doc };
     const inForce = loaded.base?.versions.get(source.lang);
     if (inForce && loaded.meta.base) checkBaseText(doc, file, inForce.doc, fileOf(loaded.meta.base, source.lang, inForce.text));
     const original = loaded.meta.originalLanguage;
     for (const [lang, version] of loaded.versions) {
-      if (lang === source.lang) continue;
-      if (source.lang === original) checkParity(doc, file, version.doc, fileOf(source.docId, lang, version.text));
-      else if (lang === original) checkParity(version.doc, fileOf(source.docId, lang, version.text), doc, file);
+      // The original against each translation, or the translation against the original.
+      if (lang === source.lang || (source.lang !== original && lang !== original)) continue;
+      const [a, aFile, b, bFile] =
+        source.lang === original
+          ? [doc, file, version.doc, fileOf(source.docId, lang, version.text)]
+          : [version.doc, fileOf(source.docId, lang, version.text), doc, file];
+      checkParity(a, aFile, b, bFile);
+      if (this.glossary) checkGlossary(a, aFile, b, bFile, this.glossary);
     }
     return { file, doc };
   }
