@@ -3,20 +3,12 @@
  * or doubled, syntax markers dropped in at random, constructs nested deep. Seeded, so that a run can
  * be made again from its seed.
  */
+import { randomSource } from '../helpers/random-edits.js';
 
-/** A number in [0, 1), from a seeded generator (mulberry32). */
+/** A number in [0, 1), from a seeded generator. */
 export type Random = () => number;
 
-export function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded: (seed: number) => Random = randomSource;
 
 const below = (random: Random, n: number) => Math.floor(random() * n);
 const pick = <T>(random: Random, list: readonly T[]): T => list[below(random, list.length)]!;
