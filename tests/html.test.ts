@@ -130,7 +130,7 @@ describe('HTML of the other documents', () => {
     const result = checkProject(repoRoot, {});
     expect(result.ok).toBe(true);
     const outputs = await renderOutputs(result, ['html']);
-    expect(outputs.length).toBe(18);
+    expect(outputs.length).toBe(30);
     for (const output of outputs) expectSourceText(path.join(repoRoot, output.doc.path), fromHtml(output.content));
   });
 

@@ -1,4 +1,8 @@
-/** The checks of a document once every language version is built: typography, mark edges and both readings per language, the text in force, then parity with the original. */
+/**
+ * The checks of a document once every language version is built: typography, mark edges and both
+ * readings per language, the text in force, parity with the original, the proposals declared, then
+ * the original's glossary terms in each translation.
+ */
 import { buildDocument, listDocuments, type DocumentBuild, type ProjectPaths } from '../model/build.js';
 import { reportError } from '../diagnostics/report.js';
 import { loadLocale } from '../i18n/locales.js';
@@ -6,9 +10,13 @@ import { checkBaseText } from './base-text.js';
 import { checkMarkBoundaries } from './mark-boundaries.js';
 import { checkDocumentParity } from './parity.js';
 import { checkQuotes } from './typography.js';
+import { checkDeclaredProposals } from './declared-proposals.js';
 import { checkReadings } from './readings.js';
+import { checkDocumentGlossary } from './glossary.js';
+import type { Glossary } from './glossary-data.js';
 
-export function checkDocument(build: DocumentBuild, paths: ProjectPaths): void {
+/** `glossary`: read once for every document checked (`loadGlossary`); undefined when the project has none. */
+export function checkDocument(build: DocumentBuild, paths: ProjectPaths, glossary?: Glossary): void {
   for (const version of build.versions) {
     const file = build.versionFiles.get(version.lang)!;
     checkQuotes(version, file, loadLocale(paths.locales, version.lang));
@@ -17,6 +25,8 @@ export function checkDocument(build: DocumentBuild, paths: ProjectPaths): void {
   }
   checkAgainstBase(build, paths);
   checkDocumentParity(build);
+  checkDeclaredProposals(build);
+  checkDocumentGlossary(build, glossary);
 }
 
 /** Each language version's rejected reading against the same language of the document it revises. */

@@ -12,7 +12,7 @@
 import type { VFile } from 'vfile';
 import type { Position } from 'unist';
 import { reportError } from '../diagnostics/report.js';
-import type { BlockNode, InlineNode, ModelDocument, Table } from '../model/types.js';
+import type { BlockNode, InlineNode, ModelDocument, Table, TableCell } from '../model/types.js';
 import type { DocumentBuild } from '../model/build.js';
 
 /** One block as the parity check sees it. */
@@ -29,6 +29,14 @@ export interface BlockShape {
   change: string;
   /** Lists: the number of items; tables: rows × columns, spans, and each cell's footnotes and marks. */
   layout?: string | undefined;
+  /** The block's own words (not those of the blocks it holds), for checks that compare counterparts' words. */
+  words: BlockWords[];
+}
+
+/** A run of words and where it stands: a block's text, or a table's caption or one of its cells. */
+export interface BlockWords {
+  inline: readonly InlineNode[];
+  position: Position | undefined;
 }
 
 /**
@@ -69,13 +77,21 @@ export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label):
           const number = plain(block.label ?? []);
           const title = block.role ? `${block.role}` : number ? `heading ${number}` : `heading "${excerpt(block.children)}"`;
           out.push(
-            shape(block, `heading:${block.depth}:${block.role ?? ''}:${number}`, title, [...(block.label ?? []), ...block.children]),
+            shape(
+              block,
+              `heading:${block.depth}:${block.role ?? ''}:${number}`,
+              title,
+              [...(block.label ?? []), ...block.children],
+              block.children,
+            ),
           );
           break;
         }
         case 'labelledParagraph': {
           const label = plain(block.label);
-          out.push(shape(block, `labelled:${relabel(label)}`, `${where}paragraph ${label}`, [...block.label, ...block.children]));
+          out.push(
+            shape(block, `labelled:${relabel(label)}`, `${where}paragraph ${label}`, [...block.label, ...block.children], block.children),
+          );
           break;
         }
         case 'paragraph':
@@ -109,7 +125,7 @@ export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label):
           break;
         case 'table':
           tables++;
-          out.push({ ...shape(block, 'table', `table ${tables}`, block.caption), layout: tableLayout(block) });
+          out.push({ ...shape(block, 'table', `table ${tables}`, block.caption), layout: tableLayout(block), words: tableWords(block) });
           break;
         case 'figure':
           figures++;
@@ -131,10 +147,11 @@ function shape(
   key: string,
   name: string,
   inline: readonly InlineNode[],
+  words: readonly InlineNode[] = inline,
 ): BlockShape {
   const marks = { footnotes: 0, insertions: false, deletions: false };
   countMarks(inline, marks);
-  return { key, name, position: node.position, change: node.change ?? '', ...marks };
+  return { key, name, position: node.position, change: node.change ?? '', ...marks, words: [{ inline: words, position: node.position }] };
 }
 
 function countMarks(nodes: readonly InlineNode[], marks: { footnotes: number; insertions: boolean; deletions: boolean }): void {
@@ -172,24 +189,43 @@ function excerpt(nodes: readonly InlineNode[]): string {
 
 /** "3 rows × 4 columns", then per row each cell's spans, footnotes and marks, e.g. `2x1 f1 +-`. */
 function tableLayout(table: Table): string {
-  const cell = (c: Table['body'][number]['cells'][number]) => {
+  const cell = (c: TableCell) => {
     const marks = { footnotes: 0, insertions: false, deletions: false };
-    const inline: InlineNode[] = [];
-    const collect = (blocks: readonly BlockNode[]) => {
-      for (const b of blocks) {
-        if (b.type === 'list') b.children.forEach((item) => collect(item.children));
-        else if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'labelledParagraph' || b.type === 'callWordParagraph') {
-          inline.push(...b.children);
-        }
-        if ('label' in b && b.label) inline.push(...b.label);
-      }
-    };
-    collect(c.children);
-    countMarks(inline, marks);
+    countMarks(cellInline(c), marks);
     return `${c.colSpan}x${c.rowSpan}${marks.footnotes ? ` f${marks.footnotes}` : ''}${marks.insertions ? ' +' : ''}${marks.deletions ? ' -' : ''}`;
   };
-  const rows = [...table.head, ...table.body, ...table.foot];
-  return `${rows.length} rows × ${table.columns} columns: ${rows.map((row) => row.cells.map(cell).join(', ')).join(' / ')}`;
+  return `${tableRows(table).length} rows × ${table.columns} columns: ${tableRows(table)
+    .map((row) => row.cells.map(cell).join(', '))
+    .join(' / ')}`;
+}
+
+/** A table's caption, then each cell in reading order. */
+function tableWords(table: Table): BlockWords[] {
+  const cells = tableRows(table).flatMap((row) =>
+    row.cells.map((c) => ({ inline: cellInline(c), position: c.position ?? c.children[0]?.position ?? table.position })),
+  );
+  return [{ inline: table.caption, position: table.position }, ...cells];
+}
+
+const tableRows = (table: Table) => [...table.head, ...table.body, ...table.foot];
+
+/**
+ * The inline nodes of a cell's paragraphs, headings and list items, labels included, in reading order,
+ * a line break after each label and block so that the words of two blocks do not run together.
+ */
+function cellInline(cell: TableCell): InlineNode[] {
+  const inline: InlineNode[] = [];
+  const collect = (blocks: readonly BlockNode[]) => {
+    for (const b of blocks) {
+      if (b.type === 'list') b.children.forEach((item) => collect(item.children));
+      if ('label' in b && b.label) inline.push(...b.label, { type: 'break' });
+      if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'labelledParagraph' || b.type === 'callWordParagraph') {
+        inline.push(...b.children, { type: 'break' });
+      }
+    }
+  };
+  collect(cell.children);
+  return inline;
 }
 
 /** Longest common subsequence of the keys: the pairs of indices that are counterparts. */
@@ -214,6 +250,13 @@ function align(a: readonly BlockShape[], b: readonly BlockShape[]): [number, num
 const at = (file: VFile, shape: BlockShape | undefined) =>
   shape?.position ? `${base(file)}:${shape.position.start.line}` : `${base(file)} (start)`;
 const base = (file: VFile) => file.basename ?? file.path;
+
+/** The blocks of `translation` paired with their counterparts in `original`, in reading order. */
+export function counterparts(original: ModelDocument, translation: ModelDocument): [original: BlockShape, translation: BlockShape][] {
+  const a = shapes(original);
+  const b = shapes(translation, relabelling(original, translation));
+  return align(a, b).map(([i, j]) => [a[i]!, b[j]!]);
+}
 
 /**
  * Compares `translation` with `original` and reports each difference on the

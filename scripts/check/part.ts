@@ -15,6 +15,8 @@ import { buildVersion, readDocumentMeta, type ProjectPaths } from '../model/buil
 import { loadDocumentData } from '../model/data.js';
 import type { Lang } from '../i18n/languages.js';
 import { checkParity } from './parity.js';
+import { checkGlossary } from './glossary.js';
+import { loadGlossary } from './glossary-data.js';
 
 export interface LineRange {
   from: number;
@@ -58,8 +60,12 @@ export function checkPart(paths: ProjectPaths, docId: string, lang: Lang, lines:
 
   const original = buildVersion(originalFile, meta.originalLanguage as Lang, meta, docId, docDir, paths, data);
   const translation = buildVersion(partFile, lang, meta, docId, docDir, paths, data);
-  if (original && translation) checkParity(original, originalFile, translation, partFile);
-  return [metaFile, ...data.files, originalFile, partFile];
+  const glossary = loadGlossary(paths);
+  if (original && translation) {
+    checkParity(original, originalFile, translation, partFile);
+    if (glossary) checkGlossary(original, originalFile, translation, partFile, glossary);
+  }
+  return [metaFile, ...data.files, ...(glossary ? [glossary.file] : []), originalFile, partFile];
 }
 
 /** The original's front matter, the part's lines, and the definitions of the footnotes the part calls. */

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, watch } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { formatMessages, hasErrors } from '../diagnostics/report.js';
+import { countMessages, formatMessages, hasErrors } from '../diagnostics/report.js';
 import { checkPart } from '../check/part.js';
 import { listDocuments, projectPaths } from '../model/build.js';
 import { summarize } from '../check/parity.js';
@@ -49,15 +49,20 @@ function selection(options: CommonOptions & { format?: string[] }): Selection {
   return { docs: options.doc, langs, formats };
 }
 
-function reportProblems(out: NodeJS.WritableStream, files: Parameters<typeof formatMessages>[0], root: string): number {
+/** Prints every error and warning; returns the number of errors, and the warnings as a clause to add to a summary line. */
+function reportProblems(
+  out: NodeJS.WritableStream,
+  files: Parameters<typeof formatMessages>[0],
+  root: string,
+): { count: number; warnings: string } {
   const relative = files.map((file) => {
     file.path = path.relative(process.cwd(), path.resolve(root, file.path)) || file.path;
     return file;
   });
   const text = formatMessages(relative);
-  const count = files.reduce((n, f) => n + f.messages.length, 0);
   if (text) out.write(`${text}\n`);
-  return count;
+  const { errors, warnings } = countMessages(files);
+  return { count: errors, warnings: warnings ? ` and ${warnings} warning(s)` : '' };
 }
 
 function addCommon(command: Command): Command {
@@ -113,14 +118,14 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
         await renderOutputs(result, FORMATS);
         out.write(unusedReport(result));
       }
-      const count = reportProblems(err, result.files, root);
+      const { count, warnings } = reportProblems(err, result.files, root);
       const versions = result.builds.reduce((n, b) => n + b.versions.length, 0);
       if (!result.ok) {
-        err.write(`✗ ${count} problem(s) in ${result.builds.length} document(s).\n`);
+        err.write(`✗ ${count} problem(s)${warnings} in ${result.builds.length} document(s).\n`);
         process.exitCode = EXIT_INPUT;
         return;
       }
-      out.write(`✓ ${result.builds.length} document(s), ${versions} language version(s): no problems.\n`);
+      out.write(`✓ ${result.builds.length} document(s), ${versions} language version(s): no problems${warnings}.\n`);
     });
 
   program
@@ -143,20 +148,20 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
         throw new UsageError(`--lines takes two line numbers, e.g. 227-433, not "${options.lines}"`);
       if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
       const files = checkPart(paths, options.doc, options.lang, { from: Number(range[1]), to: Number(range[2]) }, file);
-      const count = reportProblems(err, files, root);
+      const { count, warnings } = reportProblems(err, files, root);
       if (files.some(hasErrors)) {
-        err.write(`✗ ${count} problem(s) in the part.\n`);
+        err.write(`✗ ${count} problem(s)${warnings} in the part.\n`);
         process.exitCode = EXIT_INPUT;
         return;
       }
-      out.write(`✓ ${file} matches lines ${options.lines} of the original: no problems.\n`);
+      out.write(`✓ ${file} matches lines ${options.lines} of the original: no problems${warnings}.\n`);
     });
 
   const reporter = {
     out,
     fail(result: { files: Parameters<typeof formatMessages>[0] }, root: string) {
-      const count = reportProblems(err, result.files, root);
-      err.write(`✗ ${count} problem(s) found.\n`);
+      const { count, warnings } = reportProblems(err, result.files, root);
+      err.write(`✗ ${count} problem(s)${warnings} found.\n`);
       process.exitCode = EXIT_INPUT;
     },
   };
@@ -169,9 +174,10 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
 /** Checks, then writes every output; false (and nothing written) when a source has a problem. */
 async function buildOnce(root: string, chosen: Selection, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<boolean> {
   const result = checkProject(root, chosen);
+  // Warnings are printed and the build goes on; errors stop it.
+  const { count, warnings } = reportProblems(err, result.files, root);
   if (!result.ok) {
-    const count = reportProblems(err, result.files, root);
-    err.write(`✗ ${count} problem(s) found; nothing was written.\n`);
+    err.write(`✗ ${count} problem(s)${warnings} found; nothing was written.\n`);
     return false;
   }
   const assets: Assets = new Map();
@@ -189,7 +195,7 @@ async function buildOnce(root: string, chosen: Selection, out: NodeJS.WritableSt
     err.write('Nothing to build: no selected document has a version in the selected languages.\n');
     return true;
   }
-  out.write(`✓ ${outputs.length} file(s) written.\n`);
+  out.write(`✓ ${outputs.length} file(s) written${warnings}.\n`);
   return true;
 }
 

@@ -11,6 +11,7 @@ import { buildDocument, listDocuments, projectPaths, type DocumentBuild, type Pr
 import { hasErrors } from '../diagnostics/report.js';
 import { checkLocales } from '../check/locales.js';
 import { checkDocument } from '../check/document.js';
+import { loadGlossary } from '../check/glossary-data.js';
 import { completeModel, reading } from '../passes/index.js';
 import { wordsOf } from '../model/context.js';
 import { loadLocale } from '../i18n/locales.js';
@@ -48,15 +49,16 @@ export function checkProject(root: string, selection: Selection): CheckResult {
   for (const doc of selection.docs ?? []) {
     if (!known.includes(doc)) throw new UsageError(`unknown document "${doc}"; known documents: ${known.join(', ') || '(none)'}`);
   }
+  const glossary = loadGlossary(paths);
   const builds = (selection.docs ?? known).map((doc) => {
     const build = buildDocument(paths, doc, selection.langs);
     build.versions = build.versions.map((version) =>
       completeModel(version, wordsOf(loadLocale(paths.locales, version.lang), build.versionFiles.get(version.lang)!)),
     );
-    checkDocument(build, paths);
+    checkDocument(build, paths, glossary);
     return build;
   });
-  const files = [...checkLocales(paths.locales, root), ...builds.flatMap((b) => b.files)];
+  const files = [...checkLocales(paths.locales, root), ...(glossary ? [glossary.file] : []), ...builds.flatMap((b) => b.files)];
   return { paths, builds, files, langs: selection.langs, ok: !files.some(hasErrors) };
 }
 

@@ -80,11 +80,16 @@ export type BlockChange = 'insertion' | 'deletion' | undefined;
 export interface Heading extends Node {
   type: 'heading';
   depth: 1 | 2 | 3 | 4 | 5 | 6;
-  /** `resolutionTitle` headings are generated from metadata and the locale. */
-  role?: 'resolutionTitle' | 'annexTitle' | undefined;
+  /**
+   * Headings generated from metadata and the locale: a resolution's or an annex's title, and the
+   * resolution's name under its title when document.yaml gives it (`resolutionNames.<key>`).
+   */
+  role?: 'resolutionTitle' | 'annexTitle' | 'resolutionName' | undefined;
   /** A title in one reading of its revision (`::resolution-title{reading=rejected}`): the old or new place and year, unmarked. */
   reading?: 'accepted' | 'rejected' | undefined;
   id?: string | undefined;
+  /** The resolution a title names (`::resolution-title{resolution=154}`), as written. */
+  resolution?: string | undefined;
   /** The heading's number (`2.1`), kept apart so that renumbering can be marked and compared. */
   label?: InlineNode[] | undefined;
   change: BlockChange;

@@ -57,16 +57,20 @@ export function mapInlineRuns(blocks: readonly BlockNode[], map: (run: InlineNod
   });
 }
 
+type InlineVisitor = (node: InlineNode, ancestors: readonly InlineNode[]) => void;
+
 /** Every inline node of the blocks in reading order, each with the inline nodes that hold it. */
-export function visitInlines(blocks: readonly BlockNode[], visit: (node: InlineNode, ancestors: readonly InlineNode[]) => void): void {
-  const walk = (run: readonly InlineNode[], ancestors: InlineNode[]) => {
-    for (const node of run) {
-      visit(node, ancestors);
-      if ('children' in node) walk(node.children, [...ancestors, node]);
-    }
-  };
+export function visitInlines(blocks: readonly BlockNode[], visit: InlineVisitor): void {
   mapInlineRuns(blocks, (run) => {
-    walk(run, []);
+    visitInlineRun(run, visit);
     return run;
   });
+}
+
+/** Every inline node of one run in reading order, each with the inline nodes that hold it. */
+export function visitInlineRun(run: readonly InlineNode[], visit: InlineVisitor, ancestors: readonly InlineNode[] = []): void {
+  for (const node of run) {
+    visit(node, ancestors);
+    if ('children' in node) visitInlineRun(node.children, visit, [...ancestors, node]);
+  }
 }

@@ -43,7 +43,7 @@ class ReadingPass {
     switch (node.type) {
       case 'heading': {
         // A title made from the revision history says which reading it is, so that it reads back unmarked.
-        const reading = node.role ? this.which : undefined;
+        const reading = node.role === 'resolutionTitle' || node.role === 'annexTitle' ? this.which : undefined;
         return [
           { ...node, reading, change: undefined, label: node.label && this.inlines(node.label), children: this.inlines(node.children) },
         ];

@@ -27,7 +27,8 @@ export function documentTree(doc: ModelDocument, frontMatter: string): Root {
 }
 
 function blocks(nodes: readonly BlockNode[]): Block[] {
-  return nodes.map(block);
+  // A resolution's name comes back from the title directive before it.
+  return nodes.filter((node) => node.type !== 'heading' || node.role !== 'resolutionName').map(block);
 }
 
 function block(node: BlockNode): Block {
@@ -70,7 +71,8 @@ function block(node: BlockNode): Block {
 }
 
 function heading(node: Heading): Block {
-  if (node.role === 'resolutionTitle') return leafDirective('resolution-title', [], { id: node.id, reading: node.reading });
+  if (node.role === 'resolutionTitle')
+    return leafDirective('resolution-title', [], { id: node.id, resolution: node.resolution, reading: node.reading });
   if (node.role === 'annexTitle') return leafDirective('annex-title', [], { id: node.id, reading: node.reading });
   return { type: 'heading', depth: node.depth, children: node.label ? labelled(node.label, node.children) : inlines(node.children) };
 }

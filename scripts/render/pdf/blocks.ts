@@ -22,9 +22,11 @@ type Handlers = {
 
 const handlers: Handlers = {
   heading: (node, context, column) => {
-    const style = node.role ? context.styles.title : context.styles[`heading${Math.min(node.depth, 4) as 1 | 2 | 3 | 4}`];
+    // A resolution's name is set as the heading of its depth, as when the text writes it.
+    const title = node.role === 'resolutionTitle' || node.role === 'annexTitle';
+    const style = title ? context.styles.title : context.styles[`heading${Math.min(node.depth, 4) as 1 | 2 | 3 | 4}`];
     const label = node.label ? [...inlineSpans(node.label, context), { text: ' ', style: {} }] : [];
-    const level = node.role ? 1 : node.depth + 1;
+    const level = title ? 1 : node.depth + 1;
     return paragraphItems([...label, ...inlineSpans(node.children, context)], style, context, column, {
       tag: `H${Math.min(level, 4)}` as Tag,
       outline: level,
