@@ -58,9 +58,9 @@ describe('hexaglot CLI', () => {
   it('builds the same bytes twice', () => {
     const files = ['PP22-39-A4-A.html', 'PP22-39-A4-A-tracked.docx', 'PP22-39-A4-A-marked.pdf', 'PP22-39-A4-C-clean.pdf'];
     const read = () => files.map((name) => readFileSync(path.join(project.root, 'out/res71-proposal', name)));
-    hexaglot('build');
+    hexaglot('build', '--doc', 'res71-proposal');
     const first = read();
-    hexaglot('build');
+    hexaglot('build', '--doc', 'res71-proposal');
     read().forEach((content, index) => expect(content.equals(first[index]!), files[index]).toBe(true));
   });
 

@@ -12,11 +12,14 @@ import type { VFile } from 'vfile';
 import type { Position } from 'unist';
 import { reportError } from '../diagnostics/report.js';
 import { LANGUAGES } from '../i18n/languages.js';
+import { numberAcross } from '../i18n/bidi-numbers.js';
 import type { InlineNode, ModelDocument } from '../model/types.js';
 import { mapInlineRuns } from '../model/walk.js';
 import type { Reading } from '../passes/readings.js';
 
 type RevisionMark = InlineNode & { type: 'insertion' | 'deletion' };
+
+export { numberAcross };
 
 /** A stretch of printed text and the revision mark that holds it, if any. */
 export interface MarkedText {
@@ -99,20 +102,6 @@ export function readingEdges(parts: readonly MarkedText[], which?: Reading): { t
     text += part.text;
   }
   return { text, edges };
-}
-
-const DIGIT = /^\p{Nd}$/u;
-/** Separators the bidirectional algorithm reads as part of a number when one stands between digits (rule W4). */
-const NUMBER_SEPARATOR = /^[+\-,./:\u00a0\u060c]$/u;
-
-/** Whether the text reads as one number across `offset`: digits side by side, or one separator between them ("2024-2027", "1.4", "243/71"). */
-export function numberAcross(text: string, offset: number): boolean {
-  const digit = (at: number) => DIGIT.test(text[at] ?? '');
-  const separator = (at: number) => NUMBER_SEPARATOR.test(text[at] ?? '');
-  const [before, after] = [offset - 1, offset];
-  if (digit(before) && digit(after)) return true;
-  if (digit(before) && separator(after) && digit(after + 1)) return true;
-  return separator(before) && digit(before - 1) && digit(after);
 }
 
 export function checkMarkBoundaries(doc: ModelDocument, file: VFile): void {

@@ -13,6 +13,7 @@ import { unusedKeys } from '../check/locales.js';
 import { loadLocale } from '../i18n/locales.js';
 import { LANGS, isLang, type Lang } from '../i18n/languages.js';
 import { addReadingsCommand } from './readings.js';
+import { addRedlineCommand } from './redline.js';
 import { addRenumberCommand } from './renumber.js';
 import { FORMATS, UsageError, checkProject, renderOutputs, writeAtomically, type Assets, type Format, type Selection } from './pipeline.js';
 
@@ -167,6 +168,7 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
   };
   addReadingsCommand(program, reporter);
   addRenumberCommand(program, reporter);
+  addRedlineCommand(program, reporter);
 
   return program;
 }

@@ -88,7 +88,7 @@ class ReadingPass {
 }
 
 /** Keeps the footnotes still called, numbered 1, 2, 3… in the order of their first calls. */
-function renumberFootnotes(doc: ModelDocument): ModelDocument {
+export function renumberFootnotes(doc: ModelDocument): ModelDocument {
   const order = footnoteCallsInOrder(doc);
   const numbers = new Map(order.map((id, index) => [id, index + 1]));
   const renumber = (blocks: readonly BlockNode[]) => mapFootnoteCalls(blocks, (call) => ({ ...call, number: numbers.get(call.id)! }));
