@@ -21,6 +21,7 @@ export function copyProject(): { root: string; remove(): void } {
 export function fixtureMetadata(root: string, languages: readonly string[]): string {
   return readFileSync(path.join(root, 'content/res71-proposal/document.yaml'), 'utf8')
     .replace(/seed: .*\n/, '')
+    .replace(/base: .*\n/, '')
     .replace(/^languages: .*$/m, `languages: [${languages.join(', ')}]`);
 }
 
