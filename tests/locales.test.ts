@@ -43,8 +43,18 @@ describe('locale check', () => {
   it('reports a translation that lost a placeholder', () => {
     editLocale('fr', (d) => (d.resolution!.title = 'Résolution {{number}}'));
     expect(report()).toMatch(
-      /locales\/fr\/common.json:\d+:\d+: error: "resolution.title" has the placeholders \{\{number\}\} where English has \{\{number\}\}, \{\{revision\}\}/,
+      /locales\/fr\/common.json:\d+:\d+: error: "resolution.title" has the placeholders \{\{number\}\} where ar, zh, en, ru, es have the placeholders \{\{number\}\}, \{\{revision\}\}/,
     );
+  });
+
+  it('blames a placeholder added in English on English, not on the five languages without it', () => {
+    editLocale('en', (d) => (d.proposal!.reasons = 'Reasons ({{number}}):'));
+    const lines = report().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^locales\/en\/common.json:\d+:\d+: error: "proposal.reasons" has the placeholders \{\{number\}\} where ar, zh, fr, ru, es have no placeholder/,
+      ),
+    ]);
   });
 
   it('chooses Arabic and Russian plural forms through i18next', () => {

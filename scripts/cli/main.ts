@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, watch } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { formatMessages, hasErrors } from '../diagnostics/report.js';
+import { InvalidSourceError, formatMessages, hasErrors } from '../diagnostics/report.js';
 import { checkPart } from '../check/part.js';
 import { listDocuments, projectPaths } from '../model/build.js';
 import { summarize } from '../check/parity.js';
@@ -106,7 +106,7 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
     .action(async (options: CommonOptions & { summary?: boolean }) => {
       const root = path.resolve(options.root);
       const result = checkProject(root, selection(options));
-      if (options.summary) {
+      if (options.summary && result.ok) {
         out.write(summaryTable(result));
         // Rendering looks up the words of the page; without it only the model's words count as used.
         await renderOutputs(result, FORMATS);
@@ -268,6 +268,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`hexaglot: ${error.message}\n`);
       return EXIT_USAGE;
+    }
+    if (error instanceof InvalidSourceError) {
+      // A source check would have rejected, met by a command that reads it without checking first.
+      process.stderr.write(`${error.message}\n`);
+      return EXIT_INPUT;
     }
     throw error;
   }

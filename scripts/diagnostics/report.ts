@@ -12,7 +12,9 @@ export interface Place {
 
 export function reportError(file: VFile, place: Position | Point | undefined, problem: string, fix: string, ruleId: string) {
   // A problem with no better place (a word of the frame, a whole file) is reported at the file's start.
-  const message = file.message(`${problem}. ${fix}`, { place: place ?? { line: 1, column: 1 }, ruleId, source: 'hexaglot' });
+  // Every message is one line, whatever words it quotes.
+  const reason = `${problem}. ${fix}`.replace(/\s*[\r\n]+\s*/g, ' ');
+  const message = file.message(reason, { place: place ?? { line: 1, column: 1 }, ruleId, source: 'hexaglot' });
   message.fatal = true;
   return message;
 }
@@ -32,4 +34,15 @@ export function formatMessages(files: readonly VFile[]): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * Thrown by a loader handed a file that `check` rejects (a template, the style sheet, a locale), so
+ * that the CLI prints the file's messages as `check` does, never a stack trace.
+ */
+export class InvalidSourceError extends Error {
+  constructor(readonly files: readonly VFile[]) {
+    super(formatMessages(files));
+    this.name = 'InvalidSourceError';
+  }
 }
