@@ -73,7 +73,7 @@ describe('positioned diagnostics', () => {
 
   it('reports invalid and missing front matter at the value at fault', () => {
     expect(build('---\nlang: zh\ntitle: 标题\ncolour: red\n---\n\n正文', 'zh', { raw: true }).messages).toEqual([
-      expect.stringMatching(/^2:1 Invalid front matter: "\(top level\)": Unrecognized key: "colour"/),
+      expect.stringMatching(/^4:1 Invalid front matter: "\(top level\)": Unrecognized key: "colour"/),
     ]);
     expect(build('---\nlang: zh\ntitle: 3\n---\n', 'zh', { raw: true }).messages[0]).toMatch(/^3:8 Invalid front matter: "title"/);
     expect(build('正文', 'zh', { raw: true }).messages[0]).toMatch(/^1:1 Missing front matter/);

@@ -9,6 +9,7 @@ import type {
 import type { Position } from 'unist';
 import type { BuildContext } from './context.js';
 import type { BlockNode, TableCell, TableRow, Table } from './types.js';
+import { checkDirective } from './directives.js';
 
 /** The grid-table utility's nodes (@adobe/mdast-util-gridtables). */
 interface GridCell extends UnistNode {
@@ -113,17 +114,10 @@ function listTableCell(item: MdastListItem, ctx: BuildContext, buildBlocks: Buil
   const first = children[0];
   const directive = first?.type === 'paragraph' ? first.children[0] : undefined;
   if (first && directive?.type === 'textDirective' && directive.name === 'cell') {
+    checkDirective(directive, ctx);
     const attributes = directive.attributes ?? {};
     for (const [name, value] of Object.entries(attributes)) {
-      if (!SPAN_ATTRIBUTES.has(name)) {
-        ctx.error(
-          directive.position,
-          `Unknown cell attribute "${name}"`,
-          'A cell takes colspan, rowspan and align: `:cell{colspan=2}`',
-          'invalid-directive',
-        );
-        continue;
-      }
+      if (!SPAN_ATTRIBUTES.has(name)) continue;
       if (name === 'align') {
         if (value && ALIGNS.has(value)) cell.align = value as TableCell['align'];
         else
