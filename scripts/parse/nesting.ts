@@ -16,9 +16,21 @@ export interface NestingProblem {
 export function sourceNestingProblem(text: string): NestingProblem | undefined {
   const lines = text.split('\n');
   let paragraph: { start: number; lines: string[] } | undefined;
+  const fences: number[] = [];
   for (let index = 0; index <= lines.length; index++) {
     const line = lines[index];
     if (line !== undefined) {
+      const fence = FENCE.exec(line);
+      if (fence?.[2]) fences.push(fence[1]!.length);
+      else if (fence && fences.length && fences.at(-1)! <= fence[1]!.length) fences.pop();
+      if (fences.length > LIMITS.blockNesting) {
+        return {
+          line: index + 1,
+          column: line.indexOf(':') + 1,
+          problem: `Directives (\`:::name\`) nested ${fences.length} deep; the dialect allows ${LIMITS.blockNesting}`,
+          fix: 'Close some of them before opening others (see Limits in docs/dialect.md)',
+        };
+      }
       const block = blockDepth(line);
       if (block.depth > LIMITS.blockNesting) {
         return {
@@ -39,34 +51,34 @@ export function sourceNestingProblem(text: string): NestingProblem | undefined {
   return undefined;
 }
 
+/** A container directive's fence: `::::proposal{…}` opens one, a line of colons alone closes one. */
+const FENCE = /^[ \t>]*(:{3,})\s*([A-Za-z][\w-]*)?/;
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 
 /**
  * How deep a line's containers go: each `>` and list marker at its start opens one, and every two
- * columns of indentation stand for one that a line above opened (a list item's text is indented at
- * least two columns past its parent's).
+ * columns of indentation before them stand for one that a line above opened (a list item's text is
+ * indented at least two columns past its parent's).
  */
 function blockDepth(line: string): { depth: number; column: number } {
-  let depth = 0;
   let indentColumns = 0;
   let index = 0;
-  for (;;) {
-    while (line[index] === ' ' || line[index] === '\t') {
-      indentColumns += line[index] === '\t' ? 4 - (indentColumns % 4) : 1;
-      index++;
-    }
-    if (line[index] === '>') {
-      depth++;
-      index++;
-      continue;
-    }
-    const marker = LIST_MARKER.exec(line.slice(index, index + 11));
-    if (!marker) break;
-    depth++;
-    index += marker[0].length;
-    indentColumns = 0;
+  while (line[index] === ' ' || line[index] === '\t') {
+    indentColumns += line[index] === '\t' ? 4 - (indentColumns % 4) : 1;
+    index++;
   }
-  return { depth: depth + Math.floor(indentColumns / 2), column: index + 1 };
+  const opened = Math.floor(indentColumns / 2);
+  // The place to report: the marker that goes past the limit, or the text that indentation alone puts there.
+  let column = opened > LIMITS.blockNesting ? index + 1 : 0;
+  let markers = 0;
+  for (;;) {
+    const marker = line[index] === '>' ? '>' : LIST_MARKER.exec(line.slice(index, index + 11))?.[0];
+    if (!marker) break;
+    if (++markers + opened > LIMITS.blockNesting && !column) column = index + 1;
+    index += marker.length;
+    while (line[index] === ' ' || line[index] === '\t') index++;
+  }
+  return { depth: markers + opened, column };
 }
 
 const OPENERS = ['{++', '{--', '{~~', '{>>'];
