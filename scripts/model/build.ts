@@ -6,7 +6,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import type { FootnoteDefinition, Root, RootContent, Yaml } from 'mdast';
+import type { FootnoteDefinition, RootContent, Yaml } from 'mdast';
 import { readMarkdown } from '../parse/read-markdown.js';
 import { reportError } from '../diagnostics/report.js';
 import { readTextFile } from '../read/text.js';
