@@ -11,7 +11,7 @@
  */
 import type { VFile } from 'vfile';
 import type { Position } from 'unist';
-import { reportError } from '../diagnostics/report.js';
+import { hasErrors, reportError } from '../diagnostics/report.js';
 import type { BlockNode, InlineNode, ModelDocument, Table } from '../model/types.js';
 import type { DocumentBuild } from '../model/build.js';
 
@@ -337,7 +337,11 @@ export function summarize(doc: ModelDocument): VersionSummary {
 export function checkDocumentParity(build: DocumentBuild): void {
   const original = build.versions.find((version) => version.lang === build.meta?.originalLanguage);
   if (!original) return;
+  // A version with a fault of its own is reported once, in its own file: compared, it would blame the others.
+  const originalFile = build.versionFiles.get(original.lang)!;
+  if (hasErrors(originalFile)) return;
   for (const version of build.versions) {
-    if (version !== original) checkParity(original, build.versionFiles.get(original.lang)!, version, build.versionFiles.get(version.lang)!);
+    const file = build.versionFiles.get(version.lang)!;
+    if (version !== original && !hasErrors(file)) checkParity(original, originalFile, version, file);
   }
 }

@@ -15,5 +15,5 @@ export const FORMAT_CHARACTERS_USED: Readonly<Record<Script, readonly number[]>>
 /** What a file in `lang` may hold, and the words that say why another character may not stand there. */
 export function formatCharactersOf(lang: Lang): { allowed: ReadonlySet<number>; why: string } {
   const script = LANGUAGES[lang].script;
-  return { allowed: new Set(FORMAT_CHARACTERS_USED[script]), why: ` (the ${script} script of ${lang} does not use it)` };
+  return { allowed: new Set(FORMAT_CHARACTERS_USED[script]), why: `, which the ${script} script of ${lang} does not use` };
 }

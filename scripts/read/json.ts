@@ -10,7 +10,7 @@ import type { Point } from 'unist';
 import type { z } from 'zod';
 import { reportError } from '../diagnostics/report.js';
 import { LIMITS } from './limits.js';
-import { fieldOf, fixFor } from './schema-issues.js';
+import { describeIssue, fixFor } from './schema-issues.js';
 
 export interface JsonSource {
   file: VFile;
@@ -57,10 +57,12 @@ export function parseJson(file: VFile, text: string, what: string): JsonSource {
   const [first] = errors;
   if (first || !tree) {
     const name = first ? printParseErrorCode(first.error) : 'ValueExpected';
+    const offset = first?.offset ?? 0;
+    const afterComma = /,\s*$/.test(text.slice(0, offset)) && /^[}\]]/.test(text.slice(offset));
     reportError(
       file,
-      pointAt(file, first?.offset ?? 0),
-      `Invalid JSON in the ${what}: ${SYNTAX[name] ?? name}`,
+      pointAt(file, offset),
+      `Invalid JSON in the ${what}: ${afterComma ? 'a comma after the last entry' : (SYNTAX[name] ?? name)}`,
       name === 'CommaExpected' || name === 'ValueExpected'
         ? 'Separate entries with commas, with none after the last one'
         : 'Fix the JSON syntax: keys and strings in double quotes, no comments',
@@ -90,7 +92,7 @@ export function validateJson<S extends z.ZodType>(
     reportError(
       source.file,
       issue.code === 'unrecognized_keys' ? placeOfKey(source, [...keyPath, issue.keys[0]!]) : placeOfPath(source, keyPath),
-      `Invalid ${what}: "${fieldOf(issue)}": ${issue.message}`,
+      `Invalid ${what}: ${describeIssue(issue)}`,
       fixFor(issue),
       'invalid-json-value',
     );

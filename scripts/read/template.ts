@@ -65,11 +65,14 @@ function reportSyntaxError(file: VFile, error: unknown): void {
         ? { line: lexer.yylloc.first_line, column: lexer.yylloc.first_column + 1 }
         : undefined;
   const got = /got '(\w+)'/.exec(message)?.[1];
-  const problem = got
-    ? got === 'EOF'
-      ? 'The template ends inside a {{…}} or a block that is not closed'
-      : `Handlebars cannot read the template here (${got === 'INVALID' ? 'a character that cannot stand here' : `unexpected ${got.toLowerCase()}`})`
-    : `Handlebars cannot read the template: ${message.split('\n')[0]!.replace(/ - \d+:\d+$/, '')}`;
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  const problem = mismatch
+    ? `\`{{#${mismatch[1]}}}\` is not closed before \`{{/${mismatch[2]}}}\``
+    : got
+      ? got === 'EOF'
+        ? 'The template ends inside a {{…}} or a block that is not closed'
+        : `Handlebars cannot read the template here (${got === 'INVALID' ? 'a character that cannot stand here' : `unexpected ${got.toLowerCase()}`})`
+      : `Handlebars cannot read the template: ${message.split('\n')[0]!.replace(/ - \d+:\d+$/, '')}`;
   reportError(file, place, problem, 'Close every {{ with }}, every {{#block}} with its {{/block}}', 'template-syntax');
 }
 

@@ -11,7 +11,7 @@ import type { Point } from 'unist';
 import type { z } from 'zod';
 import { reportError } from '../diagnostics/report.js';
 import { LIMITS } from './limits.js';
-import { fieldOf, fixFor } from './schema-issues.js';
+import { describeIssue, fixFor } from './schema-issues.js';
 
 /**
  * @param offset where the YAML text starts inside `file` (front matter sits after `---`).
@@ -66,13 +66,7 @@ export function readYaml<S extends z.ZodType>(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const keyPath = issue.path as (string | number)[];
-    reportError(
-      file,
-      point(placeOf(doc, keyPath, issue)),
-      `Invalid ${what}: "${fieldOf(issue)}": ${issue.message}`,
-      fixFor(issue),
-      'invalid-metadata',
-    );
+    reportError(file, point(placeOf(doc, keyPath, issue)), `Invalid ${what}: ${describeIssue(issue)}`, fixFor(issue), 'invalid-metadata');
   }
   return undefined;
 }
