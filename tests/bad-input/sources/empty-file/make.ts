@@ -1,5 +1,5 @@
 /** An empty Chinese file. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export default function make(root: string): void {
