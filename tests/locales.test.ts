@@ -57,6 +57,13 @@ describe('locale check', () => {
     ]);
   });
 
+  it('asks every language for the words the writers print, even when no language has one', () => {
+    for (const lang of ['ar', 'zh', 'en', 'fr', 'ru', 'es']) editLocale(lang, (d) => delete d.proposal!.reasons);
+    const lines = report().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^locales\/ar\/common.json:\d+:\d+: error: Missing locale key "proposal.reasons" \(the writers print it\)/);
+  });
+
   it('chooses Arabic and Russian plural forms through i18next', () => {
     const ar = loadLocale(paths.locales, 'ar');
     expect([0, 1, 2, 3, 11, 100].map((count) => ar.t('labels.footnoteCount', { count }))).toEqual([

@@ -7,7 +7,7 @@
 import type { VFile } from 'vfile';
 import { hasErrors, reportError } from '../diagnostics/report.js';
 import { placeOfPath } from '../read/json.js';
-import { readLocaleFile, type LocaleSource } from '../i18n/locales.js';
+import { WORDS_THE_WRITERS_PRINT, readLocaleFile, type LocaleSource } from '../i18n/locales.js';
 import { LANGS } from '../i18n/languages.js';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
@@ -26,7 +26,8 @@ export function checkLocales(localesDir: string, root: string): VFile[] {
   // Keys are compared only between files that read well: a broken one would make the others look wrong.
   if (files.some(hasErrors)) return files;
   const plural = new Set<string>();
-  const all = new Set<string>();
+  // A word no language has is still missing when a writer prints it.
+  const all = new Set<string>(WORDS_THE_WRITERS_PRINT);
   for (const locale of locales) {
     for (const key of locale.values.keys()) {
       all.add(family(key));
@@ -45,7 +46,7 @@ export function checkLocales(localesDir: string, root: string): VFile[] {
         reportError(
           locale.json.file,
           placeOf(locale, needed.split('.').slice(0, -1)),
-          `Missing locale key "${needed}" (present in ${owners.join(', ')})`,
+          `Missing locale key "${needed}" (${owners.length ? `present in ${owners.join(', ')}` : 'the writers print it'})`,
           plural.has(key)
             ? `Add "${needed.split('.').pop()}": ${locale.lang} needs the plural forms ${categories.join(', ')}`
             : `Add "${needed.split('.').pop()}" with the ${locale.lang} wording`,

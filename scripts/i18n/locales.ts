@@ -11,7 +11,7 @@ import { parseJson, placeOfPath, type JsonSource } from '../read/json.js';
 import { LIMITS } from '../read/limits.js';
 import { readTextFile } from '../read/text.js';
 import { formatCharactersOf } from './format-characters.js';
-import type { Lang } from './languages.js';
+import { LANGS, type Lang } from './languages.js';
 
 export class MissingLocaleKeyError extends Error {
   constructor(
@@ -43,6 +43,12 @@ export interface LocaleSource {
   /** Every word by its flattened key (`labels.table`). */
   values: Map<string, string>;
 }
+
+/**
+ * Words the writers print on their own (not through the model, whose words the model builder
+ * looks up and reports): `check` asks every locale for them, so a build never meets a missing one.
+ */
+export const WORDS_THE_WRITERS_PRINT = ['proposal.reasons', 'labels.languages', 'labels.figurePlaceholder', ...LANGS.map((lang) => `languageName.${lang}`)];
 
 export const localeFileOf = (localesDir: string, lang: Lang) => path.join(localesDir, lang, 'common.json');
 
