@@ -30,9 +30,12 @@ export function checkPart(paths: ProjectPaths, docId: string, lang: Lang, lines:
 
   const originalPath = path.join(docDir, `${meta.originalLanguage}.md`);
   const originalSource = readTextFile(originalPath, paths.root, formatCharactersOf(meta.originalLanguage as Lang));
-  const originalTree = originalSource.text === undefined ? undefined : readMarkdown(originalSource.file);
+  const originalTree =
+    originalSource.text === undefined
+      ? undefined
+      : readMarkdown(originalSource.file, formatCharactersOf(meta.originalLanguage as Lang).allowed);
   const partSource = readTextFile(path.resolve(partPath), paths.root, formatCharactersOf(lang));
-  const partTree = partSource.text === undefined ? undefined : readMarkdown(partSource.file);
+  const partTree = partSource.text === undefined ? undefined : readMarkdown(partSource.file, formatCharactersOf(lang).allowed);
   if (!originalTree || !partTree || originalSource.file.messages.length || partSource.file.messages.length) {
     return [metaFile, ...data.files, originalSource.file, partSource.file];
   }

@@ -48,7 +48,12 @@ export interface LocaleSource {
  * Words the writers print on their own (not through the model, whose words the model builder
  * looks up and reports): `check` asks every locale for them, so a build never meets a missing one.
  */
-export const WORDS_THE_WRITERS_PRINT = ['proposal.reasons', 'labels.languages', 'labels.figurePlaceholder', ...LANGS.map((lang) => `languageName.${lang}`)];
+export const WORDS_THE_WRITERS_PRINT = [
+  'proposal.reasons',
+  'labels.languages',
+  'labels.figurePlaceholder',
+  ...LANGS.map((lang) => `languageName.${lang}`),
+];
 
 export const localeFileOf = (localesDir: string, lang: Lang) => path.join(localesDir, lang, 'common.json');
 

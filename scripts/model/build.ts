@@ -127,7 +127,7 @@ export function buildVersion(
   paths: ProjectPaths,
   data?: DocumentData,
 ): ModelDocument | undefined {
-  const tree = readMarkdown(file);
+  const tree = readMarkdown(file, formatCharactersOf(lang).allowed);
   if (!tree) return undefined;
   const locale = loadLocale(paths.locales, lang);
   const ctx = new BuildContext(file, locale, meta, docDir, data);

@@ -17,7 +17,9 @@ export function sourceNestingProblem(text: string): NestingProblem | undefined {
   const lines = text.split('\n');
   let paragraph: { start: number; lines: string[] } | undefined;
   const fences: number[] = [];
-  for (let index = 0; index <= lines.length; index++) {
+  // The front matter is YAML, whose nesting the YAML reader measures.
+  const frontMatterEnd = lines[0]?.trimEnd() === '---' ? lines.findIndex((line, index) => index > 0 && line.trimEnd() === '---') : -1;
+  for (let index = frontMatterEnd + 1; index <= lines.length; index++) {
     const line = lines[index];
     if (line !== undefined) {
       const fence = FENCE.exec(line);

@@ -10,10 +10,14 @@ import { reportError } from '../diagnostics/report.js';
 import { LIMITS } from '../read/limits.js';
 import { createMarkdownReader } from './processor.js';
 import { sourceNestingProblem } from './nesting.js';
+import { checkCharacterReferences } from './character-references.js';
 
 const reader = createMarkdownReader();
 
-export function readMarkdown(file: VFile, text: string = String(file.value)): Root | undefined {
+/** `allowed`: the invisible characters the file's script needs, which its character references may write. */
+export function readMarkdown(file: VFile, allowed: ReadonlySet<number> = new Set()): Root | undefined {
+  const text = String(file.value);
+  checkCharacterReferences(file, text, allowed);
   const nesting = sourceNestingProblem(text);
   if (nesting) {
     reportError(file, { line: nesting.line, column: nesting.column }, nesting.problem, nesting.fix, 'nesting-limit');

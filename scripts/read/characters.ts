@@ -40,9 +40,10 @@ const BIDI: Record<number, string> = {
   0x2069: 'POP DIRECTIONAL ISOLATE',
 };
 
-const codeOf = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+export const codeOf = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 
-function suspect(code: number): Suspect | undefined {
+/** What is wrong with a character a source may not hold, or undefined for a character it may. */
+export function suspect(code: number): Suspect | undefined {
   if (code === 0x09 || code === 0x0a || code === 0x0d) return undefined;
   if (code === 0) return { name: 'NUL', ruleId: 'control-character' };
   if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return { name: 'a control character', ruleId: 'control-character' };
@@ -51,7 +52,7 @@ function suspect(code: number): Suspect | undefined {
   return undefined;
 }
 
-const FIXES: Record<Suspect['ruleId'], string> = {
+export const FIXES: Record<Suspect['ruleId'], string> = {
   'control-character': 'Delete it: it is no text, and a writer would drop it or turn it into U+FFFD',
   'invisible-character': 'Delete it (or write the visible character meant): editors cannot see it',
   'bidi-control': 'Delete it: it makes editors show the text in another order than it is stored; the pipeline sets every direction itself',
