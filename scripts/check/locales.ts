@@ -56,7 +56,25 @@ export function checkLocales(localesDir: string, root: string): VFile[] {
     }
   }
   checkPlaceholders(locales, plural);
+  for (const locale of locales) checkIntlTag(locale);
   return files;
+}
+
+/** `numbers.intl` is handed to Intl to format dates and figures: a tag Intl cannot read would throw there. */
+function checkIntlTag(locale: LocaleSource): void {
+  const tag = locale.values.get('numbers.intl');
+  if (tag === undefined) return;
+  try {
+    Intl.getCanonicalLocales(tag);
+  } catch {
+    reportError(
+      locale.json.file,
+      placeOf(locale, ['numbers', 'intl']),
+      `"numbers.intl" is "${tag}", which is no language tag`,
+      'Write a BCP 47 tag such as "fr-FR" or "ar-u-nu-latn"',
+      'locale-value',
+    );
+  }
 }
 
 /**
