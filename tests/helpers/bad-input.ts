@@ -5,7 +5,7 @@
  * document of `tests/bad-input/tiny/` as `content/tiny`, which the cases break by default.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -13,6 +13,8 @@ import { checkProject } from '../../scripts/cli/pipeline.js';
 import { formatMessages } from '../../scripts/diagnostics/report.js';
 import { repoRoot } from './build.js';
 import { copyProject } from './project.js';
+
+export { snapshotOut } from './project.js';
 
 export const casesDir = path.join(repoRoot, 'tests/bad-input');
 const tinyDir = path.join(casesDir, 'tiny');
@@ -126,21 +128,6 @@ export function runCli(root: string, command: string, docs: string[], args: stri
     exit: run.status ?? undefined,
     stray: lines.filter((line) => !isMessage(line) && !isSummary(line)),
   };
-}
-
-/** Every file under out/ with its bytes and modification time. */
-export function snapshotOut(root: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else found.set(path.relative(root, file), `${statSync(file).mtimeMs}:${readFileSync(file).toString('base64')}`);
-    }
-  };
-  walk(path.join(root, 'out'));
-  return found;
 }
 
 /** An earlier build's outputs, which a failed build must leave as they were. */
