@@ -4,11 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
 import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
-import { createMarkdownReader } from '../scripts/parse/processor.js';
+import { missingSourceText } from './helpers/source-text.js';
 import { LANGS } from '../scripts/i18n/languages.js';
 import { repoRoot } from './helpers/build.js';
 import { loadStyleSheet, points } from '../scripts/render/style-sheet.js';
@@ -109,20 +107,8 @@ describe('HTML of the Resolution 71 proposal', () => {
 
 /** Every text node of a Markdown source, in order, in the page's text. */
 function expectSourceText(file: string, tree: HastRoot): void {
-  const source = createMarkdownReader().parse(readFileSync(file, 'utf8')) as MdastRoot;
-  const texts: string[] = [];
-  visit(source, (node) => {
-    if (node.type === 'editorComment' || node.type === 'yaml') return 'skip';
-    if (node.type === 'text') texts.push(normalize(node.value));
-    return undefined;
-  });
-  const html = normalize(toText(select('body', tree)!));
-  let from = 0;
-  for (const text of texts.filter(Boolean)) {
-    const at = html.indexOf(text, from);
-    expect(at, `"${text}" missing from the HTML of ${file} after offset ${from}`).toBeGreaterThanOrEqual(0);
-    from = at + text.length;
-  }
+  const missing = missingSourceText(readFileSync(file, 'utf8'), tree);
+  expect(missing, missing && `"${missing.text}" missing from the HTML of ${file} after offset ${missing.after}`).toBeUndefined();
 }
 
 describe('HTML of the other documents', () => {
@@ -130,7 +116,7 @@ describe('HTML of the other documents', () => {
     const result = checkProject(repoRoot, {});
     expect(result.ok).toBe(true);
     const outputs = await renderOutputs(result, ['html']);
-    expect(outputs.length).toBe(18);
+    expect(outputs.length).toBe(30);
     for (const output of outputs) expectSourceText(path.join(repoRoot, output.doc.path), fromHtml(output.content));
   });
 
@@ -171,7 +157,7 @@ describe('HTML of the other documents', () => {
     expect(heads.length).toBeGreaterThan(0);
     for (const th of heads) expect(th.properties.scope).toBe(Number(th.properties.colSpan ?? 1) > 1 ? 'colgroup' : 'col');
     expect(selectAll('main td[scope]', tree)).toHaveLength(0);
-    expect(toText(select('main table#tab-2 > caption', tree)!)).toBe('Table 1: Targets');
+    expect(toText(select('main table#doc-tab-2 > caption', tree)!)).toBe('Table 1: Targets');
     const captioned = output!.doc.body.filter((block) => block.type === 'table' && block.caption.length > 0);
     expect(captioned.length).toBeGreaterThan(5);
     expect(selectAll('main table > caption', tree)).toHaveLength(captioned.length);
@@ -187,8 +173,9 @@ describe('HTML of the other documents', () => {
     expect(tables.length).toBeGreaterThan(5);
     for (const table of tables) {
       if (table.type !== 'table') continue;
-      const widths = selectAll(`main table#${table.id} > colgroup > col`, tree).map((col) =>
-        parseFloat(String(col.properties.style).slice(7)),
+      // Each column's class names its width in hundredths of a percent (`w-3333`: 33.33%).
+      const widths = selectAll(`main table#doc-${table.id} > colgroup > col`, tree).map(
+        (col) => Number(String((col.properties.className as string[])[0]).slice(2)) / 100,
       );
       expect(widths).toHaveLength(table.columns);
       columnShares(table, measure).forEach((share, index) => expect(widths[index]).toBeCloseTo(share * 100, 1));

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkProject } from '../scripts/cli/pipeline.js';
 import { formatMessages } from '../scripts/diagnostics/report.js';
 import { LANGS } from '../scripts/i18n/languages.js';
-import { copyProject, fixtureMetadata } from './helpers/project.js';
+import { copyProject, editContent, fixtureMetadata, lineOf } from './helpers/project.js';
 
 let project: ReturnType<typeof copyProject>;
 beforeEach(() => {
@@ -13,15 +13,8 @@ beforeEach(() => {
 afterEach(() => project.remove());
 
 const file = (doc: string, lang: string) => path.join(project.root, 'content', doc, `${lang}.md`);
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
-
-function edit(doc: string, lang: string, change: (text: string) => string): string {
-  const text = readFileSync(file(doc, lang), 'utf8');
-  const changed = change(text);
-  expect(changed).not.toBe(text);
-  writeFileSync(file(doc, lang), changed);
-  return changed;
-}
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const edit = (doc: string, lang: string, change: (text: string) => string) => editContent(project.root, doc, `${lang}.md`, change);
 
 /** The parity messages of a document (an edit that breaks parity also changes what the text in force is compared with). */
 function problems(doc: string): string {
@@ -45,20 +38,37 @@ describe('parity check', () => {
     // The Arabic file letters its sub-paragraphs أ) ب) ج)…; the original a) b) c)…
     expect(ar).toContain(':n[أ)]');
     expect(ar).not.toMatch(/:n\[[a-h]\)\]/);
-    // A letter out of rank (ب) for a)) is still a paragraph with no counterpart.
+    // A letter out of rank (ب) for a)) breaks the Arabic series, which the check on both readings reports
+    // in ar.md alone; parity does not compare a version that fails its own checks.
     const changed = edit('res71-proposal', 'ar', (t) => t.replace(':n[أ)]', ':n[ب)]'));
     const report = problems('res71-proposal');
-    expect(report).toContain(`ar.md:${lineOf(changed, ':n[ب)]')} paragraph ب) has no counterpart in zh.md`);
+    expect(report).toContain(
+      `ar.md:${lineOf(changed, ':n[ب)]')}:1: error: In both readings, label "ب)" opens a series, which should start at "أ)"`,
+    );
+    expect(report).not.toContain(':parity-');
   });
 
   it('names a dropped paragraph in both files', () => {
     const zh = readFileSync(file('res71-proposal', 'zh'), 'utf8');
+    // The last of its series, so that the English labels still run a), with nothing skipped.
+    const en = edit('res71-proposal', 'en', (t) => t.replace(/\n:n\[b\)\] the glossary of terms[^\n]*\n/, '\n'));
+    const report = problems('res71-proposal');
+    const zhLine = lineOf(zh, ':n[b)] 本决议附件3提供的词汇表');
+    const before = lineOf(en, ':n[a)] the many challenges');
+    const message = `zh.md:${zhLine} paragraph b) has no counterpart in en.md (en.md goes on after paragraph a) at line ${before})`;
+    // Reported in each file, at its own place there.
+    expect(report).toMatch(new RegExp(`/en\\.md:\\d+:\\d+: error: ${escape(message)}`));
+    expect(report).toMatch(new RegExp(`/zh\\.md:${zhLine}:1: error: ${escape(message)}`));
+    expect(report.split('\n')).toHaveLength(2);
+  });
+
+  it('compares no version that fails its own checks: a dropped paragraph that leaves a label skipped is reported there alone', () => {
     const en = edit('res71-proposal', 'en', (t) => t.replace(/\n:n\[2\] to coordinate the implementation[^\n]*\n/, '\n'));
     const report = problems('res71-proposal');
-    const zhLine = lineOf(zh, ':n[2] 协调战略规划的落实');
-    const before = lineOf(en, ':n[1] to continue');
-    expect(report).toContain(`zh.md:${zhLine} paragraph 2 has no counterpart in en.md (en.md goes on after paragraph 1 at line ${before})`);
-    expect(report.split('\n')).toHaveLength(1);
+    // The series 1, 3 of the English, by the check on both readings, at the marks that make each reading's 3; no parity message.
+    expect(report).toContain(`en.md:${lineOf(en, '{--:n[3] ')}:1: error: In the rejected reading, label "3" after "1" skips a label`);
+    expect(report).toContain(`en.md:${lineOf(en, '{++:n[3] ')}:1: error: In the accepted reading, label "3" after "1" skips a label`);
+    expect(report).not.toContain(':parity-');
   });
 
   it('names an extra list item', () => {
@@ -89,7 +99,9 @@ describe('parity check', () => {
     const report = problems('res71-proposal');
     expect(report).toMatch(/en.md:9:1: error: en.md:9 proposal MOD CL\/39A4\/2 has no counterpart in zh.md/);
     expect(report).toMatch(/zh.md:6 proposal MOD CL\/39A4\/1 has no counterpart in en.md/);
-    expect(report.split('\n')).toHaveLength(2);
+    // Each difference in both files, and the identifier the original never uses.
+    expect(report).toMatch(/document.yaml:\d+:\d+: error: Proposal "CL\/39A4\/2" is declared but zh.md makes no proposal CL\/39A4\/2/);
+    expect(report.split('\n')).toHaveLength(5);
   });
 
   it('names revision marks missing from a block', () => {
@@ -116,6 +128,8 @@ describe('parity check', () => {
     expect(report).toContain(
       'ar.md:11:1: error: table 1 (ar.md:11, zh.md:8): is laid out as 3 rows × 2 columns: 1x1, 1x1 / 1x1, 1x1 / 1x1, 1x1 where zh.md has',
     );
-    expect(report.split('\n')).toHaveLength(2);
+    expect(report).toContain('zh.md:8:1: error: table 1 (en.md:11, zh.md:8): is laid out as 2 rows');
+    expect(report).toContain('zh.md:8:1: error: table 1 (ar.md:11, zh.md:8): is laid out as 3 rows');
+    expect(report.split('\n')).toHaveLength(4);
   });
 });

@@ -11,6 +11,7 @@ import type { Position } from 'unist';
 import { reportError } from '../diagnostics/report.js';
 import type { BlockNode, InlineNode, ModelDocument } from '../model/types.js';
 import { mapBlocks } from '../model/walk.js';
+import { printedText } from '../model/text.js';
 import { reading } from '../passes/readings.js';
 
 /** One block's words as a reader compares them, with where it stands. */
@@ -22,34 +23,13 @@ interface Passage {
 /** Spaces as layout: runs of white space as one, none at either end. */
 const words = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
-function runText(nodes: readonly InlineNode[]): string {
-  return nodes
-    .map((node): string => {
-      switch (node.type) {
-        case 'text':
-        case 'callWord':
-          return node.value;
-        case 'footnoteReference':
-          return `[^${node.number}]`;
-        case 'break':
-          return ' ';
-        case 'editorComment':
-        case 'anchor':
-          return '';
-        default:
-          return runText(node.children);
-      }
-    })
-    .join('');
-}
-
 /** The resolution's text: what proposals hold (their Reasons are not part of it), block by block. */
 function passages(blocks: readonly BlockNode[]): Passage[] {
   const found: Passage[] = [];
   const unwrapped = blocks.flatMap((block) => (block.type === 'proposal' ? block.children : [block]));
   mapBlocks(unwrapped, (block) => {
     const add = (...runs: (readonly InlineNode[] | undefined)[]) =>
-      found.push({ text: words(runs.map((run) => runText(run ?? [])).join(' ')), position: block.position });
+      found.push({ text: words(runs.map((run) => printedText(run ?? [])).join(' ')), position: block.position });
     switch (block.type) {
       case 'heading':
         add(block.label, block.children);

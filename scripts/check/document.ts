@@ -1,24 +1,40 @@
-/** The checks of a document once every language version is built: typography per language, the text in force, then parity with the original. */
+/**
+ * The checks of a document once every language version is built: typography, mark edges and both
+ * readings per language; then, for the versions that pass their own checks, the text in force and
+ * parity with the original; the proposals declared, and the original's glossary terms in each translation.
+ */
 import { buildDocument, listDocuments, type DocumentBuild, type ProjectPaths } from '../model/build.js';
-import { reportError } from '../diagnostics/report.js';
+import { hasErrors, reportError } from '../diagnostics/report.js';
+import type { Lang } from '../i18n/languages.js';
 import { loadLocale } from '../i18n/locales.js';
 import { checkBaseText } from './base-text.js';
 import { checkMarkBoundaries } from './mark-boundaries.js';
 import { checkDocumentParity } from './parity.js';
 import { checkQuotes } from './typography.js';
+import { checkDeclaredProposals } from './declared-proposals.js';
+import { checkReadings } from './readings.js';
+import { checkDocumentGlossary } from './glossary.js';
+import type { Glossary } from './glossary-data.js';
 
-export function checkDocument(build: DocumentBuild, paths: ProjectPaths): void {
+/** `glossary`: read once for every document checked (`loadGlossary`); undefined when the project has none. */
+export function checkDocument(build: DocumentBuild, paths: ProjectPaths, glossary?: Glossary): void {
   for (const version of build.versions) {
     const file = build.versionFiles.get(version.lang)!;
     checkQuotes(version, file, loadLocale(paths.locales, version.lang));
     checkMarkBoundaries(version, file);
+    // The readings of a text that failed its own checks (a label left open, say) would only repeat its fault.
+    if (!hasErrors(file)) checkReadings(version, file);
   }
-  checkAgainstBase(build, paths);
-  checkDocumentParity(build);
+  // A fault in a file is reported once, in that file: the checks that compare it with another are left out.
+  const failed = new Set([...build.versionFiles].filter(([, file]) => hasErrors(file)).map(([lang]) => lang));
+  checkAgainstBase(build, paths, failed);
+  checkDocumentParity(build, failed);
+  checkDeclaredProposals(build);
+  checkDocumentGlossary({ ...build, versions: build.versions.filter((version) => !failed.has(version.lang)) }, glossary);
 }
 
 /** Each language version's rejected reading against the same language of the document it revises. */
-function checkAgainstBase(build: DocumentBuild, paths: ProjectPaths): void {
+function checkAgainstBase(build: DocumentBuild, paths: ProjectPaths, failed: ReadonlySet<Lang>): void {
   const baseId = build.meta?.base;
   if (!baseId) return;
   const metaFile = build.files[0]!;
@@ -40,6 +56,7 @@ function checkAgainstBase(build: DocumentBuild, paths: ProjectPaths): void {
   }
   const base = buildDocument(paths, baseId);
   for (const version of build.versions) {
+    if (failed.has(version.lang)) continue;
     const inForce = base.versions.find((doc) => doc.lang === version.lang);
     if (!inForce) {
       reportError(

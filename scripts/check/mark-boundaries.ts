@@ -12,34 +12,44 @@ import type { VFile } from 'vfile';
 import type { Position } from 'unist';
 import { reportError } from '../diagnostics/report.js';
 import { LANGUAGES } from '../i18n/languages.js';
+import { numberAcross } from '../i18n/bidi-numbers.js';
 import type { InlineNode, ModelDocument } from '../model/types.js';
 import { mapInlineRuns } from '../model/walk.js';
+import type { Reading } from '../passes/readings.js';
+
+type RevisionMark = InlineNode & { type: 'insertion' | 'deletion' };
+
+export { numberAcross };
 
 /** A stretch of printed text and the revision mark that holds it, if any. */
 export interface MarkedText {
   text: string;
-  mark: (InlineNode & { type: 'insertion' | 'deletion' }) | undefined;
+  /** The innermost revision mark around the text. */
+  mark: RevisionMark | undefined;
+  /** Every revision mark around the text, outermost first. */
+  marks: readonly RevisionMark[];
 }
 
 /** The printed text of a run, cut where the revision mark around it changes. Editors' comments are never printed. */
-export function markedTexts(run: readonly InlineNode[], mark?: MarkedText['mark']): MarkedText[] {
+export function markedTexts(run: readonly InlineNode[], marks: readonly RevisionMark[] = []): MarkedText[] {
+  const stretch = (text: string): MarkedText => ({ text, mark: marks.at(-1), marks });
   return run.flatMap((node): MarkedText[] => {
     switch (node.type) {
       case 'text':
-        return [{ text: node.value, mark }];
+        return [stretch(node.value)];
       case 'callWord':
-        return [{ text: node.value, mark }];
+        return [stretch(node.value)];
       case 'break':
-        return [{ text: '\n', mark }];
+        return [stretch('\n')];
       case 'footnoteReference':
-        return [{ text: '\ufffc', mark }];
+        return [stretch('\ufffc')];
       case 'insertion':
       case 'deletion':
-        return markedTexts(node.children, node);
+        return markedTexts(node.children, [...marks, node]);
       case 'emphasis':
       case 'strong':
       case 'link':
-        return markedTexts(node.children, mark);
+        return markedTexts(node.children, marks);
       case 'editorComment':
       case 'anchor':
         return [];
@@ -47,36 +57,51 @@ export function markedTexts(run: readonly InlineNode[], mark?: MarkedText['mark'
   });
 }
 
-/** The printed text of the stretches and each place where the mark changes in it: its offset, and the mark that starts or ends there. */
-export function markEdges(parts: readonly MarkedText[]): {
-  text: string;
-  edges: { offset: number; mark: NonNullable<MarkedText['mark']> }[];
-} {
-  const printed = parts.filter((part) => part.text.length > 0);
-  const edges = [];
-  let offset = printed[0]?.text.length ?? 0;
-  for (let index = 1; index < printed.length; index++) {
-    const left = printed[index - 1]!;
-    const right = printed[index]!;
-    const mark = right.mark ?? left.mark;
-    if (left.mark !== right.mark && mark) edges.push({ offset, mark });
-    offset += right.text.length;
-  }
-  return { text: printed.map((part) => part.text).join(''), edges };
+/** A place in printed text where a revision mark begins or ends, or where a mark left out of a reading stood. */
+export interface MarkEdge {
+  offset: number;
+  mark: RevisionMark;
+  /** The text of the marks left out at this place; undefined where a mark printed in the reading begins or ends. */
+  removed?: string | undefined;
+  /** The stretches printed on either side. */
+  before: MarkedText;
+  after: MarkedText;
 }
 
-const DIGIT = /^\p{Nd}$/u;
-/** Separators the bidirectional algorithm reads as part of a number when one stands between digits (rule W4). */
-const NUMBER_SEPARATOR = /^[+\-,./:\u00a0\u060c]$/u;
+/** The printed text of the stretches and each place where the mark changes in it: its offset, and the mark that starts or ends there. */
+export function markEdges(parts: readonly MarkedText[]): { text: string; edges: MarkEdge[] } {
+  return readingEdges(parts);
+}
 
-/** Whether the text reads as one number across `offset`: digits side by side, or one separator between them ("2024-2027", "1.4", "243/71"). */
-export function numberAcross(text: string, offset: number): boolean {
-  const digit = (at: number) => DIGIT.test(text[at] ?? '');
-  const separator = (at: number) => NUMBER_SEPARATOR.test(text[at] ?? '');
-  const [before, after] = [offset - 1, offset];
-  if (digit(before) && digit(after)) return true;
-  if (digit(before) && separator(after) && digit(after + 1)) return true;
-  return separator(before) && digit(before - 1) && digit(after);
+/**
+ * The printed text of the stretches in one reading (all of them when `which` is undefined), and each
+ * place where a mark begins or ends in it: the edge of a mark the reading prints, or the place where
+ * the text of a mark the reading leaves out stood, so that the text on either side now meets there.
+ */
+export function readingEdges(parts: readonly MarkedText[], which?: Reading): { text: string; edges: MarkEdge[] } {
+  const gone = which === 'accepted' ? 'deletion' : which === 'rejected' ? 'insertion' : undefined;
+  let text = '';
+  const edges: MarkEdge[] = [];
+  let previous: MarkedText | undefined;
+  let removed: { mark: RevisionMark; text: string } | undefined;
+  for (const part of parts) {
+    const goneMark = part.marks.find((mark) => mark.type === gone);
+    if (goneMark) {
+      removed = { mark: removed?.mark ?? goneMark, text: (removed?.text ?? '') + part.text };
+      continue;
+    }
+    if (part.text.length === 0) continue;
+    const around = previous && { before: previous, after: part };
+    if (around && removed) edges.push({ offset: text.length, mark: removed.mark, removed: removed.text, ...around });
+    else if (around && part.mark !== around.before.mark) {
+      const mark = part.mark ?? around.before.mark;
+      if (mark) edges.push({ offset: text.length, mark, ...around });
+    }
+    removed = undefined;
+    previous = part;
+    text += part.text;
+  }
+  return { text, edges };
 }
 
 export function checkMarkBoundaries(doc: ModelDocument, file: VFile): void {

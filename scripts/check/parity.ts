@@ -11,9 +11,10 @@
  */
 import type { VFile } from 'vfile';
 import type { Position } from 'unist';
-import { hasErrors, reportError } from '../diagnostics/report.js';
-import type { BlockNode, InlineNode, ModelDocument, Table } from '../model/types.js';
+import { reportError } from '../diagnostics/report.js';
+import type { BlockNode, InlineNode, ModelDocument, Table, TableCell } from '../model/types.js';
 import type { DocumentBuild } from '../model/build.js';
+import type { Lang } from '../i18n/languages.js';
 
 /** One block as the parity check sees it. */
 export interface BlockShape {
@@ -29,6 +30,14 @@ export interface BlockShape {
   change: string;
   /** Lists: the number of items; tables: rows × columns, spans, and each cell's footnotes and marks. */
   layout?: string | undefined;
+  /** The block's own words (not those of the blocks it holds), for checks that compare counterparts' words. */
+  words: BlockWords[];
+}
+
+/** A run of words and where it stands: a block's text, or a table's caption or one of its cells. */
+export interface BlockWords {
+  inline: readonly InlineNode[];
+  position: Position | undefined;
 }
 
 /**
@@ -69,13 +78,21 @@ export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label):
           const number = plain(block.label ?? []);
           const title = block.role ? `${block.role}` : number ? `heading ${number}` : `heading "${excerpt(block.children)}"`;
           out.push(
-            shape(block, `heading:${block.depth}:${block.role ?? ''}:${number}`, title, [...(block.label ?? []), ...block.children]),
+            shape(
+              block,
+              `heading:${block.depth}:${block.role ?? ''}:${number}`,
+              title,
+              [...(block.label ?? []), ...block.children],
+              block.children,
+            ),
           );
           break;
         }
         case 'labelledParagraph': {
           const label = plain(block.label);
-          out.push(shape(block, `labelled:${relabel(label)}`, `${where}paragraph ${label}`, [...block.label, ...block.children]));
+          out.push(
+            shape(block, `labelled:${relabel(label)}`, `${where}paragraph ${label}`, [...block.label, ...block.children], block.children),
+          );
           break;
         }
         case 'paragraph':
@@ -109,7 +126,7 @@ export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label):
           break;
         case 'table':
           tables++;
-          out.push({ ...shape(block, 'table', `table ${tables}`, block.caption), layout: tableLayout(block) });
+          out.push({ ...shape(block, 'table', `table ${tables}`, block.caption), layout: tableLayout(block), words: tableWords(block) });
           break;
         case 'figure':
           figures++;
@@ -120,7 +137,8 @@ export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label):
   };
   visit(doc.body, '');
   doc.footnotes.forEach((note) => {
-    out.push(shape(note, 'footnote', `footnote ${note.number}`, []));
+    // By label, which every language keeps: a footnote missing in one language leaves the others paired.
+    out.push(shape(note, `footnote:${note.id}`, `footnote ${note.number}`, []));
     visit(note.children, `footnote ${note.number}: `);
   });
   return out;
@@ -131,10 +149,11 @@ function shape(
   key: string,
   name: string,
   inline: readonly InlineNode[],
+  words: readonly InlineNode[] = inline,
 ): BlockShape {
   const marks = { footnotes: 0, insertions: false, deletions: false };
   countMarks(inline, marks);
-  return { key, name, position: node.position, change: node.change ?? '', ...marks };
+  return { key, name, position: node.position, change: node.change ?? '', ...marks, words: [{ inline: words, position: node.position }] };
 }
 
 function countMarks(nodes: readonly InlineNode[], marks: { footnotes: number; insertions: boolean; deletions: boolean }): void {
@@ -172,24 +191,59 @@ function excerpt(nodes: readonly InlineNode[]): string {
 
 /** "3 rows × 4 columns", then per row each cell's spans, footnotes and marks, e.g. `2x1 f1 +-`. */
 function tableLayout(table: Table): string {
-  const cell = (c: Table['body'][number]['cells'][number]) => {
+  const cell = (c: TableCell) => {
     const marks = { footnotes: 0, insertions: false, deletions: false };
-    const inline: InlineNode[] = [];
-    const collect = (blocks: readonly BlockNode[]) => {
-      for (const b of blocks) {
-        if (b.type === 'list') b.children.forEach((item) => collect(item.children));
-        else if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'labelledParagraph' || b.type === 'callWordParagraph') {
-          inline.push(...b.children);
-        }
-        if ('label' in b && b.label) inline.push(...b.label);
-      }
-    };
-    collect(c.children);
-    countMarks(inline, marks);
-    return `${c.colSpan}x${c.rowSpan}${marks.footnotes ? ` f${marks.footnotes}` : ''}${marks.insertions ? ' +' : ''}${marks.deletions ? ' -' : ''}`;
+    countMarks(cellInline(c), marks);
+    const blocks = cellBlocks(c.children);
+    return `${c.colSpan}x${c.rowSpan}${blocks ? ` ${blocks}` : ''}${marks.footnotes ? ` f${marks.footnotes}` : ''}${marks.insertions ? ' +' : ''}${marks.deletions ? ' -' : ''}`;
   };
-  const rows = [...table.head, ...table.body, ...table.foot];
-  return `${rows.length} rows × ${table.columns} columns: ${rows.map((row) => row.cells.map(cell).join(', ')).join(' / ')}`;
+  return `${tableRows(table).length} rows × ${table.columns} columns: ${tableRows(table)
+    .map((row) => row.cells.map(cell).join(', '))
+    .join(' / ')}`;
+}
+
+/** A table's caption, then each cell in reading order. */
+function tableWords(table: Table): BlockWords[] {
+  const cells = tableRows(table).flatMap((row) =>
+    row.cells.map((c) => ({ inline: cellInline(c), position: c.position ?? c.children[0]?.position ?? table.position })),
+  );
+  return [{ inline: table.caption, position: table.position }, ...cells];
+}
+
+const tableRows = (table: Table) => [...table.head, ...table.body, ...table.foot];
+
+/**
+ * The inline nodes of a cell's paragraphs, headings and list items, labels included, in reading order,
+ * a line break after each label and block so that the words of two blocks do not run together.
+ */
+function cellInline(cell: TableCell): InlineNode[] {
+  const inline: InlineNode[] = [];
+  const collect = (blocks: readonly BlockNode[]) => {
+    for (const b of blocks) {
+      if (b.type === 'list') b.children.forEach((item) => collect(item.children));
+      if ('label' in b && b.label) inline.push(...b.label, { type: 'break' });
+      if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'labelledParagraph' || b.type === 'callWordParagraph') {
+        inline.push(...b.children, { type: 'break' });
+      }
+    }
+  };
+  collect(cell.children);
+  return inline;
+}
+
+/**
+ * What a cell holds when it is more than one paragraph: `[p p]` for two paragraphs, `[p list(3)]` for a
+ * paragraph and a list of three items; empty for a single paragraph or an empty cell.
+ */
+function cellBlocks(blocks: readonly BlockNode[]): string {
+  if (blocks.length <= 1 && (blocks[0] === undefined || blocks[0].type === 'paragraph')) return '';
+  const kind = (block: BlockNode): string =>
+    block.type === 'list'
+      ? `list(${block.children.length})`
+      : block.type === 'paragraph' || block.type === 'labelledParagraph'
+        ? 'p'
+        : block.type;
+  return `[${blocks.map(kind).join(' ')}]`;
 }
 
 /** Longest common subsequence of the keys: the pairs of indices that are counterparts. */
@@ -215,9 +269,18 @@ const at = (file: VFile, shape: BlockShape | undefined) =>
   shape?.position ? `${base(file)}:${shape.position.start.line}` : `${base(file)} (start)`;
 const base = (file: VFile) => file.basename ?? file.path;
 
+type Place = Parameters<typeof reportError>[1];
+
+/** The blocks of `translation` paired with their counterparts in `original`, in reading order. */
+export function counterparts(original: ModelDocument, translation: ModelDocument): [original: BlockShape, translation: BlockShape][] {
+  const a = shapes(original);
+  const b = shapes(translation, relabelling(original, translation));
+  return align(a, b).map(([i, j]) => [a[i]!, b[j]!]);
+}
+
 /**
- * Compares `translation` with `original` and reports each difference on the
- * translation's file (where it is usually fixed), naming both places.
+ * Compares `translation` with `original` and reports each difference in both files, each message at
+ * its own file's place and naming the place in the other.
  */
 export function checkParity(original: ModelDocument, originalFile: VFile, translation: ModelDocument, translationFile: VFile): void {
   const a = shapes(original);
@@ -225,6 +288,11 @@ export function checkParity(original: ModelDocument, originalFile: VFile, transl
   const pairs = align(a, b);
   const o = base(originalFile);
   const t = base(translationFile);
+  const inBoth = (inTranslation: Place, inOriginal: Place, problem: string, fix: string, rule: string) => {
+    reportError(translationFile, inTranslation, problem, fix, rule);
+    reportError(originalFile, inOriginal, problem, fix, rule);
+  };
+  const start = { line: 1, column: 1 };
 
   let previous: [number, number] = [-1, -1];
   for (const pair of [...pairs, [a.length, b.length] as [number, number]]) {
@@ -232,9 +300,9 @@ export function checkParity(original: ModelDocument, originalFile: VFile, transl
     // Blocks of the original skipped between two pairs are missing from the translation…
     for (let k = previous[0] + 1; k < i; k++) {
       const before = previous[1] >= 0 ? b[previous[1]] : undefined;
-      reportError(
-        translationFile,
-        before?.position?.end ?? translationFile.messages.at(-1)?.place ?? { line: 1, column: 1 },
+      inBoth(
+        before?.position?.end ?? start,
+        a[k]!.position?.start,
         `${at(originalFile, a[k])} ${a[k]!.name} has no counterpart in ${t} (${t} goes on ${before ? `after ${before.name} at line ${before.position?.start.line ?? '?'}` : 'from its start'})`,
         `Add the ${a[k]!.name} to ${t}, or remove it from ${o} if it should not be there`,
         'parity-missing-block',
@@ -243,24 +311,25 @@ export function checkParity(original: ModelDocument, originalFile: VFile, transl
     // …and blocks of the translation skipped are extra.
     for (let k = previous[1] + 1; k < j; k++) {
       const before = previous[0] >= 0 ? a[previous[0]] : undefined;
-      reportError(
-        translationFile,
+      inBoth(
         b[k]!.position?.start,
+        before?.position?.end ?? a[previous[0] + 1]?.position?.start ?? start,
         `${at(translationFile, b[k])} ${b[k]!.name} has no counterpart in ${o} (${o} ${before ? `has ${before.name} at line ${before.position?.start.line ?? '?'} and then` : 'starts with'} ${a[previous[0] + 1]?.name ?? 'nothing more'})`,
         `Remove it from ${t}, or merge it into the block it belongs to`,
         'parity-extra-block',
       );
     }
-    if (i < a.length && j < b.length) compareDetails(a[i]!, b[j]!, originalFile, translationFile);
+    if (i < a.length && j < b.length) {
+      const [x, y] = [a[i]!, b[j]!];
+      const named = `${y.name} (${at(translationFile, y)}, ${at(originalFile, x)})`;
+      compareDetails(x, y, o, (problem, fix, rule) => inBoth(y.position?.start, x.position?.start, `${named}: ${problem}`, fix, rule));
+    }
     previous = pair;
   }
 }
 
-function compareDetails(x: BlockShape, y: BlockShape, originalFile: VFile, translationFile: VFile): void {
-  const o = base(originalFile);
-  const both = `${at(translationFile, y)}, ${at(originalFile, x)}`;
-  const report = (problem: string, fix: string, rule: string) =>
-    reportError(translationFile, y.position?.start, `${y.name} (${both}): ${problem}`, fix, rule);
+/** The details of two paired blocks: footnotes, marks, whole-block changes and layout; `o` names the original's file. */
+function compareDetails(x: BlockShape, y: BlockShape, o: string, report: (problem: string, fix: string, rule: string) => void): void {
   if (x.footnotes !== y.footnotes) {
     report(
       `${y.footnotes} footnote reference(s) where ${o} has ${x.footnotes}`,
@@ -287,7 +356,7 @@ function compareDetails(x: BlockShape, y: BlockShape, originalFile: VFile, trans
   if (x.layout !== y.layout) {
     report(
       `is laid out as ${y.layout} where ${o} has ${x.layout}`,
-      'Give the translation the rows, columns, spans, footnotes and revision marks of the original, cell by cell',
+      "Give the translation the rows, columns, spans, cells' paragraphs and lists, footnotes and revision marks of the original, cell by cell",
       'parity-layout',
     );
   }
@@ -333,15 +402,16 @@ export function summarize(doc: ModelDocument): VersionSummary {
   return { lang: doc.lang, blocks: shapes(doc).length, footnotes: doc.footnotes.length, ...counts };
 }
 
-/** Checks every language version of a document against its original. */
-export function checkDocumentParity(build: DocumentBuild): void {
+/**
+ * Checks every language version of a document against its original. A version that failed its own
+ * checks is left out (its fault is reported once, in its file), and none is compared with an original
+ * that failed its own, which would blame every correct translation.
+ */
+export function checkDocumentParity(build: DocumentBuild, failed: ReadonlySet<Lang>): void {
   const original = build.versions.find((version) => version.lang === build.meta?.originalLanguage);
-  if (!original) return;
-  // A version with a fault of its own is reported once, in its own file: compared, it would blame the others.
-  const originalFile = build.versionFiles.get(original.lang)!;
-  if (hasErrors(originalFile)) return;
+  if (!original || failed.has(original.lang)) return;
   for (const version of build.versions) {
-    const file = build.versionFiles.get(version.lang)!;
-    if (version !== original && !hasErrors(file)) checkParity(original, originalFile, version, file);
+    if (version === original || failed.has(version.lang)) continue;
+    checkParity(original, build.versionFiles.get(original.lang)!, version, build.versionFiles.get(version.lang)!);
   }
 }

@@ -16,6 +16,9 @@ import { buildVersion, readDocumentMeta, type ProjectPaths } from '../model/buil
 import { loadDocumentData } from '../model/data.js';
 import type { Lang } from '../i18n/languages.js';
 import { checkParity } from './parity.js';
+import { hasErrors } from '../diagnostics/report.js';
+import { checkGlossary } from './glossary.js';
+import { loadGlossary } from './glossary-data.js';
 
 export interface LineRange {
   from: number;
@@ -65,8 +68,13 @@ export function checkPart(paths: ProjectPaths, docId: string, lang: Lang, lines:
 
   const original = buildVersion(originalFile, meta.originalLanguage as Lang, meta, docId, docDir, paths, data);
   const translation = buildVersion(partFile, lang, meta, docId, docDir, paths, data);
-  if (original && translation) checkParity(original, originalFile, translation, partFile);
-  return [metaFile, ...data.files, originalFile, partFile];
+  const glossary = loadGlossary(paths);
+  // As for whole files (document.ts): a part or original that fails its own checks is not compared.
+  if (original && translation && !hasErrors(originalFile) && !hasErrors(partFile)) {
+    checkParity(original, originalFile, translation, partFile);
+    if (glossary) checkGlossary(original, originalFile, translation, partFile, glossary);
+  }
+  return [metaFile, ...data.files, ...(glossary ? [glossary.file] : []), originalFile, partFile];
 }
 
 /** The original's front matter, the part's lines, and the definitions of the footnotes the part calls. */

@@ -5,11 +5,12 @@
  * marks, or French marks without their no-break spaces are errors at their place in the source.
  */
 import type { VFile } from 'vfile';
-import type { Point, Position } from 'unist';
+import type { Position } from 'unist';
 import { reportError } from '../diagnostics/report.js';
 import type { Locale } from '../i18n/locales.js';
 import type { BlockNode, InlineNode, ModelDocument } from '../model/types.js';
 import { mapInlineRuns } from '../model/walk.js';
+import { placeOf, printedTexts } from './text-places.js';
 
 /** Every character some language uses as a double quotation mark (single ones double as apostrophes). */
 const QUOTATION_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', '「', '」', '『', '』', '〝', '〞', '＂']);
@@ -71,24 +72,6 @@ function eachRun(blocks: readonly BlockNode[], visit: (run: readonly InlineNode[
   });
 }
 
-/** The text nodes of a run, in reading order, editors' comments left out (never printed). */
-function texts(run: readonly InlineNode[]): { value: string; position: Position | undefined }[] {
-  return run.flatMap((node) => {
-    if (node.type === 'text') return [{ value: node.value, position: node.position }];
-    if (node.type === 'editorComment' || !('children' in node)) return [];
-    return texts(node.children);
-  });
-}
-
-/** The mark's place in the source: its text node's start, moved along the node's first line. */
-function placeOf(parts: readonly { value: string; position: Position | undefined }[], index: number): Point | undefined {
-  let offset = index;
-  const part = parts.find((p) => (offset < p.value.length ? true : ((offset -= p.value.length), false)));
-  const start = part?.position?.start;
-  if (!start || part.value.slice(0, offset).includes('\n')) return start;
-  return { ...start, column: start.column + offset, offset: start.offset === undefined ? undefined : start.offset + offset };
-}
-
 const visible = (mark: string) => (mark === '\u00a0' ? '⍽' : mark);
 const shown = (pair: QuotePair) => `${[...pair.open].map(visible).join('')}…${[...pair.close].map(visible).join('')}`;
 
@@ -102,7 +85,7 @@ export function checkQuotes(doc: ModelDocument, file: VFile, locale: Locale): vo
     ` (typography.quotes in ${locale.file})`;
   const check = (run: readonly InlineNode[], place: Position | undefined) => {
     // The run is read as one text, so a mark's depth and spacing carry across revision marks.
-    const parts = texts(run);
+    const parts = printedTexts(run);
     const text = parts.map((p) => p.value).join('');
     for (const problem of misplacedQuotes(text, quotes)) {
       reportError(

@@ -1,11 +1,11 @@
 /**
  * `hexaglot`: build and check ITU documents.
- * Exit codes: 0 ok, 1 errors in the sources, 2 wrong usage.
+ * Exit codes (exit-codes.ts): 0 ok, 1 errors in the sources, 2 wrong usage, 3 the environment, 4 a fault in hexaglot.
  */
 import { existsSync, readdirSync, watch } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { InvalidSourceError, formatMessages, hasErrors } from '../diagnostics/report.js';
+import { InvalidSourceError, countMessages, formatMessages, hasErrors } from '../diagnostics/report.js';
 import { checkPart } from '../check/part.js';
 import { listDocuments, projectPaths } from '../model/build.js';
 import { summarize } from '../check/parity.js';
@@ -13,11 +13,20 @@ import { unusedKeys } from '../check/locales.js';
 import { loadLocale } from '../i18n/locales.js';
 import { LANGS, isLang, type Lang } from '../i18n/languages.js';
 import { addReadingsCommand } from './readings.js';
-import { FORMATS, UsageError, checkProject, renderOutputs, writeAtomically, type Assets, type Format, type Selection } from './pipeline.js';
+import { addRedlineCommand } from './redline.js';
+import { addRenumberCommand } from './renumber.js';
+import { FORMATS, UsageError, checkProject, renderOutputs, type Assets, type Format, type Selection } from './pipeline.js';
+import { nodeFileSystem, writeOutputs, type OutputContent, type OutputFileSystem } from './output-transaction.js';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, failureReport } from './exit-codes.js';
 
-const EXIT_OK = 0;
-const EXIT_INPUT = 1;
-const EXIT_USAGE = 2;
+/** Where the CLI prints and writes: the process's streams and Node's file system, or a test's. */
+export interface Io {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+  fileSystem: OutputFileSystem;
+}
+
+const processIo: Io = { out: process.stdout, err: process.stderr, fileSystem: nodeFileSystem };
 
 interface CommonOptions {
   root: string;
@@ -48,15 +57,20 @@ function selection(options: CommonOptions & { format?: string[] }): Selection {
   return { docs: options.doc, langs, formats };
 }
 
-function reportProblems(out: NodeJS.WritableStream, files: Parameters<typeof formatMessages>[0], root: string): number {
+/** Prints every error and warning; returns the number of errors, and the warnings as a clause to add to a summary line. */
+function reportProblems(
+  out: NodeJS.WritableStream,
+  files: Parameters<typeof formatMessages>[0],
+  root: string,
+): { count: number; warnings: string } {
   const relative = files.map((file) => {
     file.path = path.relative(process.cwd(), path.resolve(root, file.path)) || file.path;
     return file;
   });
   const text = formatMessages(relative);
-  const count = files.reduce((n, f) => n + f.messages.length, 0);
   if (text) out.write(`${text}\n`);
-  return count;
+  const { errors, warnings } = countMessages(files);
+  return { count: errors, warnings: warnings ? ` and ${warnings} warning(s)` : '' };
 }
 
 function addCommon(command: Command): Command {
@@ -66,9 +80,16 @@ function addCommon(command: Command): Command {
     .option('--lang <code>', `only this language: ${LANGS.join(', ')} (repeatable)`, list);
 }
 
-export function createProgram(out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Command {
+/** The exit code the command's action decided on, read by `main` once the action is done. */
+export interface Status {
+  code: number;
+}
+
+export function createProgram(io: Io = processIo, status: Status = { code: EXIT_OK }): Command {
+  const { out, err } = io;
   const program = new Command('hexaglot')
-    .description('Builds ITU conference documents from Markdown in six languages into HTML (and, as they land, DOCX and PDF).')
+    .description('Builds ITU conference documents from Markdown in six languages into HTML, DOCX and PDF.')
+    .option('--debug', 'print the stack trace of a failure that is not a problem in the sources')
     .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) })
     .exitOverride();
 
@@ -87,12 +108,13 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
     .action(async (options: CommonOptions & { format?: string[]; watch?: boolean }) => {
       const chosen = selection(options);
       const root = path.resolve(options.root);
-      const ok = await buildOnce(root, chosen, out, err);
+      const ok = await buildOnce(root, chosen, io);
       if (!options.watch) {
-        if (!ok) process.exitCode = EXIT_INPUT;
+        if (!ok) status.code = EXIT_INPUT;
         return;
       }
-      await watchSources(root, () => buildOnce(root, chosen, out, err), out, err);
+      const debug = Boolean(program.opts<{ debug?: boolean }>().debug);
+      await watchSources(root, () => buildOnce(root, chosen, io), io, debug);
     });
 
   addCommon(
@@ -112,14 +134,14 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
         await renderOutputs(result, FORMATS);
         out.write(unusedReport(result));
       }
-      const count = reportProblems(err, result.files, root);
+      const { count, warnings } = reportProblems(err, result.files, root);
       const versions = result.builds.reduce((n, b) => n + b.versions.length, 0);
       if (!result.ok) {
-        err.write(`✗ ${count} problem(s) in ${result.builds.length} document(s).\n`);
-        process.exitCode = EXIT_INPUT;
+        err.write(`✗ ${count} problem(s)${warnings} in ${result.builds.length} document(s).\n`);
+        status.code = EXIT_INPUT;
         return;
       }
-      out.write(`✓ ${result.builds.length} document(s), ${versions} language version(s): no problems.\n`);
+      out.write(`✓ ${result.builds.length} document(s), ${versions} language version(s): no problems${warnings}.\n`);
     });
 
   program
@@ -142,40 +164,49 @@ export function createProgram(out: NodeJS.WritableStream = process.stdout, err: 
         throw new UsageError(`--lines takes two line numbers, e.g. 227-433, not "${options.lines}"`);
       if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
       const files = checkPart(paths, options.doc, options.lang, { from: Number(range[1]), to: Number(range[2]) }, file);
-      const count = reportProblems(err, files, root);
+      const { count, warnings } = reportProblems(err, files, root);
       if (files.some(hasErrors)) {
-        err.write(`✗ ${count} problem(s) in the part.\n`);
-        process.exitCode = EXIT_INPUT;
+        err.write(`✗ ${count} problem(s)${warnings} in the part.\n`);
+        status.code = EXIT_INPUT;
         return;
       }
-      out.write(`✓ ${file} matches lines ${options.lines} of the original: no problems.\n`);
+      out.write(`✓ ${file} matches lines ${options.lines} of the original: no problems${warnings}.\n`);
     });
 
-  addReadingsCommand(program, {
+  const reporter = {
     out,
-    fail(result, root) {
-      const count = reportProblems(err, result.files, root);
-      err.write(`✗ ${count} problem(s) found.\n`);
-      process.exitCode = EXIT_INPUT;
+    fail(result: { files: Parameters<typeof formatMessages>[0] }, root: string) {
+      const { count, warnings } = reportProblems(err, result.files, root);
+      err.write(`✗ ${count} problem(s)${warnings} found.\n`);
+      status.code = EXIT_INPUT;
     },
-  });
+  };
+  addReadingsCommand(program, reporter);
+  addRenumberCommand(program, reporter);
+  addRedlineCommand(program, reporter);
 
   return program;
 }
 
-/** Checks, then writes every output; false (and nothing written) when a source has a problem. */
-async function buildOnce(root: string, chosen: Selection, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<boolean> {
+/**
+ * Checks, then writes every output; false (and nothing written) when a source has a problem. The
+ * outputs are written as one transaction: a failure to write leaves out/ as it was (output-transaction.ts).
+ */
+async function buildOnce(root: string, chosen: Selection, io: Io): Promise<boolean> {
+  const { out, err } = io;
   const result = checkProject(root, chosen);
+  // Warnings are printed and the build goes on; errors stop it.
+  const { count, warnings } = reportProblems(err, result.files, root);
   if (!result.ok) {
-    const count = reportProblems(err, result.files, root);
-    err.write(`✗ ${count} problem(s) found; nothing was written.\n`);
+    err.write(`✗ ${count} problem(s)${warnings} found; nothing was written.\n`);
     return false;
   }
   const assets: Assets = new Map();
   const outputs = await renderOutputs(result, chosen.formats ?? FORMATS, assets);
-  for (const [file, content] of assets) writeAtomically(file, content);
+  const files = new Map<string, OutputContent>(assets);
+  for (const output of outputs) files.set(output.file, output.content);
+  writeOutputs(files, io.fileSystem);
   outputs.forEach((output, index) => {
-    writeAtomically(output.file, output.content);
     const size = Buffer.byteLength(output.content);
     const kind = `${output.format}${output.variant ? ` ${output.variant}` : ''}`;
     out.write(
@@ -186,7 +217,7 @@ async function buildOnce(root: string, chosen: Selection, out: NodeJS.WritableSt
     err.write('Nothing to build: no selected document has a version in the selected languages.\n');
     return true;
   }
-  out.write(`✓ ${outputs.length} file(s) written.\n`);
+  out.write(`✓ ${outputs.length} file(s) written${warnings}.\n`);
   return true;
 }
 
@@ -194,12 +225,8 @@ async function buildOnce(root: string, chosen: Selection, out: NodeJS.WritableSt
  * Builds again after every change to the sources, a moment after the last of a burst of changes
  * (an editor's save can touch a file several times), one build at a time. Runs until interrupted.
  */
-function watchSources(
-  root: string,
-  rebuild: () => Promise<boolean>,
-  out: NodeJS.WritableStream,
-  err: NodeJS.WritableStream,
-): Promise<never> {
+function watchSources(root: string, rebuild: () => Promise<boolean>, io: Io, debug: boolean): Promise<never> {
+  const { out, err } = io;
   const folders = ['content', 'locales', 'templates'].map((name) => path.join(root, name)).filter((dir) => existsSync(dir));
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
@@ -208,8 +235,8 @@ function watchSources(
     timer = setTimeout(() => {
       running = running.then(async () => {
         out.write(`\n${path.relative(process.cwd(), path.join(folder, name ?? ''))} changed: building again…\n`);
-        // A file removed or half-saved must not end the watch: say what failed and wait for the next save.
-        await rebuild().catch((error: unknown) => err.write(`✗ ${error instanceof Error ? error.message : String(error)}\n`));
+        // A file removed or half-saved, or a full disk, must not end the watch: say what failed and wait for the next save.
+        await rebuild().catch((error: unknown) => err.write(`✗ ${failureReport(error, debug).text}`));
         out.write(WATCHING);
       });
     }, 150);
@@ -255,25 +282,29 @@ function summaryTable(result: ReturnType<typeof checkProject>): string {
   return `${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n(* the original)\n\n`;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const program = createProgram();
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const status = { code: EXIT_OK };
+  const program = createProgram(io, status);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+    return status.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`hexaglot: ${error.message}\n`);
+      io.err.write(`hexaglot: ${error.message}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof InvalidSourceError) {
       // A source check would have rejected, met by a command that reads it without checking first.
-      process.stderr.write(`${error.message}\n`);
+      io.err.write(`${error.message}\n`);
       return EXIT_INPUT;
     }
-    throw error;
+    // Read from argv: the failure may come before the options are parsed.
+    const report = failureReport(error, argv.includes('--debug'));
+    io.err.write(report.text);
+    return report.code;
   }
 }

@@ -3,13 +3,13 @@
  * and languages, build and check their models, and (for build) render every
  * requested format in memory before writing anything.
  */
-import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { buildDocument, listDocuments, projectPaths, type DocumentBuild, type ProjectPaths } from '../model/build.js';
 import { hasErrors } from '../diagnostics/report.js';
 import { checkLocales } from '../check/locales.js';
 import { checkDocument } from '../check/document.js';
+import { loadGlossary } from '../check/glossary-data.js';
 import { completeModel, reading } from '../passes/index.js';
 import { wordsOf } from '../model/context.js';
 import { loadLocale } from '../i18n/locales.js';
@@ -24,6 +24,7 @@ import type { Reading } from '../passes/index.js';
 import type { ModelDocument } from '../model/types.js';
 
 export { FORMATS, type Format };
+export { writeAtomically } from './output-transaction.js';
 export type { Assets };
 
 export class UsageError extends Error {}
@@ -51,6 +52,7 @@ export function checkProject(root: string, selection: Selection): CheckResult {
   }
   // The words of every document come from the locales: with one unreadable, no document is built.
   const localeFiles = checkLocales(paths.locales, root);
+  const glossary = loadGlossary(paths);
   const docs = selection.docs ?? known;
   const builds = localeFiles.some(hasErrors)
     ? []
@@ -59,12 +61,17 @@ export function checkProject(root: string, selection: Selection): CheckResult {
         build.versions = build.versions.map((version) =>
           completeModel(version, wordsOf(loadLocale(paths.locales, version.lang), build.versionFiles.get(version.lang)!)),
         );
-        checkDocument(build, paths);
+        checkDocument(build, paths, glossary);
         return build;
       });
   // What build reads besides the sources: templates, style sheet, fonts (for the document types checked).
   const types = builds.flatMap((build) => (build.meta ? [build.meta.type] : []));
-  const files = [...localeFiles, ...checkRenderInputs(root, types), ...builds.flatMap((b) => b.files)];
+  const files = [
+    ...localeFiles,
+    ...checkRenderInputs(root, types),
+    ...(glossary ? [glossary.file] : []),
+    ...builds.flatMap((b) => b.files),
+  ];
   return { paths, builds, files, langs: selection.langs, ok: !files.some(hasErrors) };
 }
 
@@ -116,13 +123,4 @@ export async function renderOutputs(result: CheckResult, formats: readonly Forma
     }
   }
   return outputs;
-}
-
-/** Writes to a temporary file beside the target and renames it: a reader never sees half a file. */
-export function writeAtomically(file: string, content: string | Buffer | { copyOf: string }): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  if (typeof content === 'string' || Buffer.isBuffer(content)) writeFileSync(temporary, content);
-  else copyFileSync(content.copyOf, temporary);
-  renameSync(temporary, file);
 }

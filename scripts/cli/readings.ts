@@ -1,6 +1,7 @@
 /** `hexaglot readings`: one language version with every change accepted (or rejected), printed as clean dialect. */
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { VFile } from 'vfile';
 import { reading } from '../passes/index.js';
 import { toDialect } from '../render/dialect/index.js';
 import { isLang, LANGS } from '../i18n/languages.js';
@@ -9,7 +10,7 @@ import { UsageError, checkProject } from './pipeline.js';
 export interface Reporter {
   out: NodeJS.WritableStream;
   /** Reports the problems of a failed check and sets the exit code. */
-  fail(result: ReturnType<typeof checkProject>, root: string): void;
+  fail(result: { files: VFile[] }, root: string): void;
 }
 
 export function addReadingsCommand(program: Command, reporter: Reporter): void {

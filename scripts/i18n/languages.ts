@@ -20,3 +20,10 @@ export type Script = (typeof LANGUAGES)[Lang]['script'];
 
 /** Every script of the six languages, once. */
 export const SCRIPTS = [...new Set(Object.values(LANGUAGES).map((language) => language.script))] as [Script, ...Script[]];
+
+/** The scripts that put a space between words (Chinese does not). */
+const SPACED_SCRIPTS: ReadonlySet<Script> = new Set<Script>(['latin', 'cyrillic', 'arabic']);
+
+export function usesSpaces(script: Script): boolean {
+  return SPACED_SCRIPTS.has(script);
+}

@@ -1,5 +1,4 @@
 /** mdast blocks (directives included) → model blocks. */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Heading as MdastHeading, Paragraph as MdastParagraph, PhrasingContent, RootContent, Node as UnistNode } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
@@ -7,9 +6,13 @@ import type { Position } from 'unist';
 import type { BuildContext } from './context.js';
 import { buildInlines, wholeChange } from './build-inline.js';
 import { buildGridTable, buildListTable, buildPipeTable, type GridTable } from './build-table.js';
+import { trimStart } from './trim-start.js';
 import type { FootnoteNumbering } from './footnotes.js';
 import { checkDirective } from './directives.js';
 import { brokenGridTable } from './grid-lines.js';
+import { checkContainerClosed } from './container-fence.js';
+import { findFigure } from './figure-file.js';
+import { annexTitle, resolutionTitle, type ProposalPlace } from './resolution-title.js';
 import {
   PROPOSAL_ACTIONS,
   type BlockNode,
@@ -24,6 +27,10 @@ import {
 const CALL_ONLY = new Set(['call']);
 
 export class BlockBuilder {
+  /** The proposal whose blocks are being built: a resolution title inside it titles its resolution. */
+  private proposal: ProposalPlace | undefined;
+  private readonly proposalPlaces = new Map<string, Position | undefined>();
+
   constructor(
     private readonly ctx: BuildContext,
     private readonly footnotes: FootnoteNumbering,
@@ -173,6 +180,7 @@ export class BlockBuilder {
 
   private container(node: ContainerDirective): BlockNode[] {
     const ctx = this.ctx;
+    checkContainerClosed(node, ctx);
     const position = ctx.place(node.position);
     checkDirective(node, ctx);
     const [first, ...rest] = node.children;
@@ -198,28 +206,36 @@ export class BlockBuilder {
             'Add the identifier listed in document.yaml: `id=CL/39A4/1`',
             'invalid-directive',
           );
-        } else if (!ctx.meta.proposals.includes(id)) {
+        } else if (!ctx.meta.proposals.some((declared) => declared.id === id)) {
           ctx.error(
             node.position,
             `Proposal "${id}" is not listed in document.yaml`,
             `Add it under "proposals" in ${path.join(ctx.docDir, 'document.yaml')}, or correct the identifier`,
             'unknown-proposal',
           );
+        } else {
+          this.claimProposal(id, node.position);
         }
         const reasons = content.filter((c) => c.type === 'containerDirective' && c.name === 'reasons') as ContainerDirective[];
         if (reasons.length > 1) {
           ctx.error(reasons[1]!.position, 'A proposal has at most one Reasons part', 'Merge the `:::reasons` blocks', 'invalid-directive');
         }
-        return [
-          {
-            type: 'proposal',
-            action: action as ProposalAction,
-            id,
-            children: this.blocks(content.filter((c) => !reasons.includes(c as ContainerDirective))),
-            reasons: reasons.flatMap((r) => this.blocks(r.children)),
-            position,
-          },
-        ];
+        const outer = this.proposal;
+        this.proposal = { id, action: action as ProposalAction };
+        try {
+          return [
+            {
+              type: 'proposal',
+              action: action as ProposalAction,
+              id,
+              children: this.blocks(content.filter((c) => !reasons.includes(c as ContainerDirective))),
+              reasons: reasons.flatMap((r) => this.blocks(r.children)),
+              position,
+            },
+          ];
+        } finally {
+          this.proposal = outer;
+        }
       }
       case 'reasons':
         ctx.error(
@@ -329,28 +345,26 @@ export class BlockBuilder {
     const position = ctx.place(node.position);
     checkDirective(node, ctx);
     switch (node.name) {
-      case 'resolution-title':
+      case 'resolution-title': {
+        const id = node.attributes?.id ?? undefined;
+        if (id) ctx.claimId(id, node.position);
+        const resolution = node.attributes?.resolution ?? undefined;
+        const [title, ...name] = resolutionTitle(ctx, position, this.titleReading(node), this.proposal, resolution);
+        return [{ ...title!, id }, ...name];
+      }
       case 'annex-title': {
         const id = node.attributes?.id ?? undefined;
         if (id) ctx.claimId(id, node.position);
-        const role = node.name === 'annex-title' ? 'annexTitle' : 'resolutionTitle';
-        return [{ ...this.revisedTitle(role, this.titleReading(node), position), id }];
+        return [{ ...annexTitle(ctx, position, this.titleReading(node)), id }];
       }
       case 'figure': {
         const alt = node.attributes?.alt ?? '';
         if (!alt) ctx.error(node.position, 'Figure without alt text', 'Describe the picture: `::figure[Caption]{alt="…"}`', 'figure-alt');
         const id = node.attributes?.id ?? undefined;
         if (id) ctx.claimId(id, node.position);
-        return [
-          {
-            type: 'figure',
-            id,
-            caption: this.inlines(node.children),
-            alt,
-            src: this.figureSource(node.attributes?.src ?? undefined, node.position),
-            position,
-          },
-        ];
+        const src = node.attributes?.src ?? undefined;
+        const picture = src === undefined ? undefined : findFigure(src, ctx, node.position);
+        return [{ type: 'figure', id, caption: this.inlines(node.children), alt, src, picture, position }];
       }
       default:
         ctx.error(
@@ -361,6 +375,21 @@ export class BlockBuilder {
         );
         return node.children.length ? [{ type: 'paragraph', change: undefined, children: this.inlines(node.children), position }] : [];
     }
+  }
+
+  /** Each proposal is made once: a second proposal with the same identifier is an error naming the first. */
+  private claimProposal(id: string, position: Position | undefined): void {
+    const first = this.proposalPlaces.get(id);
+    if (!this.proposalPlaces.has(id)) {
+      this.proposalPlaces.set(id, this.ctx.place(position));
+      return;
+    }
+    this.ctx.error(
+      position,
+      `Proposal "${id}" is made twice (first at line ${first?.start.line ?? '?'}:${first?.start.column ?? '?'})`,
+      'Give each proposal its own identifier, and declare it in document.yaml',
+      'duplicate-proposal',
+    );
   }
 
   /** `reading=accepted|rejected` on a title: the title as it reads with its revision accepted or rejected. */
@@ -374,57 +403,6 @@ export class BlockBuilder {
       'invalid-directive',
     );
     return undefined;
-  }
-
-  /** `src` names a file under `figures/<lang>/` (preferred) or `figures/` of the document. */
-  private figureSource(src: string | undefined, position: Position | undefined): string | undefined {
-    if (!src) return undefined;
-    const candidates = [path.join(this.ctx.docDir, 'figures', this.ctx.locale.lang, src), path.join(this.ctx.docDir, 'figures', src)];
-    const found = candidates.find((file) => existsSync(file));
-    if (!found) {
-      this.ctx.error(position, `Figure file "${src}" not found`, `Put it in ${candidates.join(' or ')}`, 'figure-missing');
-    }
-    return found;
-  }
-
-  /**
-   * "Resolution 71 (Rev. Dubai, 2018 → Bucharest, 2022)" or "Annex 1 to Resolution 71 (…)" in the
-   * language's own form (`resolution.title`, `annex.title`), the change of place and year marked.
-   */
-  private revisedTitle(role: 'resolutionTitle' | 'annexTitle', reading: Heading['reading'], position: Position | undefined): Heading {
-    const ctx = this.ctx;
-    const { resolution, annex } = ctx.meta;
-    const heading: Heading = { type: 'heading', depth: 1, role, reading, change: undefined, children: [], position };
-    if (!resolution || (role === 'annexTitle' && !annex)) {
-      const needed =
-        role === 'annexTitle' ? '`resolution: {number, revisions}` and `annex: {number}`' : '`resolution: {number, revisions}`';
-      ctx.error(
-        position,
-        `\`::${role === 'annexTitle' ? 'annex' : 'resolution'}-title\` in a document whose metadata does not say what it titles`,
-        `Add ${needed} to document.yaml`,
-        'invalid-metadata',
-      );
-      return heading;
-    }
-    const placeAndYear = (r: { place: string; year: number }) =>
-      ctx.t('resolution.placeAndYear', position, { place: ctx.t(`places.${r.place}`, position), year: r.year });
-    const SLOT = '\u0000';
-    const key = role === 'annexTitle' ? 'annex.title' : 'resolution.title';
-    const [before = '', after = ''] = ctx
-      .t(key, position, { number: annex?.number ?? resolution.number, resolution: resolution.number, revision: SLOT })
-      .split(SLOT);
-    const current = resolution.revisions.at(-1)!;
-    const previous = resolution.revisions.at(-2);
-    const revision: InlineNode[] = !previous
-      ? [{ type: 'text', value: placeAndYear(current) }]
-      : reading
-        ? [{ type: 'text', value: placeAndYear(reading === 'accepted' ? current : previous) }]
-        : [
-            { type: 'deletion', children: [{ type: 'text', value: placeAndYear(previous) }] },
-            { type: 'insertion', children: [{ type: 'text', value: placeAndYear(current) }] },
-          ];
-    heading.children = [{ type: 'text', value: before }, ...revision, { type: 'text', value: after }];
-    return heading;
   }
 }
 
@@ -456,7 +434,7 @@ function splitLabel(
   const [first, ...rest] = nodes;
   if (!first) return undefined;
   if (first.type === 'textDirective' && first.name === 'n') {
-    return { directive: first, label: first.children, body: trimStart(rest) };
+    return { directive: first, label: first.children, body: trimStart(rest, /^[ \t]+/) };
   }
   if (
     (first.type === 'insertion' || first.type === 'deletion') &&
@@ -467,15 +445,8 @@ function splitLabel(
     return {
       directive,
       label: [{ ...first, children: directive.children }],
-      body: [{ ...first, children: trimStart(inside) }, ...rest],
+      body: [{ ...first, children: trimStart(inside, /^[ \t]+/) }, ...rest],
     };
   }
   return undefined;
-}
-
-function trimStart(nodes: readonly PhrasingContent[]): PhrasingContent[] {
-  const [first, ...rest] = nodes;
-  if (first?.type !== 'text') return [...nodes];
-  const value = first.value.replace(/^[ \t]+/, '');
-  return value ? [{ ...first, value }, ...rest] : rest;
 }

@@ -6,6 +6,7 @@ import type { BlockChange, InlineNode } from './types.js';
 import type { FootnoteNumbering } from './footnotes.js';
 import { formatFigure } from './data.js';
 import { checkDirective } from './directives.js';
+import { LINK_SCHEMES, isAllowedLink } from './link-schemes.js';
 
 const STRAY_FIX: Record<string, string> = {
   insertion: 'Close the insertion with `++}` (or escape the braces as `\\{++`)',
@@ -50,6 +51,15 @@ function buildInline(
     case 'strong':
       return [{ type: 'strong', children: children(node.children), position }];
     case 'link':
+      if (!isAllowedLink(node.url)) {
+        ctx.error(
+          node.position,
+          `A link to "${excerpt(node.url)}" is not allowed: a link leads to a web page or an e-mail address`,
+          `Link to an address that starts with ${LINK_SCHEMES.map((scheme) => `${scheme}:`).join(', ')}, or write the text without a link`,
+          'link-scheme',
+        );
+        return children(node.children);
+      }
       return [{ type: 'link', url: node.url, children: children(node.children), position }];
     case 'break':
       return [{ type: 'break', position }];
@@ -232,6 +242,8 @@ function buildTextDirective(node: TextDirective, ctx: BuildContext, options: Inl
   }
   return [{ type: 'text', value: `:${node.name}`, position }];
 }
+
+const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /** Whether all the visible content of a block is inside insertions (or deletions). */
 export function wholeChange(nodes: readonly InlineNode[]): BlockChange {

@@ -8,6 +8,7 @@ import type {
 } from 'mdast';
 import type { Position } from 'unist';
 import type { BuildContext } from './context.js';
+import { trimStart } from './trim-start.js';
 import type { BlockNode, TableCell, TableRow, Table } from './types.js';
 import { checkDirective } from './directives.js';
 import { LIMITS } from '../read/limits.js';
@@ -161,18 +162,11 @@ function listTableCell(item: MdastListItem, ctx: BuildContext, buildBlocks: Buil
       } else if (name === 'colspan') cell.colSpan = span;
       else cell.rowSpan = span;
     }
-    const rest = trimLeadingSpace((first as MdastParagraph).children.slice(1));
+    const rest = trimStart((first as MdastParagraph).children.slice(1), /^\s+/);
     children = rest.length ? [{ ...(first as MdastParagraph), children: rest }, ...children.slice(1)] : children.slice(1);
   }
   cell.children = buildBlocks(children, ctx);
   return cell;
-}
-
-function trimLeadingSpace(nodes: MdastParagraph['children']): MdastParagraph['children'] {
-  const [head, ...tail] = nodes;
-  if (head?.type !== 'text') return nodes;
-  const value = head.value.replace(/^\s+/, '');
-  return value ? [{ ...head, value }, ...tail] : tail;
 }
 
 /**

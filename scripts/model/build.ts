@@ -6,6 +6,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import type { Point } from 'unist';
 import type { FootnoteDefinition, RootContent, Yaml } from 'mdast';
 import { readMarkdown } from '../parse/read-markdown.js';
 import { reportError } from '../diagnostics/report.js';
@@ -17,7 +18,8 @@ import { BuildContext } from './context.js';
 import { BlockBuilder } from './build-blocks.js';
 import { FootnoteNumbering } from './footnotes.js';
 import { documentMetaSchema, languageFrontMatterSchema, type DocumentMeta } from './metadata.js';
-import { readYaml } from '../read/yaml.js';
+import { readPlacedYaml, readYaml, type YamlPath } from '../read/yaml.js';
+import { checkBaseEditions } from './base-editions.js';
 import { buildFrame } from './frame.js';
 import { loadDocumentData, type DocumentData } from './data.js';
 import type { Footnote, ModelDocument } from './types.js';
@@ -37,6 +39,8 @@ export interface DocumentBuild {
   /** Every file read for this document, each carrying its messages. */
   files: VFile[];
   meta: DocumentMeta | undefined;
+  /** Where a value of document.yaml stands, for problems found once the text is read. */
+  placeInMeta: (path: YamlPath) => Point;
   versions: ModelDocument[];
   /** The file each version was read from, by language. */
   versionFiles: Map<Lang, VFile>;
@@ -51,15 +55,21 @@ export function listDocuments(paths: ProjectPaths): string[] {
 }
 
 /** A document's `document.yaml`, read and checked; `meta` is undefined when it is invalid. */
-export function readDocumentMeta(paths: ProjectPaths, docId: string): { metaFile: VFile; meta: DocumentMeta | undefined } {
+export function readDocumentMeta(
+  paths: ProjectPaths,
+  docId: string,
+): { metaFile: VFile; meta: DocumentMeta | undefined; placeOf: (path: YamlPath) => Point } {
   const { file: metaFile, text } = readTextFile(path.join(paths.content, docId, 'document.yaml'), paths.root);
-  return { metaFile, meta: text === undefined ? undefined : readYaml(metaFile, text, 0, documentMetaSchema, 'document metadata') };
+  if (text === undefined) return { metaFile, meta: undefined, placeOf: () => ({ line: 1, column: 1 }) };
+  const { value: meta, placeOf } = readPlacedYaml(metaFile, text, 0, documentMetaSchema, 'document metadata');
+  if (meta) checkBaseEditions(meta, docId, listDocuments(paths), metaFile, placeOf);
+  return { metaFile, meta, placeOf };
 }
 
 export function buildDocument(paths: ProjectPaths, docId: string, only?: readonly Lang[]): DocumentBuild {
   const docDir = path.join(paths.content, docId);
-  const { metaFile, meta } = readDocumentMeta(paths, docId);
-  const build: DocumentBuild = { docId, files: [metaFile], meta, versions: [], versionFiles: new Map() };
+  const { metaFile, meta, placeOf } = readDocumentMeta(paths, docId);
+  const build: DocumentBuild = { docId, files: [metaFile], meta, placeInMeta: placeOf, versions: [], versionFiles: new Map() };
   if (!meta) return build;
 
   if (!meta.languages.includes(meta.originalLanguage)) {

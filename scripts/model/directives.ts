@@ -24,7 +24,7 @@ const DIRECTIVES: Record<Directive['type'], Readonly<Record<string, DirectiveSpe
     cell: { label: 'none', attributes: ['colspan', 'rowspan', 'align'], example: ':cell{colspan=2}' },
   },
   leafDirective: {
-    'resolution-title': { label: 'none', attributes: ['id', 'reading'], example: '::resolution-title{#id}' },
+    'resolution-title': { label: 'none', attributes: ['id', 'reading', 'resolution'], example: '::resolution-title{#id}' },
     'annex-title': { label: 'none', attributes: ['id', 'reading'], example: '::annex-title' },
     figure: { label: 'optional', attributes: ['id', 'src', 'alt'], example: '::figure[Caption]{#id src=file.png alt="…"}' },
   },

@@ -4,6 +4,7 @@
  * a table typed over `BlockNode['type']` / `InlineNode['type']`, so a node
  * type added here and forgotten by a renderer is a compile error.
  */
+import type { PictureSize } from './picture.js';
 import type { Position } from 'unist';
 import type { DocumentMeta, LanguageFrontMatter } from './metadata.js';
 import type { Lang } from '../i18n/languages.js';
@@ -80,11 +81,16 @@ export type BlockChange = 'insertion' | 'deletion' | undefined;
 export interface Heading extends Node {
   type: 'heading';
   depth: 1 | 2 | 3 | 4 | 5 | 6;
-  /** `resolutionTitle` headings are generated from metadata and the locale. */
-  role?: 'resolutionTitle' | 'annexTitle' | undefined;
+  /**
+   * Headings generated from metadata and the locale: a resolution's or an annex's title, and the
+   * resolution's name under its title when document.yaml gives it (`resolutionNames.<key>`).
+   */
+  role?: 'resolutionTitle' | 'annexTitle' | 'resolutionName' | undefined;
   /** A title in one reading of its revision (`::resolution-title{reading=rejected}`): the old or new place and year, unmarked. */
   reading?: 'accepted' | 'rejected' | undefined;
   id?: string | undefined;
+  /** The resolution a title names (`::resolution-title{resolution=154}`), as written. */
+  resolution?: string | undefined;
   /** The heading's number (`2.1`), kept apart so that renumbering can be marked and compared. */
   label?: InlineNode[] | undefined;
   change: BlockChange;
@@ -157,8 +163,16 @@ export interface Figure extends Node {
   printedNumber?: string | undefined;
   caption: InlineNode[];
   alt: string;
-  /** Resolved image file; undefined when the picture is a placeholder. */
+  /** The file as `src` names it (`framework.png`); undefined when the figure is a placeholder. */
   src?: string | undefined;
+  /** The picture `src` names, found inside the document's folder; undefined when there is none. */
+  picture?: FigurePicture | undefined;
+}
+export interface FigurePicture extends PictureSize {
+  /** Where it is on this machine, for the writers to read. */
+  file: string;
+  /** Its path from the document's folder, '/'-separated (`figures/en/framework.png`): where the HTML finds its copy. */
+  path: string;
 }
 export type ProposalAction = 'ADD' | 'ADD*' | 'MOD' | '(MOD)' | 'SUP' | 'SUP*' | 'NOC';
 export const PROPOSAL_ACTIONS: readonly ProposalAction[] = ['ADD', 'ADD*', 'MOD', '(MOD)', 'SUP', 'SUP*', 'NOC'];

@@ -57,16 +57,55 @@ export function mapInlineRuns(blocks: readonly BlockNode[], map: (run: InlineNod
   });
 }
 
-/** Every inline node of the blocks in reading order, each with the inline nodes that hold it. */
-export function visitInlines(blocks: readonly BlockNode[], visit: (node: InlineNode, ancestors: readonly InlineNode[]) => void): void {
-  const walk = (run: readonly InlineNode[], ancestors: InlineNode[]) => {
-    for (const node of run) {
-      visit(node, ancestors);
-      if ('children' in node) walk(node.children, [...ancestors, node]);
+/** Every run of inline nodes of the blocks, with the block that holds it, in reading order, as `mapInlineRuns` meets them, without building anything. */
+export function forEachInlineRun(blocks: readonly BlockNode[], visit: (run: readonly InlineNode[], block: BlockNode) => void): void {
+  const rows = (list: readonly TableRow[]) => list.forEach((row) => row.cells.forEach((cell) => forEachInlineRun(cell.children, visit)));
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'heading':
+      case 'labelledParagraph':
+        if (block.label) visit(block.label, block);
+        visit(block.children, block);
+        break;
+      case 'paragraph':
+      case 'callWordParagraph':
+        visit(block.children, block);
+        break;
+      case 'figure':
+        visit(block.caption, block);
+        break;
+      case 'table':
+        visit(block.caption, block);
+        [block.head, block.body, block.foot].forEach(rows);
+        break;
+      case 'list':
+        block.children.forEach((item) => forEachInlineRun(item.children, visit));
+        break;
+      case 'blockquote':
+        forEachInlineRun(block.children, visit);
+        break;
+      case 'proposal':
+        forEachInlineRun(block.children, visit);
+        forEachInlineRun(block.reasons, visit);
+        break;
+      case 'summary':
+        block.parts.forEach((part) => forEachInlineRun(part.children, visit));
+        break;
     }
-  };
-  mapInlineRuns(blocks, (run) => {
-    walk(run, []);
-    return run;
-  });
+  }
+}
+
+type InlineVisitor = (node: InlineNode, ancestors: readonly InlineNode[]) => void;
+
+/** Every inline node of the blocks in reading order, each with the inline nodes that hold it. */
+export function visitInlines(blocks: readonly BlockNode[], visit: InlineVisitor): void {
+  forEachInlineRun(blocks, (run) => visitInlineRun(run, visit));
+}
+
+/** Every inline node of one run in reading order, each with the inline nodes that hold it. */
+export function visitInlineRun(run: readonly InlineNode[], visit: InlineVisitor, ancestors: readonly InlineNode[] = []): void {
+  for (const node of run) {
+    visit(node, ancestors);
+    if ('children' in node) visitInlineRun(node.children, visit, [...ancestors, node]);
+  }
 }

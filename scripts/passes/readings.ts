@@ -43,7 +43,7 @@ class ReadingPass {
     switch (node.type) {
       case 'heading': {
         // A title made from the revision history says which reading it is, so that it reads back unmarked.
-        const reading = node.role ? this.which : undefined;
+        const reading = node.role === 'resolutionTitle' || node.role === 'annexTitle' ? this.which : undefined;
         return [
           { ...node, reading, change: undefined, label: node.label && this.inlines(node.label), children: this.inlines(node.children) },
         ];
@@ -88,7 +88,7 @@ class ReadingPass {
 }
 
 /** Keeps the footnotes still called, numbered 1, 2, 3… in the order of their first calls. */
-function renumberFootnotes(doc: ModelDocument): ModelDocument {
+export function renumberFootnotes(doc: ModelDocument): ModelDocument {
   const order = footnoteCallsInOrder(doc);
   const numbers = new Map(order.map((id, index) => [id, index + 1]));
   const renumber = (blocks: readonly BlockNode[]) => mapFootnoteCalls(blocks, (call) => ({ ...call, number: numbers.get(call.id)! }));

@@ -4,7 +4,7 @@
  * real file's and aliases that multiply (a "billion laughs") are reported before they can exhaust
  * memory.
  */
-import { parseDocument, isNode, isPair, visit, type Document } from 'yaml';
+import { parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 import type { Point } from 'unist';
@@ -12,6 +12,15 @@ import type { z } from 'zod';
 import { reportError } from '../diagnostics/report.js';
 import { LIMITS } from './limits.js';
 import { describeIssue, fixFor } from './schema-issues.js';
+
+export type YamlPath = readonly (string | number)[];
+
+export interface PlacedYaml<T> {
+  /** Undefined when the YAML or its values are invalid (each problem is reported in `file`). */
+  value: T | undefined;
+  /** Where a value stands in the file: the deepest node of `path` that exists. */
+  placeOf(path: YamlPath): Point;
+}
 
 /**
  * @param offset where the YAML text starts inside `file` (front matter sits after `---`).
@@ -23,8 +32,19 @@ export function readYaml<S extends z.ZodType>(
   schema: S,
   what: string,
 ): z.infer<S> | undefined {
+  return readPlacedYaml(file, yamlText, offset, schema, what).value;
+}
+
+export function readPlacedYaml<S extends z.ZodType>(
+  file: VFile,
+  yamlText: string,
+  offset: number,
+  schema: S,
+  what: string,
+): PlacedYaml<z.infer<S>> {
   const where = location(file);
   const point = (at: number): Point => where.toPoint(offset + at) ?? { line: 1, column: 1 };
+  const unplaced = { value: undefined, placeOf: () => ({ line: 1, column: 1 }) };
   const deep = tooDeep(yamlText);
   if (deep !== undefined) {
     reportError(
@@ -34,9 +54,10 @@ export function readYaml<S extends z.ZodType>(
       'Flatten it; see docs/dialect.md for its fields',
       'invalid-yaml',
     );
-    return undefined;
+    return unplaced;
   }
   const doc: Document = parseDocument(yamlText, { prettyErrors: false });
+  const placeOf = (path: YamlPath) => point(nodeStart(doc, path));
   for (const error of doc.errors) {
     reportError(
       file,
@@ -46,7 +67,7 @@ export function readYaml<S extends z.ZodType>(
       'invalid-yaml',
     );
   }
-  if (doc.errors.length) return undefined;
+  if (doc.errors.length) return { value: undefined, placeOf };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
@@ -60,31 +81,56 @@ export function readYaml<S extends z.ZodType>(
       'Write the values out; metadata needs no aliases',
       'invalid-yaml',
     );
-    return undefined;
+    return { value: undefined, placeOf };
   }
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) return { value: result.data as z.infer<S>, placeOf };
   for (const issue of result.error.issues) {
-    const keyPath = issue.path as (string | number)[];
-    reportError(file, point(placeOf(doc, keyPath, issue)), `Invalid ${what}: ${describeIssue(issue)}`, fixFor(issue), 'invalid-metadata');
+    const field = issue.path.map(String).join('.') || '(top level)';
+    if (issue.code === 'unrecognized_keys') {
+      // One line per unknown key, at the key itself.
+      for (const key of issue.keys) {
+        reportError(
+          file,
+          point(keyStart(doc, issue.path as YamlPath, key)),
+          `Invalid ${what}: "${field}": Unrecognized key: "${key}"`,
+          `Remove or rename "${key}"; see docs/dialect.md for the fields`,
+          'invalid-metadata',
+        );
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_key') {
+      // At the key itself, with the rule it breaks ("Invalid key in record" alone does not say).
+      const key = String(issue.path.at(-1));
+      const rules = [issue.message, ...issue.issues.map((inner) => inner.message)].join(': ');
+      reportError(
+        file,
+        point(keyStart(doc, issue.path.slice(0, -1) as YamlPath, key)),
+        `Invalid ${what}: "${field}": ${rules}`,
+        fixFor(issue),
+        'invalid-metadata',
+      );
+      continue;
+    }
+    reportError(file, placeOf(issue.path as YamlPath), `Invalid ${what}: ${describeIssue(issue)}`, fixFor(issue), 'invalid-metadata');
   }
-  return undefined;
+  return { value: undefined, placeOf };
 }
 
-/** The offset of the value at fault: an unknown key itself, or the map that lacks a key. */
-function placeOf(doc: Document, keyPath: (string | number)[], issue: z.core.$ZodIssue): number {
-  if (issue.code === 'unrecognized_keys') {
-    const map = keyPath.length ? doc.getIn(keyPath, true) : doc.contents;
-    const pair =
-      isNode(map) && 'items' in map
-        ? (map.items as unknown[]).find((item) => isPair(item) && isNode(item.key) && String(item.key.toJSON()) === issue.keys[0])
-        : undefined;
-    if (isPair(pair) && isNode(pair.key) && pair.key.range) return pair.key.range[0];
+/** The offset of the deepest node on `path` (a missing key is reported at the map that should hold it). */
+function nodeStart(doc: Document, path: YamlPath): number {
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return node.range[0];
   }
-  const node = keyPath.length ? doc.getIn(keyPath, true) : doc.contents;
-  const target = isNode(node) ? node : doc.getIn(keyPath.slice(0, -1), true);
-  const range = isNode(target) ? target.range : isNode(doc.contents) ? doc.contents.range : undefined;
-  return range?.[0] ?? 0;
+  return isNode(doc.contents) && doc.contents.range ? doc.contents.range[0] : 0;
+}
+
+function keyStart(doc: Document, mapPath: YamlPath, key: string): number {
+  const map = mapPath.length ? doc.getIn(mapPath, true) : doc.contents;
+  const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+  return isScalar(pair?.key) && pair.key.range ? pair.key.range[0] : nodeStart(doc, mapPath);
 }
 
 function firstAlias(doc: Document): number | undefined {

@@ -13,8 +13,10 @@ import { checkProject } from '../../scripts/cli/pipeline.js';
 import { formatMessages } from '../../scripts/diagnostics/report.js';
 import { repoRoot } from './build.js';
 import { copyProject } from './project.js';
+import { treeSnapshot } from './tree-snapshot.js';
 
-export { snapshotOut } from './project.js';
+/** Every file and folder under out/, each file with its bytes and time. */
+export const snapshotOut = (root: string) => treeSnapshot(path.join(root, 'out'));
 
 export const casesDir = path.join(repoRoot, 'tests/bad-input');
 const tinyDir = path.join(casesDir, 'tiny');

@@ -1,5 +1,5 @@
 /** A throw-away copy of the project (content, locales, templates) for tests that build or break it. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './build.js';
@@ -24,17 +24,15 @@ export function fixtureMetadata(root: string, languages: readonly string[]): str
     .replace(/^languages: .*$/m, `languages: [${languages.join(', ')}]`);
 }
 
-/** Every file under `root`/out with its modification time and bytes, to tell that a build left out/ as it was. */
-export function snapshotOut(root: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else found.set(path.relative(root, file), `${statSync(file).mtimeMs}:${readFileSync(file).toString('base64')}`);
-    }
-  };
-  walk(path.join(root, 'out'));
-  return found;
+/** Changes `content/<doc>/<name>` of a project copy and gives its new text; an edit that changes nothing is a broken test. */
+export function editContent(root: string, doc: string, name: string, change: (text: string) => string): string {
+  const file = path.join(root, 'content', doc, name);
+  const text = readFileSync(file, 'utf8');
+  const changed = change(text);
+  if (changed === text) throw new Error(`the edit of ${doc}/${name} changed nothing`);
+  writeFileSync(file, changed);
+  return changed;
 }
+
+/** The number of the first line holding `needle` (0 when none does). */
+export const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;

@@ -4,7 +4,6 @@
  * `:n[…]`, a wholly changed block as one mark around the block. Reading the text this tree prints
  * gives back the same model.
  */
-import path from 'node:path';
 import type {
   BlockContent,
   FootnoteDefinition,
@@ -27,7 +26,8 @@ export function documentTree(doc: ModelDocument, frontMatter: string): Root {
 }
 
 function blocks(nodes: readonly BlockNode[]): Block[] {
-  return nodes.map(block);
+  // A resolution's name comes back from the title directive before it.
+  return nodes.filter((node) => node.type !== 'heading' || node.role !== 'resolutionName').map(block);
 }
 
 function block(node: BlockNode): Block {
@@ -54,7 +54,7 @@ function block(node: BlockNode): Block {
     case 'figure':
       return leafDirective('figure', inlines(node.caption), {
         id: node.id,
-        src: node.src && path.basename(node.src),
+        src: node.src,
         alt: node.alt,
       });
     case 'proposal': {
@@ -70,7 +70,8 @@ function block(node: BlockNode): Block {
 }
 
 function heading(node: Heading): Block {
-  if (node.role === 'resolutionTitle') return leafDirective('resolution-title', [], { id: node.id, reading: node.reading });
+  if (node.role === 'resolutionTitle')
+    return leafDirective('resolution-title', [], { id: node.id, resolution: node.resolution, reading: node.reading });
   if (node.role === 'annexTitle') return leafDirective('annex-title', [], { id: node.id, reading: node.reading });
   return { type: 'heading', depth: node.depth, children: node.label ? labelled(node.label, node.children) : inlines(node.children) };
 }

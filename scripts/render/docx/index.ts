@@ -13,6 +13,7 @@ import {
   FootnoteReference,
   FootnoteReferenceRun,
   Header,
+  ImageRun,
   InsertedTextRun,
   Packer,
   PageNumber,
@@ -26,8 +27,10 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { BlockNode, InlineNode, ModelDocument, Summary, Table as ModelTable } from '../../model/types.js';
+import type { BlockNode, FigurePicture, InlineNode, ModelDocument, Summary, Table as ModelTable } from '../../model/types.js';
+import { POINTS_PER_PIXEL, printedSize, textWidth } from '../figure-size.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { headingLineStyle, isBoldFrameLine, type FrameLayout } from '../frame.js';
@@ -257,7 +260,11 @@ const blockHandlers: BlockHandlers = {
       new Paragraph({
         style: STYLE.figure,
         bidirectional: state.rtl || undefined,
-        children: [new TextRun({ text: `${state.locale.t('labels.figurePlaceholder')} ${node.alt}`, rightToLeft: state.rtl || undefined })],
+        children: [
+          node.picture
+            ? pictureRun(node.picture, node.alt, state)
+            : new TextRun({ text: `${state.locale.t('labels.figurePlaceholder')} ${node.alt}`, rightToLeft: state.rtl || undefined }),
+        ],
       }),
       new Paragraph({
         style: STYLE.caption,
@@ -291,6 +298,17 @@ const blockHandlers: BlockHandlers = {
 };
 
 /** The summary of a Council document: its parts in a bordered one-cell table, as Council documents box it. */
+/** A figure's picture, embedded, as large as the PDF prints it (../figure-size.ts); the alt text is its description. */
+function pictureRun(picture: FigurePicture, alt: string, state: State): ImageRun {
+  const size = printedSize(picture, state.sheet, textWidth(state.sheet));
+  return new ImageRun({
+    type: picture.format === 'jpeg' ? 'jpg' : 'png',
+    data: readFileSync(picture.file),
+    transformation: { width: Math.round(size.width / POINTS_PER_PIXEL), height: Math.round(size.height / POINTS_PER_PIXEL) },
+    altText: { name: picture.path, description: alt, title: alt },
+  });
+}
+
 function summaryBox(node: Summary, state: State): Table {
   const { ruleWidth, padding } = state.sheet.box;
   // Word counts border widths in eighths of a point.

@@ -8,24 +8,28 @@ import { unified } from 'unified';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'hast';
-import type { ModelDocument } from '../../model/types.js';
+import type { BlockNode, FigurePicture, ModelDocument } from '../../model/types.js';
+import { mapBlocks } from '../../model/walk.js';
 import type { Locale } from '../../i18n/locales.js';
 import type { FrameLayout } from '../frame.js';
 import { defineWriter } from '../writer.js';
 import { LANGS, type Lang } from '../../i18n/languages.js';
-import { blocks, createState, footnotesToHast } from './to-hast.js';
+import { blocks, columnWidthCss, createState, footnotesToHast } from './to-hast.js';
+import { contentSecurityPolicy } from './content-security.js';
+import { LINK_SCHEMES } from '../../model/link-schemes.js';
 import { loadWebFonts, type WebFonts } from './fonts.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { boxCss, indentCss, paragraphCss } from './paragraph-css.js';
 import { paragraphStyles } from '../paragraph-styles.js';
 import { setsItalic, type StyleSheet } from '../style-sheet.js';
 import { InvalidSourceError } from '../../diagnostics/report.js';
-import { readPageCss, readPageTemplate } from './page-template.js';
+import { readPageCss, readPageTemplate, type PageValues } from './page-template.js';
 
 /**
  * The default GitHub-like schema, opened for what our own writer emits: any
  * class (the default allows only GitHub's few class values on some tags),
- * ids without the `user-` prefix, ARIA roles, `data-*` and table spans.
+ * ids without the `user-` prefix (to-hast.ts prefixes the document's ids itself), ARIA roles,
+ * `data-*` and table spans; links only to the schemes the model builder accepts.
  */
 const withoutRestrictedClasses = Object.fromEntries(
   Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [
@@ -43,9 +47,8 @@ const schema: SanitizeSchema = {
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'ariaLabel', 'dataAction', 'dataKey', 'lang', 'dir'],
     td: [...(withoutRestrictedClasses.td ?? []), 'colSpan', 'rowSpan'],
     th: [...(withoutRestrictedClasses.th ?? []), 'colSpan', 'rowSpan', 'scope'],
-    // The width of a column, which the writer computes (never the document's text).
-    col: [['style', /^width: [\d.]+%$/]],
   },
+  protocols: { ...defaultSchema.protocols, href: [...LINK_SCHEMES] },
 };
 
 const serializer = unified().use(rehypeSanitize, schema).use(rehypeStringify);
@@ -80,6 +83,8 @@ export const writer = defineWriter({
     const relative = (from: string, to: string) => path.relative(path.dirname(from), to).split(path.sep).join('/');
     return (doc, _copy, file) => {
       for (const [from, to] of templates.fonts.files) context.assets.set(path.join(fontsDir, to), { copyOf: from });
+      for (const picture of pictures(doc))
+        context.assets.set(path.join(path.dirname(file), ...picture.path.split('/')), { copyOf: picture.file });
       context.assets.set(path.join(fontsDir, 'fonts.css'), templates.fonts.css);
       // The page links to the document in its other languages, each named in its own language.
       const versions = LANGS.filter((lang) => doc.meta.languages.includes(lang)).map((lang) => ({
@@ -92,6 +97,18 @@ export const writer = defineWriter({
     };
   },
 });
+
+/** The pictures of a document's figures, wherever they stand (in a table, a proposal, a footnote). */
+function pictures(doc: ModelDocument): FigurePicture[] {
+  const found: FigurePicture[] = [];
+  const collect = (block: BlockNode) => {
+    if (block.type === 'figure' && block.picture) found.push(block.picture);
+    return block;
+  };
+  mapBlocks(doc.body, collect);
+  for (const note of doc.footnotes) mapBlocks(note.children, collect);
+  return found;
+}
 
 /** A language's own name as a menu shows it: "Español", not the "español" of running text. */
 const capitalised = (name: string, lang: Lang) => name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
@@ -119,25 +136,31 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
   const body = serialize(blocks(doc.body, state));
   const footnotes = doc.footnotes.length ? serialize(footnotesToHast(doc.footnotes, state)) : '';
   const frame = doc.frame;
+  const styles = [
+    '',
+    templates.css,
+    paragraphCss(paragraphStyles(templates.sheet, doc.lang)),
+    indentCss(templates.sheet.indent),
+    boxCss(templates.sheet.box),
+    columnWidthCss(state),
+    // The printed page's running header and page number, as CSS string literals.
+    `@page { @top-center { content: ${cssString(frame.runningHeader)}; font-size: 10pt; } ` +
+      `@bottom-center { content: ${cssString(frame.pageNumber[0])} counter(page) ${cssString(frame.pageNumber[1])}; font-size: 10pt; } }`,
+    '@page :first { @top-center { content: none; } }',
+    '',
+  ].join('\n');
   return templates.page({
     ...frame,
     layout,
     conferenceBlock: layout.conference.length + layout.document.length > 0,
     upright: !setsItalic(templates.sheet, LANGUAGES[doc.lang].script),
     fontStylesheet: `${fontBase}/fonts.css`,
-    // CSS string literals for the printed page's running header and page number.
-    printHeader: cssString(frame.runningHeader),
-    printNumberBefore: cssString(frame.pageNumber[0]),
-    printNumberAfter: cssString(frame.pageNumber[1]),
-    css: templates.css,
-    paragraphCss: [
-      paragraphCss(paragraphStyles(templates.sheet, doc.lang)),
-      indentCss(templates.sheet.indent),
-      boxCss(templates.sheet.box),
-    ].join('\n'),
+    // The style element's text exactly as written, which the policy admits by its hash.
+    styles,
+    contentSecurityPolicy: contentSecurityPolicy(styles),
     body,
     footnotes,
     versions: versions.length > 1 ? versions : [],
     versionsLabel: locale.t('labels.languages'),
-  });
+  } satisfies PageValues);
 }

@@ -14,16 +14,16 @@ export const PAGE_SHAPE = {
   conferenceBlock: true,
   upright: true,
   fontStylesheet: true,
-  printHeader: true,
-  printNumberBefore: true,
-  printNumberAfter: true,
-  css: true,
-  paragraphCss: true,
+  styles: true,
+  contentSecurityPolicy: true,
   body: true,
   footnotes: true,
   versions: [{ lang: true, name: true, href: true, current: true }],
   versionsLabel: true,
 } as const satisfies TemplateShape;
+
+/** The values renderHtml gives the page: only names of PAGE_SHAPE, so a value the page gets is one the check knows. */
+export type PageValues = { [name in keyof typeof PAGE_SHAPE]?: unknown };
 
 export function readPageTemplate(
   templatesDir: string,

@@ -15,6 +15,8 @@ type Handlers<N extends { type: string }> = { [T in N['type']]: (node: Extract<N
 
 interface State {
   locale: Locale;
+  /** The share of the table width each `col` is given, as its class `w-<hundredths of a percent>` (see columnWidthCss). */
+  columnWidths: Set<number>;
   /** Each column's share of a table's width, as the DOCX and PDF set it (../table-columns.ts). */
   columnShares: (table: Table) => number[];
   /** Hyphenated words shorter than this on a side, or acronyms (ITU-D), are held together: ../line-breaks.ts. */
@@ -28,11 +30,19 @@ const classes = (...names: (string | false | undefined)[]) => {
 };
 const changeClass = (change: 'insertion' | 'deletion' | undefined) => classes(change && `block-${change}`);
 
+/**
+ * A document's id on the page. Prefixed so that no id can clobber a name scripts read from `window` or
+ * `document` (an element with id "location" or "name" would shadow them): a prefixed id is never a name.
+ */
+export const pageId = (id: string | undefined) => (id === undefined ? undefined : `doc-${id}`);
+/** A link to a place in the page, to the id it has there. */
+const pageHref = (url: string) => (url.startsWith('#') ? `#${pageId(url.slice(1))}` : url);
+
 const inlineHandlers: Handlers<InlineNode> = {
   text: (node, state) => heldTogether(node.value, state.hardHyphenMinPart),
   emphasis: (node, state) => [h('em', inlines(node.children, state))],
   strong: (node, state) => [h('strong', inlines(node.children, state))],
-  link: (node, state) => [h('a', { href: node.url }, inlines(node.children, state))],
+  link: (node, state) => [h('a', { href: pageHref(node.url) }, inlines(node.children, state))],
   break: () => [h('br')],
   insertion: (node, state) => [h('ins', inlines(node.children, state))],
   deletion: (node, state) => [h('del', inlines(node.children, state))],
@@ -42,12 +52,12 @@ const inlineHandlers: Handlers<InlineNode> = {
   footnoteReference: (node) => [
     h('sup.footnote-ref', [h('a', { href: `#fn-${node.number}`, id: `fnref-${node.number}`, role: 'doc-noteref' }, String(node.number))]),
   ],
-  anchor: (node) => [h('a.anchor', { id: node.id })],
+  anchor: (node) => [h('a.anchor', { id: pageId(node.id) })],
 };
 
 const blockHandlers: Handlers<BlockNode> = {
   heading: (node, state) => [
-    h(`h${node.depth}`, { id: node.id, className: classes(node.role, node.change && `block-${node.change}`) }, [
+    h(`h${node.depth}`, { id: pageId(node.id), className: classes(node.role, node.change && `block-${node.change}`) }, [
       ...(node.label ? [h('span.heading-number', { dir: 'auto' }, inlines(node.label, state)), { type: 'text' as const, value: ' ' }] : []),
       ...inlines(node.children, state),
     ]),
@@ -70,14 +80,15 @@ const blockHandlers: Handlers<BlockNode> = {
   blockquote: (node, state) => [h('blockquote', blocks(node.children, state))],
   table: (node, state) => [table(node, state)],
   figure: (node, state) => {
-    const picture = node.src
-      ? h('img', { src: node.src, alt: node.alt })
+    // The picture is copied beside the page under the path it has in the document's folder (index.ts).
+    const picture = node.picture
+      ? h('img', { src: node.picture.path, alt: node.alt })
       : h('div.figure-placeholder', { role: 'img', ariaLabel: node.alt }, [
           h('p', state.locale.t('labels.figurePlaceholder')),
           h('p.alt', node.alt),
         ]);
     return [
-      h('figure.figure', { id: node.id }, [
+      h('figure.figure', { id: pageId(node.id) }, [
         picture,
         h('figcaption', [
           h('span.caption-label', node.printedNumber ?? ''),
@@ -131,9 +142,13 @@ function table(node: Table, state: State): Element {
   // The columns the printed copies fit to the contents, so that the page and the paper agree.
   const columns = h(
     'colgroup',
-    state.columnShares(node).map((share) => h('col', { style: `width: ${Math.round(share * 10000) / 100}%` })),
+    state.columnShares(node).map((share) => {
+      const width = Math.round(share * 10000);
+      state.columnWidths.add(width);
+      return h('col', { className: [`w-${width}`] });
+    }),
   );
-  return h('table', { id: node.id }, [
+  return h('table', { id: pageId(node.id) }, [
     ...caption,
     columns,
     ...(node.head.length ? [h('thead', rows(node.head, 'th'))] : []),
@@ -162,7 +177,20 @@ export function footnotesToHast(footnotes: readonly Footnote[], state: State): E
 export function createState(locale: Locale, sheet: StyleSheet): State {
   const { page } = sheet;
   const measure = tableMeasure(sheet, points(page.width - page.margin.left - page.margin.right));
-  return { locale, hardHyphenMinPart: sheet.hyphenation.hardHyphenMinPart, columnShares: (table) => columnShares(table, measure) };
+  return {
+    locale,
+    columnWidths: new Set(),
+    hardHyphenMinPart: sheet.hyphenation.hardHyphenMinPart,
+    columnShares: (table) => columnShares(table, measure),
+  };
+}
+
+/** The rules for the column classes a page used: classes rather than `style` attributes, which a strict policy refuses. */
+export function columnWidthCss(state: State): string {
+  return [...state.columnWidths]
+    .sort((a, b) => a - b)
+    .map((width) => `col.w-${width} { width: ${width / 100}%; }`)
+    .join('\n');
 }
 
 /** Text with each word that must not break at its hyphen ((ITU-D), CWG-SFP) in a span that does not wrap. */

@@ -9,6 +9,7 @@ import type { Span } from './spans.js';
 import { listMarker, type ParagraphStyle } from '../paragraph-styles.js';
 import { inlineSpans, paragraphItems, type Column, type LayoutContext } from './paragraph.js';
 import { layoutTable } from './table.js';
+import { pictureItems } from './picture.js';
 
 /** The column's paragraph style with a label hanging: by the table's narrower indent inside a cell. */
 function hangingIn(column: Column, context: LayoutContext): ParagraphStyle {
@@ -22,9 +23,11 @@ type Handlers = {
 
 const handlers: Handlers = {
   heading: (node, context, column) => {
-    const style = node.role ? context.styles.title : context.styles[`heading${Math.min(node.depth, 4) as 1 | 2 | 3 | 4}`];
+    // A resolution's name is set as the heading of its depth, as when the text writes it.
+    const title = node.role === 'resolutionTitle' || node.role === 'annexTitle';
+    const style = title ? context.styles.title : context.styles[`heading${Math.min(node.depth, 4) as 1 | 2 | 3 | 4}`];
     const label = node.label ? [...inlineSpans(node.label, context), { text: ' ', style: {} }] : [];
-    const level = node.role ? 1 : node.depth + 1;
+    const level = title ? 1 : node.depth + 1;
     return paragraphItems([...label, ...inlineSpans(node.children, context)], style, context, column, {
       tag: `H${Math.min(level, 4)}` as Tag,
       outline: level,
@@ -65,7 +68,9 @@ const handlers: Handlers = {
       ...(node.caption.length ? [{ text: ' – ', style: {} }, ...inlineSpans(node.caption, context)] : []),
     ];
     // The caption goes under its figure: the figure is kept with it, and it need not be kept with what follows.
-    const picture = paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' });
+    const picture = node.picture
+      ? pictureItems(node.picture, node.alt, context, column)
+      : paragraphItems([placeholder], context.styles.figure, context, column, { tag: 'Figure' });
     const under = paragraphItems(caption, { ...context.styles.caption, keepWithNext: false }, context, column, { tag: 'Caption' });
     return [
       ...picture.map((item) => (item.space ? item : { ...item, keepWithNext: true, role: 'figure' as const })),

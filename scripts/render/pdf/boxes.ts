@@ -43,7 +43,16 @@ export interface OutlineOp {
   level: number;
   y: number;
 }
-export type DrawOp = TextOp | RuleOp | OutlineOp;
+/** A picture, its top left corner at (x, y), drawn `width` × `height` points. */
+export interface ImageOp {
+  kind: 'image';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  data: Buffer;
+}
+export type DrawOp = TextOp | RuleOp | OutlineOp | ImageOp;
 
 /** Structure tags of tagged PDF. */
 export type Tag = 'P' | 'H1' | 'H2' | 'H3' | 'H4' | 'LI' | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption' | 'Note' | 'Figure' | 'Div';
@@ -52,6 +61,8 @@ export type Tag = 'P' | 'H1' | 'H2' | 'H3' | 'H4' | 'LI' | 'Table' | 'TR' | 'TH'
 export interface TagRef {
   type: Tag;
   id: number;
+  /** A figure's alternative text, which a screen reader reads for its picture. */
+  alt?: string | undefined;
 }
 
 /**
@@ -118,6 +129,8 @@ export function translate(ops: readonly DrawOp[], dx: number, dy: number): DrawO
         return { ...op, x1: op.x1 + dx, x2: op.x2 + dx, y1: op.y1 + dy, y2: op.y2 + dy };
       case 'outline':
         return { ...op, y: op.y + dy };
+      case 'image':
+        return { ...op, x: op.x + dx, y: op.y + dy };
     }
   });
 }

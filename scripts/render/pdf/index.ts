@@ -216,6 +216,8 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
         if (op.rightToLeft) mapRightToLeft(pdf, op.font, op.text, op.mirrored ?? {});
       } else if (op.kind === 'rule') {
         pdf.save().lineWidth(op.width).strokeColor(op.color).moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke().restore();
+      } else if (op.kind === 'image') {
+        pdf.image(op.data, op.x, op.y, { width: op.width, height: op.height });
       } else {
         const parent = outline.slice(0, op.level).reverse().find(Boolean) ?? pdf.outline;
         outline[op.level] = parent.addItem(op.title);
@@ -229,7 +231,7 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
     for (const tag of path) {
       let element = elements.get(tag.id);
       if (!element) {
-        element = pdf.struct(tag.type);
+        element = pdf.struct(tag.type, tag.alt === undefined ? {} : { alt: tag.alt });
         parent.add(element);
         elements.set(tag.id, element);
       }

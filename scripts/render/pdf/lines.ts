@@ -124,17 +124,47 @@ interface Segment {
 }
 
 function segments(chars: Characters, spans: readonly Span[], size: number, sheet: StyleSheet): Segment[] {
-  const list: Segment[] = [];
+  const breaks = new Map<number, boolean>();
   const breaker = new LineBreaker(chars.text);
-  let start = 0;
   for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
     const end = next.position;
     if (!next.required && end < chars.text.length && !keepsBreak(chars.text, end, sheet.hyphenation.hardHyphenMinPart)) continue;
-    list.push(makeSegment(chars, spans, start, end, next.required, size, sheet));
+    breaks.set(end, next.required);
+  }
+  for (const end of changeEdges(chars, spans)) if (!breaks.has(end)) breaks.set(end, false);
+  const list: Segment[] = [];
+  let start = 0;
+  for (const [end, required] of [...breaks].sort(([a], [b]) => a - b)) {
+    list.push(makeSegment(chars, spans, start, end, required, size, sheet));
     start = end;
   }
   return list;
 }
+
+/**
+ * Where a deletion meets an insertion (old words struck, new words right after them), a line may
+ * break though no space stands between: the two are different texts, and without the break a
+ * long replacement ("Dubai, 2018Bucharest, 2022") would stretch or overrun its line.
+ */
+function changeEdges(chars: Characters, spans: readonly Span[]): number[] {
+  const { text } = chars;
+  const mark = (i: number) => spans[chars.span[i]!]!.style.mark;
+  const inWord = (i: number) => WORD.test(text[i] ?? '');
+  const edges: number[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const [before, after] = [mark(i - 1), mark(i)];
+    if (!before || !after || before === after || isSpace(text[i - 1]!) || isSpace(text[i]!)) continue;
+    // Only between whole words: a change inside a word (organi{--s--}{++z++}ation) stays one word.
+    let start = i - 1;
+    while (start > 0 && mark(start - 1) === before) start--;
+    let end = i;
+    while (end < text.length && mark(end) === after) end++;
+    if (!inWord(start - 1) && !inWord(end)) edges.push(i);
+  }
+  return edges;
+}
+
+const WORD = /^[\p{L}\p{M}\p{N}]$/u;
 
 function makeSegment(
   chars: Characters,
