@@ -99,7 +99,7 @@ describe('hexaglot CLI', () => {
     };
     expect(languages.length).toBeGreaterThanOrEqual(3);
     expect(rows.map((row) => row.split(/\s+/).slice(1))).toEqual(
-      languages.map((lang) => [lang === 'zh' ? 'zh*' : lang, '60', '56', '41', '1', '9']),
+      languages.map((lang) => [lang === 'zh' ? 'zh*' : lang, '60', '62', '42', '1', '9']),
     );
     // The proposal has no Reasons part, so no language prints "Reasons:".
     expect(stdout).toMatch(/Locale keys not used by these documents:\n {2}ar: [^\n]*proposal\.reasons/);

@@ -157,6 +157,25 @@ describe('PDF pagination', () => {
     expect(pages[0]!.body.at(-1)!.item.height).toBe(60);
   });
 
+  it('cuts a row group at its first row end, overrunning the foot by a hair, when that row cannot start even under its header on a page of its own', () => {
+    // The first row's lines all fit but its padding does not: no cut between lines, no row end within the room.
+    const header = line('header');
+    const ends = [92, 150];
+    const group = line('g', {
+      height: 150,
+      repeat: header,
+      split: (room) => {
+        const cut = ends.filter((end) => end <= room && end < 150).pop();
+        return cut ? [line('g-top', { height: cut, repeat: header }), line('g-rest', { height: 150 - cut, repeat: header })] : undefined;
+      },
+    });
+    const pages = paginate([group], new Map(), geometry);
+    expect(pages.map(names)).toEqual([
+      ['header', 'g-top'],
+      ['header', 'g-rest'],
+    ]);
+  });
+
   it('puts footnotes at the page foot in the order of their numbers, whatever the order of the references in the line', () => {
     const pages = paginate([line('ref', { footnotes: [2, 1, 3] })], new Map([1, 2, 3].map((n) => [n, [line(`n${n}`)]])), geometry);
     expect(notes(pages[0]!)).toEqual(['n1', 'n2', 'n3']);

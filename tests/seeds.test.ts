@@ -46,4 +46,8 @@ describe('text to the letter', () => {
     expect(seed).toEqual({ body: '甲乙丙', footnotes: ['注'] });
     expect(firstDifference(seed.body, '甲丙')).toMatch(/at character 1/);
   });
+
+  it('reads a dash after the bracket that opens a line as a list marker', () => {
+    expect(seedText('\t[–\t甲\n–\t乙]\n丙 – 丁').body).toBe('[甲乙]丙–丁');
+  });
 });

@@ -55,9 +55,10 @@ export function seedText(raw: string): ComparableText {
     index++;
   }
   // A dash opening a line (or a table cell: after the tabs that separate
-  // cells) is a list marker, not text; a line of underscores is a rule of the
-  // Word page frame.
-  body = body.replace(/^(\t*)–\t/gmu, '$1').replace(/^_{5,}$/gmu, '');
+  // cells), or right after the square bracket that opens unagreed text there
+  // (`[–\t…`: the bracket is text, the dash the item's marker), is a list
+  // marker, not text; a line of underscores is a rule of the Word page frame.
+  body = body.replace(/^(\t*\[?)–\t/gmu, '$1').replace(/^_{5,}$/gmu, '');
   return { body: normalize(body), footnotes };
 }
 

@@ -135,6 +135,20 @@ export function paginate(items: readonly FlowItem[], footnotes: ReadonlyMap<numb
       placeNotes(item, notesOf(item), Infinity);
       continue;
     }
+    if (page.body.every((p) => p.item.artifact)) {
+      // Under its repeated header, on a page of its own, a table's rows can neither start whole nor be cut
+      // (a first row whose lines all fit but whose padding overruns the foot by a hair): the next page would
+      // be the same, so cut at the first row boundary, overrunning by at most a few points, rather than loop.
+      const forced = [2, 4, 8, 16].map((extra) => item.split?.(available + SLACK + extra, 'rows')).find(Boolean);
+      if (forced) {
+        continuations.add(forced[1]);
+        queue.unshift(...forced);
+        continue;
+      }
+      place(item);
+      placeNotes(item, notesOf(item), Infinity);
+      continue;
+    }
     const held = heldLines(item);
     newPage();
     queue.unshift(...held, item);

@@ -281,7 +281,10 @@ function cutGroup(group: Group, { at: cut, from }: Cut, pad: number): [Group, Gr
     if (cell.bottom <= cut) first.cells.push(cell);
     else if (cell.top >= cut) below.push(shifted(cell, -cut));
     else {
-      const index = from.get(cell) ?? cell.items.findIndex((p) => p.y + p.item.height > cut - pad);
+      // A cell the cut crosses without deciding it (one spanning rows, cut at a row boundary) keeps its
+      // paragraphs' first and last lines with the rest, as a cut between lines does.
+      const crossed = cell.items.findIndex((p) => p.y + p.item.height > cut - pad);
+      const index = from.get(cell) ?? (crossed > 0 ? keepTogether(cell.items, crossed) : crossed);
       const kept = index < 0 ? cell.items : cell.items.slice(0, index);
       const moved = index < 0 ? [] : cell.items.slice(index).filter((p, i) => i > 0 || !p.item.space);
       first.cells.push({ ...cell, bottom: cut, items: kept, cutBelow: true });
