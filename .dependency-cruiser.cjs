@@ -1,6 +1,7 @@
 /**
  * Imports run one way: cli → render → check → passes → model → parse, with
- * i18n and diagnostics at the bottom, and no import loops. `npm run lint` runs it.
+ * i18n, read (the readers of every kind of source file) and diagnostics at the
+ * bottom, and no import loops. `npm run lint` runs it.
  */
 const layer = (name, mayNotImport) => ({
   name: `${name}-imports-downward`,
@@ -13,7 +14,8 @@ const layer = (name, mayNotImport) => ({
 module.exports = {
   forbidden: [
     { name: 'no-circular', comment: 'an import loop', severity: 'error', from: {}, to: { circular: true } },
-    layer('diagnostics', ['parse', 'model', 'check', 'passes', 'render', 'cli', 'i18n']),
+    layer('diagnostics', ['parse', 'model', 'check', 'passes', 'render', 'cli', 'i18n', 'read']),
+    layer('read', ['parse', 'model', 'check', 'passes', 'render', 'cli', 'i18n']),
     layer('i18n', ['parse', 'model', 'check', 'passes', 'render', 'cli']),
     layer('parse', ['model', 'check', 'passes', 'render', 'cli']),
     layer('model', ['check', 'passes', 'render', 'cli']),

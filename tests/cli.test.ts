@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot } from './helpers/build.js';
 import { copyProject } from './helpers/project.js';
+import { treeSnapshot } from './helpers/tree-snapshot.js';
 
 const bin = path.join(repoRoot, 'bin/hexaglot.js');
 let project: ReturnType<typeof copyProject>;
@@ -14,20 +15,7 @@ function hexaglot(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Every file under out/ with its bytes and modification time. */
-function snapshot(): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else found.set(path.relative(project.root, file), `${statSync(file).mtimeMs}:${readFileSync(file).toString('base64').slice(0, 64)}`);
-    }
-  };
-  walk(path.join(project.root, 'out'));
-  return found;
-}
+const snapshot = () => treeSnapshot(path.join(project.root, 'out'));
 
 beforeEach(() => {
   project = copyProject();

@@ -43,8 +43,25 @@ describe('locale check', () => {
   it('reports a translation that lost a placeholder', () => {
     editLocale('fr', (d) => (d.resolution!.title = 'Résolution {{number}}'));
     expect(report()).toMatch(
-      /locales\/fr\/common.json:\d+:\d+: error: "resolution.title" has the placeholders \{\{number\}\} where English has \{\{number\}\}, \{\{revision\}\}/,
+      /locales\/fr\/common.json:\d+:\d+: error: "resolution.title" has the placeholders \{\{number\}\} where ar, zh, en, ru, es have the placeholders \{\{number\}\}, \{\{revision\}\}/,
     );
+  });
+
+  it('blames a placeholder added in English on English, not on the five languages without it', () => {
+    editLocale('en', (d) => (d.proposal!.reasons = 'Reasons ({{number}}):'));
+    const lines = report().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^locales\/en\/common.json:\d+:\d+: error: "proposal.reasons" has the placeholders \{\{number\}\} where ar, zh, fr, ru, es have no placeholder/,
+      ),
+    ]);
+  });
+
+  it('asks every language for the words the writers print, even when no language has one', () => {
+    for (const lang of ['ar', 'zh', 'en', 'fr', 'ru', 'es']) editLocale(lang, (d) => delete d.proposal!.reasons);
+    const lines = report().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^locales\/ar\/common.json:\d+:\d+: error: Missing locale key "proposal.reasons" \(the writers print it\)/);
   });
 
   it('chooses Arabic and Russian plural forms through i18next', () => {

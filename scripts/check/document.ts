@@ -22,7 +22,8 @@ export function checkDocument(build: DocumentBuild, paths: ProjectPaths, glossar
     const file = build.versionFiles.get(version.lang)!;
     checkQuotes(version, file, loadLocale(paths.locales, version.lang));
     checkMarkBoundaries(version, file);
-    checkReadings(version, file);
+    // The readings of a text that failed its own checks (a label left open, say) would only repeat its fault.
+    if (!hasErrors(file)) checkReadings(version, file);
   }
   // A fault in a file is reported once, in that file: the checks that compare it with another are left out.
   const failed = new Set([...build.versionFiles].filter(([, file]) => hasErrors(file)).map(([lang]) => lang));

@@ -3,7 +3,7 @@
  * languages, read and validated once per check. A malformed entry or a language missing is an error
  * at its line in the glossary; without the file, no term is checked.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { z } from 'zod';
@@ -11,7 +11,8 @@ import { parseDocument, isMap, isScalar } from 'yaml';
 import { location } from 'vfile-location';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import type { ProjectPaths } from '../model/build.js';
-import { readYaml } from '../model/yaml-data.js';
+import { readYaml } from '../read/yaml.js';
+import { readTextFile } from '../read/text.js';
 import { termPattern, NO_WRITING_RULES, type WritingRules } from './term-forms.js';
 
 const GLOSSARY_FILE = 'glossary.yaml';
@@ -70,8 +71,8 @@ export interface Glossary {
 export function loadGlossary(paths: ProjectPaths): Glossary | undefined {
   const filePath = path.join(paths.content, GLOSSARY_FILE);
   if (!existsSync(filePath)) return undefined;
-  const file = new VFile({ path: path.relative(paths.root, filePath), value: readFileSync(filePath, 'utf8') });
-  const data = readYaml(file, String(file.value), 0, glossarySchema, 'glossary');
+  const { file, text } = readTextFile(filePath, paths.root);
+  const data = text === undefined ? undefined : readYaml(file, text, 0, glossarySchema, 'glossary');
   if (!data) return { file, terms: undefined };
   const lines = entryLines(file);
   const terms = Object.entries(data.terms).map(([id, entry]): GlossaryTerm => {

@@ -4,67 +4,30 @@
  * language needing the forms its own plural rules use (Intl.PluralRules):
  * Arabic six, Russian four, Chinese one.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { VFile } from 'vfile';
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
-import { location } from 'vfile-location';
-import { reportError } from '../diagnostics/report.js';
-import { LANGS, type Lang } from '../i18n/languages.js';
+import type { VFile } from 'vfile';
+import { hasErrors, reportError } from '../diagnostics/report.js';
+import { placeOfPath } from '../read/json.js';
+import { WORDS_THE_WRITERS_PRINT, readLocaleFile, type LocaleSource } from '../i18n/locales.js';
+import { LANGS } from '../i18n/languages.js';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 /** `{{name}}` or `{{name, format}}`: the name is what must be kept. */
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g;
 
-interface LocaleFile {
-  lang: Lang;
-  file: VFile;
-  doc: Document;
-  /** Flattened key → string value. */
-  values: Map<string, string>;
-}
-
-function read(localesDir: string, root: string, lang: Lang): LocaleFile {
-  const full = path.join(localesDir, lang, 'common.json');
-  const file = new VFile({ path: path.relative(root, full), value: readFileSync(full, 'utf8') });
-  // JSON is YAML: the YAML parser gives every key its place in the file.
-  const doc = parseDocument(String(file.value));
-  const values = new Map<string, string>();
-  const walk = (value: unknown, prefix: string) => {
-    if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value as Record<string, unknown>)) walk(inner, prefix ? `${prefix}.${key}` : key);
-    } else if (typeof value === 'string') {
-      values.set(prefix, value);
-    } else {
-      reportError(
-        file,
-        placeOf(file, doc, prefix.split('.')),
-        `The locale value "${prefix}" is not a string`,
-        'Write every word as a JSON string',
-        'locale-value',
-      );
-    }
-  };
-  walk(doc.toJS(), '');
-  return { lang, file, doc, values };
-}
-
-function placeOf(file: VFile, doc: Document, keyPath: string[]) {
-  const where = location(file);
-  for (let length = keyPath.length; length > 0; length--) {
-    const node = doc.getIn(keyPath.slice(0, length), true);
-    if (node && (isScalar(node) || isMap(node)) && node.range) return where.toPoint(node.range[0]);
-  }
-  return { line: 1, column: 1 };
-}
+/** The place of a key, or of the nearest object above it that exists. */
+const placeOf = (locale: LocaleSource, keyPath: string[]) => placeOfPath(locale.json, keyPath);
 
 const family = (key: string) => key.replace(PLURAL_SUFFIX, '');
 const placeholders = (value: string) => [...value.matchAll(PLACEHOLDER)].map((m) => m[1]!).sort();
 
 export function checkLocales(localesDir: string, root: string): VFile[] {
-  const locales = LANGS.map((lang) => read(localesDir, root, lang));
+  const locales = LANGS.map((lang) => readLocaleFile(localesDir, lang, root));
+  const files = locales.map((l) => l.json.file);
+  // Keys are compared only between files that read well: a broken one would make the others look wrong.
+  if (files.some(hasErrors)) return files;
   const plural = new Set<string>();
-  const all = new Set<string>();
+  // A word no language has is still missing when a writer prints it.
+  const all = new Set<string>(WORDS_THE_WRITERS_PRINT);
   for (const locale of locales) {
     for (const key of locale.values.keys()) {
       all.add(family(key));
@@ -81,9 +44,9 @@ export function checkLocales(localesDir: string, root: string): VFile[] {
           .filter((l) => l.values.has(needed) || [...l.values.keys()].some((k) => family(k) === key))
           .map((l) => l.lang);
         reportError(
-          locale.file,
-          placeOf(locale.file, locale.doc, needed.split('.').slice(0, -1)),
-          `Missing locale key "${needed}" (present in ${owners.join(', ')})`,
+          locale.json.file,
+          placeOf(locale, needed.split('.').slice(0, -1)),
+          `Missing locale key "${needed}" (${owners.length ? `present in ${owners.join(', ')}` : 'the writers print it'})`,
           plural.has(key)
             ? `Add "${needed.split('.').pop()}": ${locale.lang} needs the plural forms ${categories.join(', ')}`
             : `Add "${needed.split('.').pop()}" with the ${locale.lang} wording`,
@@ -92,28 +55,66 @@ export function checkLocales(localesDir: string, root: string): VFile[] {
       }
     }
   }
-  // Placeholders must match those of English, the reference for the templates.
-  const english = locales.find((l) => l.lang === 'en')!;
-  for (const locale of locales) {
-    if (locale === english) continue;
-    for (const [key, value] of locale.values) {
-      const reference = english.values.get(key) ?? english.values.get(`${family(key)}_other`);
-      if (reference === undefined) continue;
-      const expected = placeholders(reference).filter((p) => p !== 'count' || !plural.has(family(key)));
-      const actual = placeholders(value).filter((p) => p !== 'count' || !plural.has(family(key)));
-      if (expected.join() !== actual.join()) {
+  checkPlaceholders(locales, plural);
+  for (const locale of locales) checkIntlTag(locale);
+  return files;
+}
+
+/** `numbers.intl` is handed to Intl to format dates and figures: a tag Intl cannot read would throw there. */
+function checkIntlTag(locale: LocaleSource): void {
+  const tag = locale.values.get('numbers.intl');
+  if (tag === undefined) return;
+  try {
+    Intl.getCanonicalLocales(tag);
+  } catch {
+    reportError(
+      locale.json.file,
+      placeOf(locale, ['numbers', 'intl']),
+      `"numbers.intl" is "${tag}", which is no language tag`,
+      'Write a BCP 47 tag such as "fr-FR" or "ar-u-nu-latn"',
+      'locale-value',
+    );
+  }
+}
+
+/**
+ * Every language keeps the placeholders of a word (each plural form those of the word). The reference
+ * is what most languages have (English where they split evenly), so a placeholder added to or dropped
+ * from one language is reported in that language, not in the five others.
+ */
+function checkPlaceholders(locales: readonly LocaleSource[], plural: ReadonlySet<string>): void {
+  const families = new Set(locales.flatMap((locale) => [...locale.values.keys()].map(family)));
+  for (const name of families) {
+    const counted = plural.has(name);
+    const setOf = (value: string) =>
+      placeholders(value)
+        .filter((p) => p !== 'count' || !counted)
+        .join();
+    const votes = new Map<string, LocaleSource[]>();
+    for (const locale of locales) {
+      const word = locale.values.get(counted ? `${name}_other` : name);
+      if (word !== undefined) votes.set(setOf(word), [...(votes.get(setOf(word)) ?? []), locale]);
+    }
+    const ranked = [...votes].sort(([, a], [, b]) => b.length - a.length || Number(hasEnglish(b)) - Number(hasEnglish(a)));
+    if (!ranked[0]) continue;
+    const [reference, holders] = ranked[0];
+    for (const locale of locales) {
+      for (const [key, value] of locale.values) {
+        if (family(key) !== name || setOf(value) === reference) continue;
         reportError(
-          locale.file,
-          placeOf(locale.file, locale.doc, key.split('.')),
-          `"${key}" has the placeholders {{${actual.join('}}, {{')}}} where English has {{${expected.join('}}, {{')}}}`,
-          'Keep every placeholder of the English text (in the place your language needs it): a missing one would drop words from the documents',
+          locale.json.file,
+          placeOf(locale, key.split('.')),
+          `"${key}" has ${shown(setOf(value))} where ${holders.map((l) => l.lang).join(', ')} ${holders.length > 1 ? 'have' : 'has'} ${shown(reference)}`,
+          'Keep the placeholders the other languages have, in the place your language needs them: a missing one drops words from the documents',
           'locale-placeholders',
         );
       }
     }
   }
-  return locales.map((l) => l.file);
 }
+
+const hasEnglish = (locales: readonly LocaleSource[]) => locales.some((l) => l.lang === 'en');
+const shown = (set: string) => (set ? `the placeholders {{${set.split(',').join('}}, {{')}}}` : 'no placeholder');
 
 /**
  * Keys no template or pass looked up while the selected documents were built and

@@ -4,13 +4,14 @@
  * (`hexaglot check-part`). The original's lines outside the part are blanked rather than cut, so
  * every message keeps the original's real line numbers.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
-import { createMarkdownReader } from '../parse/processor.js';
+import { readMarkdown } from '../parse/read-markdown.js';
+import { readTextFile } from '../read/text.js';
+import { formatCharactersOf } from '../i18n/format-characters.js';
 import { buildVersion, readDocumentMeta, type ProjectPaths } from '../model/build.js';
 import { loadDocumentData } from '../model/data.js';
 import type { Lang } from '../i18n/languages.js';
@@ -24,8 +25,6 @@ export interface LineRange {
   to: number;
 }
 
-const reader = createMarkdownReader();
-
 export function checkPart(paths: ProjectPaths, docId: string, lang: Lang, lines: LineRange, partPath: string): VFile[] {
   const { metaFile, meta } = readDocumentMeta(paths, docId);
   if (!meta) return [metaFile];
@@ -33,8 +32,18 @@ export function checkPart(paths: ProjectPaths, docId: string, lang: Lang, lines:
   const data = loadDocumentData(docDir, paths.root);
 
   const originalPath = path.join(docDir, `${meta.originalLanguage}.md`);
-  const originalText = readFileSync(originalPath, 'utf8');
-  const originalTree = reader.parse(originalText) as Root;
+  const originalSource = readTextFile(originalPath, paths.root, formatCharactersOf(meta.originalLanguage as Lang));
+  const originalTree =
+    originalSource.text === undefined
+      ? undefined
+      : readMarkdown(originalSource.file, formatCharactersOf(meta.originalLanguage as Lang).allowed);
+  const partSource = readTextFile(path.resolve(partPath), paths.root, formatCharactersOf(lang));
+  const partTree = partSource.text === undefined ? undefined : readMarkdown(partSource.file, formatCharactersOf(lang).allowed);
+  if (!originalTree || !partTree || originalSource.file.messages.length || partSource.file.messages.length) {
+    return [metaFile, ...data.files, originalSource.file, partSource.file];
+  }
+  const originalText = originalSource.text!;
+  const partText = partSource.text!;
   const originalFile = new VFile({
     path: path.relative(paths.root, originalPath),
     value: onlyLines(originalText, keptLines(originalTree, lines)),
@@ -42,8 +51,6 @@ export function checkPart(paths: ProjectPaths, docId: string, lang: Lang, lines:
 
   // A footnote defined in the part but called from another part is left out; one called from the
   // part but defined in another part is borrowed from the original.
-  const partText = readFileSync(partPath, 'utf8');
-  const partTree = reader.parse(partText) as Root;
   const called = references(partTree);
   const definitions = partTree.children.filter((n) => n.type === 'footnoteDefinition');
   const elsewhere = definitions.filter((n) => !called.has(n.identifier));

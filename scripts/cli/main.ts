@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, watch } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { countMessages, formatMessages, hasErrors } from '../diagnostics/report.js';
+import { InvalidSourceError, countMessages, formatMessages, hasErrors } from '../diagnostics/report.js';
 import { checkPart } from '../check/part.js';
 import { listDocuments, projectPaths } from '../model/build.js';
 import { summarize } from '../check/parity.js';
@@ -128,7 +128,7 @@ export function createProgram(io: Io = processIo, status: Status = { code: EXIT_
     .action(async (options: CommonOptions & { summary?: boolean }) => {
       const root = path.resolve(options.root);
       const result = checkProject(root, selection(options));
-      if (options.summary) {
+      if (options.summary && result.ok) {
         out.write(summaryTable(result));
         // Rendering looks up the words of the page; without it only the model's words count as used.
         await renderOutputs(result, FORMATS);
@@ -296,6 +296,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (error instanceof UsageError) {
       io.err.write(`hexaglot: ${error.message}\n`);
       return EXIT_USAGE;
+    }
+    if (error instanceof InvalidSourceError) {
+      // A source check would have rejected, met by a command that reads it without checking first.
+      io.err.write(`${error.message}\n`);
+      return EXIT_INPUT;
     }
     // Read from argv: the failure may come before the options are parsed.
     const report = failureReport(error, argv.includes('--debug'));

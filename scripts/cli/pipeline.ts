@@ -3,9 +3,7 @@
  * and languages, build and check their models, and (for build) render every
  * requested format in memory before writing anything.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import type { VFile } from 'vfile';
 import { buildDocument, listDocuments, projectPaths, type DocumentBuild, type ProjectPaths } from '../model/build.js';
 import { hasErrors } from '../diagnostics/report.js';
@@ -15,11 +13,13 @@ import { loadGlossary } from '../check/glossary-data.js';
 import { completeModel, reading } from '../passes/index.js';
 import { wordsOf } from '../model/context.js';
 import { loadLocale } from '../i18n/locales.js';
-import { LANGUAGES, type Lang } from '../i18n/languages.js';
+import type { Lang } from '../i18n/languages.js';
 import { loadStyleSheet } from '../render/style-sheet.js';
 import { loadFrameTemplates } from '../render/frame.js';
 import { FORMATS, loadWriter, type Format } from '../render/writers.js';
-import type { Assets, OutputFiles, RenderContext } from '../render/writer.js';
+import type { Assets, RenderContext } from '../render/writer.js';
+import { outputFiles } from '../render/output-name.js';
+import { checkRenderInputs } from '../render/inputs.js';
 import type { Reading } from '../passes/index.js';
 import type { ModelDocument } from '../model/types.js';
 
@@ -50,16 +50,28 @@ export function checkProject(root: string, selection: Selection): CheckResult {
   for (const doc of selection.docs ?? []) {
     if (!known.includes(doc)) throw new UsageError(`unknown document "${doc}"; known documents: ${known.join(', ') || '(none)'}`);
   }
+  // The words of every document come from the locales: with one unreadable, no document is built.
+  const localeFiles = checkLocales(paths.locales, root);
   const glossary = loadGlossary(paths);
-  const builds = (selection.docs ?? known).map((doc) => {
-    const build = buildDocument(paths, doc, selection.langs);
-    build.versions = build.versions.map((version) =>
-      completeModel(version, wordsOf(loadLocale(paths.locales, version.lang), build.versionFiles.get(version.lang)!)),
-    );
-    checkDocument(build, paths, glossary);
-    return build;
-  });
-  const files = [...checkLocales(paths.locales, root), ...(glossary ? [glossary.file] : []), ...builds.flatMap((b) => b.files)];
+  const docs = selection.docs ?? known;
+  const builds = localeFiles.some(hasErrors)
+    ? []
+    : docs.map((doc) => {
+        const build = buildDocument(paths, doc, selection.langs);
+        build.versions = build.versions.map((version) =>
+          completeModel(version, wordsOf(loadLocale(paths.locales, version.lang), build.versionFiles.get(version.lang)!)),
+        );
+        checkDocument(build, paths, glossary);
+        return build;
+      });
+  // What build reads besides the sources: templates, style sheet, fonts (for the document types checked).
+  const types = builds.flatMap((build) => (build.meta ? [build.meta.type] : []));
+  const files = [
+    ...localeFiles,
+    ...checkRenderInputs(root, types),
+    ...(glossary ? [glossary.file] : []),
+    ...builds.flatMap((b) => b.files),
+  ];
   return { paths, builds, files, langs: selection.langs, ok: !files.some(hasErrors) };
 }
 
@@ -111,24 +123,4 @@ export async function renderOutputs(result: CheckResult, formats: readonly Forma
     }
   }
   return outputs;
-}
-
-function outputFiles(root: string): OutputFiles {
-  const outputName = Handlebars.compile(readFileSync(path.join(root, 'templates', 'output-name.hbs'), 'utf8').trim(), { strict: true });
-  return (doc, lang, format, variant) =>
-    path.join(
-      root,
-      'out',
-      outputName({
-        docId: doc.docId,
-        lang,
-        letter: LANGUAGES[lang].letter,
-        // A symbol as a file name: `C26/30` → `C26-30`.
-        symbol: doc.meta.symbol.replace(/[^A-Za-z0-9.-]+/g, '-'),
-        addendum: doc.meta.document.addendum,
-        variant,
-        ext: format,
-        format,
-      }),
-    );
 }

@@ -1,10 +1,12 @@
 /** `hexaglot redline <old> <new>`: the new text with the revision marks that take it from the old, written as the dialect. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { VFile } from 'vfile';
 import { hasErrors, reportError } from '../diagnostics/report.js';
 import { isLang, LANGS } from '../i18n/languages.js';
+import { formatCharactersOf } from '../i18n/format-characters.js';
+import { readTextFile } from '../read/text.js';
 import { loadLocale } from '../i18n/locales.js';
 import { buildVersion, projectPaths, readDocumentMeta } from '../model/build.js';
 import { wordsOf } from '../model/context.js';
@@ -74,9 +76,9 @@ function readVersion(root: string, file: string): Version {
   const paths = { ...projectPaths(root), content: path.dirname(docDir) };
   const { metaFile, meta } = readDocumentMeta(paths, docId);
   const data = loadDocumentData(docDir, root);
-  const text = new VFile({ path: path.relative(root, absolute), value: readFileSync(absolute, 'utf8') });
+  const { file: text, text: source } = readTextFile(absolute, root, formatCharactersOf(lang));
   const files = [metaFile, ...data.files, text];
-  const built = meta && buildVersion(text, lang, meta, docId, docDir, paths, data);
+  const built = meta && source !== undefined && buildVersion(text, lang, meta, docId, docDir, paths, data);
   if (!built || files.some(hasErrors)) return { doc: built as ModelDocument, file: text, files };
   const complete = completeModel(built, wordsOf(loadLocale(paths.locales, lang), text));
   return { doc: reading(complete, 'accepted'), file: text, files };

@@ -22,7 +22,9 @@ export function reportWarning(file: VFile, place: Position | Point | undefined, 
 
 function report(file: VFile, place: Position | Point | undefined, reason: string, ruleId: string, fatal: boolean) {
   // A problem with no better place (a word of the frame, a whole file) is reported at the file's start.
-  const message = file.message(reason, { place: place ?? { line: 1, column: 1 }, ruleId, source: 'hexaglot' });
+  // Every message is one line, whatever words it quotes.
+  const line = reason.replace(/\s*[\r\n]+\s*/g, ' ');
+  const message = file.message(line, { place: place ?? { line: 1, column: 1 }, ruleId, source: 'hexaglot' });
   message.fatal = fatal;
   return message;
 }
@@ -48,4 +50,15 @@ export function formatMessages(files: readonly VFile[]): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * Thrown by a loader handed a file that `check` rejects (a template, the style sheet, a locale), so
+ * that the CLI prints the file's messages as `check` does, never a stack trace.
+ */
+export class InvalidSourceError extends Error {
+  constructor(readonly files: readonly VFile[]) {
+    super(formatMessages(files));
+    this.name = 'InvalidSourceError';
+  }
 }

@@ -18,6 +18,9 @@ export function isLang(value: string): value is Lang {
 /** The writing system a language is set in: the key of everything typographic in `templates/styles.json`. */
 export type Script = (typeof LANGUAGES)[Lang]['script'];
 
+/** Every script of the six languages, once. */
+export const SCRIPTS = [...new Set(Object.values(LANGUAGES).map((language) => language.script))] as [Script, ...Script[]];
+
 /** The scripts that put a space between words (Chinese does not). */
 const SPACED_SCRIPTS: ReadonlySet<Script> = new Set<Script>(['latin', 'cyrillic', 'arabic']);
 

@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import type { Point } from 'unist';
 import { reportError } from '../diagnostics/report.js';
 import type { DocumentMeta, ResolutionMeta } from './metadata.js';
-import type { YamlPath } from './yaml-data.js';
+import type { YamlPath } from '../read/yaml.js';
 
 /** The resolutions of the proposals, with the path of each in document.yaml. */
 function proposalResolutions(meta: DocumentMeta): { resolution: ResolutionMeta; path: YamlPath }[] {

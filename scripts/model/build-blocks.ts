@@ -1,13 +1,15 @@
 /** mdast blocks (directives included) → model blocks. */
 import path from 'node:path';
 import type { Heading as MdastHeading, Paragraph as MdastParagraph, PhrasingContent, RootContent, Node as UnistNode } from 'mdast';
-import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import type { BuildContext } from './context.js';
 import { buildInlines, wholeChange } from './build-inline.js';
 import { buildGridTable, buildListTable, buildPipeTable, type GridTable } from './build-table.js';
 import { trimStart } from './trim-start.js';
 import type { FootnoteNumbering } from './footnotes.js';
+import { checkDirective } from './directives.js';
+import { brokenGridTable } from './grid-lines.js';
 import { checkContainerClosed } from './container-fence.js';
 import { findFigure } from './figure-file.js';
 import { annexTitle, resolutionTitle, type ProposalPlace } from './resolution-title.js';
@@ -119,6 +121,7 @@ export class BlockBuilder {
 
   private heading(node: MdastHeading): Heading {
     const labelled = splitLabel(node.children);
+    if (labelled) checkDirective(labelled.directive, this.ctx);
     const label = labelled ? this.inlines(labelled.label) : undefined;
     const children = this.inlines(labelled ? labelled.body : node.children);
     const anchor = children.find((c) => c.type === 'anchor');
@@ -135,12 +138,14 @@ export class BlockBuilder {
 
   private paragraph(node: MdastParagraph): BlockNode {
     const position = this.ctx.place(node.position);
+    this.reportBrokenGrid(node);
     if (isCallWordLine(node.children)) {
       const children = this.inlines(node.children, CALL_ONLY);
       return { type: 'callWordParagraph', change: wholeChange(children), children, position };
     }
     const labelled = splitLabel(node.children);
     if (labelled) {
+      checkDirective(labelled.directive, this.ctx);
       const label = this.inlines(labelled.label);
       const children = this.inlines(labelled.body);
       return { type: 'labelledParagraph', label, change: wholeChange([...label, ...children]), children, position };
@@ -149,10 +154,35 @@ export class BlockBuilder {
     return { type: 'paragraph', change: wholeChange(children), children, position };
   }
 
+  private isBrokenGrid(node: MdastParagraph): boolean {
+    const { start, end } = node.position ?? {};
+    return (
+      start?.offset !== undefined &&
+      end?.offset !== undefined &&
+      !!brokenGridTable(String(this.ctx.file.value).slice(start.offset, end.offset))
+    );
+  }
+
+  /** A grid table the reader could not read stays a paragraph of `+---+` text: said where it breaks. */
+  private reportBrokenGrid(node: MdastParagraph): boolean {
+    const start = node.position?.start;
+    if (this.ctx.gridCell || start?.offset === undefined || !node.position?.end.offset) return false;
+    const broken = brokenGridTable(String(this.ctx.file.value).slice(start.offset, node.position.end.offset));
+    if (!broken) return false;
+    this.ctx.error(
+      { line: start.line + broken.line, column: (broken.line ? 1 : start.column) + broken.column - 1 },
+      broken.problem,
+      'Give every line of a grid table the same number of characters, its | and + under those of the first line (see Tables in docs/dialect.md)',
+      'grid-table',
+    );
+    return true;
+  }
+
   private container(node: ContainerDirective): BlockNode[] {
     const ctx = this.ctx;
     checkContainerClosed(node, ctx);
     const position = ctx.place(node.position);
+    checkDirective(node, ctx);
     const [first, ...rest] = node.children;
     const hasLabel = first?.type === 'paragraph' && first.data?.directiveLabel === true;
     const label = hasLabel ? first.children : [];
@@ -235,12 +265,16 @@ export class BlockBuilder {
         } else if (content.length === 1 && (only?.type === 'table' || (only as UnistNode | undefined)?.type === 'gridTable')) {
           table = this.blocks(content)[0] as Table;
         } else {
-          ctx.error(
-            node.position,
-            '`:::table` must hold exactly one table and nothing else',
-            'Put one list table, grid table or pipe table between `:::table[Caption]{#id}` and `:::`',
-            'invalid-directive',
-          );
+          // A grid table that failed to read is reported as such when its paragraph is built.
+          const brokenGrid = content.length === 1 && only?.type === 'paragraph' && this.isBrokenGrid(only);
+          if (!brokenGrid) {
+            ctx.error(
+              node.position,
+              '`:::table` must hold exactly one table and nothing else',
+              'Put one list table, grid table or pipe table between `:::table[Caption]{#id}` and `:::`',
+              'invalid-directive',
+            );
+          }
           return this.blocks(content);
         }
         return [{ ...table, id, caption: this.inlines(label), position }];
@@ -309,6 +343,7 @@ export class BlockBuilder {
   private leaf(node: LeafDirective): BlockNode[] {
     const ctx = this.ctx;
     const position = ctx.place(node.position);
+    checkDirective(node, ctx);
     switch (node.name) {
       case 'resolution-title': {
         const id = node.attributes?.id ?? undefined;
@@ -393,11 +428,13 @@ function isCallWordLine(nodes: readonly PhrasingContent[]): boolean {
  * whole paragraph (`{++:n[3] text++}`), the mark is split in two so that the
  * label and the body each carry it.
  */
-function splitLabel(nodes: readonly PhrasingContent[]): { label: PhrasingContent[]; body: PhrasingContent[] } | undefined {
+function splitLabel(
+  nodes: readonly PhrasingContent[],
+): { directive: TextDirective; label: PhrasingContent[]; body: PhrasingContent[] } | undefined {
   const [first, ...rest] = nodes;
   if (!first) return undefined;
   if (first.type === 'textDirective' && first.name === 'n') {
-    return { label: first.children, body: trimStart(rest, /^[ \t]+/) };
+    return { directive: first, label: first.children, body: trimStart(rest, /^[ \t]+/) };
   }
   if (
     (first.type === 'insertion' || first.type === 'deletion') &&
@@ -406,6 +443,7 @@ function splitLabel(nodes: readonly PhrasingContent[]): { label: PhrasingContent
   ) {
     const [directive, ...inside] = first.children;
     return {
+      directive,
       label: [{ ...first, children: directive.children }],
       body: [{ ...first, children: trimStart(inside, /^[ \t]+/) }, ...rest],
     };

@@ -5,6 +5,7 @@ import type { BuildContext } from './context.js';
 import type { BlockChange, InlineNode } from './types.js';
 import type { FootnoteNumbering } from './footnotes.js';
 import { formatFigure } from './data.js';
+import { checkDirective } from './directives.js';
 import { LINK_SCHEMES, isAllowedLink } from './link-schemes.js';
 
 const STRAY_FIX: Record<string, string> = {
@@ -170,13 +171,15 @@ function reportStray(node: Extract<PhrasingContent, { type: 'revisionMarkStray' 
 
 function buildTextDirective(node: TextDirective, ctx: BuildContext, options: InlineOptions): InlineNode[] {
   const position = ctx.place(node.position);
+  const placed = node.name === 'anchor' || node.name === 'data' || (node.name === 'call' && options.allow?.has('call'));
+  if (placed) checkDirective(node, ctx);
   if (node.name === 'anchor') {
     const id = node.attributes?.id;
     if (!id) {
       ctx.error(node.position, 'Anchor without an id', 'Write `:anchor{#name}`', 'invalid-directive');
       return [];
     }
-    ctx.claimId(id, node.position);
+    if (!ctx.claimId(id, node.position)) return [];
     return [{ type: 'anchor', id, position }];
   }
   if (node.name === 'data') {

@@ -10,6 +10,8 @@ import type { Position } from 'unist';
 import type { BuildContext } from './context.js';
 import { trimStart } from './trim-start.js';
 import type { BlockNode, TableCell, TableRow, Table } from './types.js';
+import { checkDirective } from './directives.js';
+import { LIMITS } from '../read/limits.js';
 
 /** The grid-table utility's nodes (@adobe/mdast-util-gridtables). */
 interface GridCell extends UnistNode {
@@ -37,6 +39,9 @@ type BuildBlocks = (nodes: readonly UnistNode[], ctx: BuildContext) => BlockNode
 const ALIGNS = new Set(['left', 'center', 'right', 'justify']);
 
 export function buildPipeTable(node: MdastTable, ctx: BuildContext, buildBlocks: BuildBlocks): Table {
+  if (!withinLimits(node.children.length, Math.max(0, ...node.children.map((row) => row.children.length)), node.position, ctx)) {
+    return emptyTable(node.position);
+  }
   const rows: TableRow[] = node.children.map((row) => ({
     position: row.position,
     cells: row.children.map((cell, column) => ({
@@ -55,6 +60,10 @@ export function buildPipeTable(node: MdastTable, ctx: BuildContext, buildBlocks:
 }
 
 export function buildGridTable(node: GridTable, ctx: BuildContext, buildBlocks: BuildBlocks): Table {
+  const gridRows = node.children.flatMap((section) => section.children);
+  const widest = Math.max(0, ...gridRows.map((row) => row.children.reduce((sum, cell) => sum + (cell.colSpan ?? 1), 0)));
+  if (!withinLimits(gridRows.length, widest, node.position as Position | undefined, ctx))
+    return emptyTable(node.position as Position | undefined);
   const sections: Record<GridSection['type'], TableRow[]> = { gtHeader: [], gtBody: [], gtFooter: [] };
   let rowNumber = 0;
   for (const section of node.children) {
@@ -88,7 +97,10 @@ export function buildGridTable(node: GridTable, ctx: BuildContext, buildBlocks: 
  * to span; cells covered by a span above are left out, as in HTML.
  */
 export function buildListTable(list: MdastList, headerRows: number, ctx: BuildContext, buildBlocks: BuildBlocks): Table {
+  const cellCounts = list.children.map((item) => (item.children[0]?.type === 'list' ? item.children[0].children.length : 0));
+  if (!withinLimits(list.children.length, Math.max(0, ...cellCounts), list.position, ctx)) return emptyTable(list.position);
   const rows: TableRow[] = [];
+  const messagesBefore = ctx.file.messages.length;
   for (const item of list.children) {
     const cellList = item.children.length === 1 && item.children[0]?.type === 'list' ? item.children[0] : undefined;
     if (!cellList) {
@@ -102,6 +114,8 @@ export function buildListTable(list: MdastList, headerRows: number, ctx: BuildCo
     }
     rows.push({ position: item.position, cells: cellList.children.map((cell) => listTableCell(cell, ctx, buildBlocks)) });
   }
+  // A span past the limits is reported at its cell; the grid it would make is neither laid nor measured.
+  if (ctx.file.messages.slice(messagesBefore).some((message) => message.ruleId === 'table-limit')) return emptyTable(list.position);
   const head = rows.slice(0, headerRows);
   return finish({ head, body: rows.slice(headerRows), foot: [] }, list.position, ctx);
 }
@@ -114,17 +128,10 @@ function listTableCell(item: MdastListItem, ctx: BuildContext, buildBlocks: Buil
   const first = children[0];
   const directive = first?.type === 'paragraph' ? first.children[0] : undefined;
   if (first && directive?.type === 'textDirective' && directive.name === 'cell') {
+    checkDirective(directive, ctx);
     const attributes = directive.attributes ?? {};
     for (const [name, value] of Object.entries(attributes)) {
-      if (!SPAN_ATTRIBUTES.has(name)) {
-        ctx.error(
-          directive.position,
-          `Unknown cell attribute "${name}"`,
-          'A cell takes colspan, rowspan and align: `:cell{colspan=2}`',
-          'invalid-directive',
-        );
-        continue;
-      }
+      if (!SPAN_ATTRIBUTES.has(name)) continue;
       if (name === 'align') {
         if (value && ALIGNS.has(value)) cell.align = value as TableCell['align'];
         else
@@ -137,12 +144,20 @@ function listTableCell(item: MdastListItem, ctx: BuildContext, buildBlocks: Buil
         continue;
       }
       const span = Number(value);
+      const most = name === 'colspan' ? LIMITS.tableColumns : LIMITS.tableRows;
       if (!Number.isInteger(span) || span < 1) {
         ctx.error(
           directive.position,
           `${name} must be a whole number of at least 1, not "${value ?? ''}"`,
           `Write \`:cell{${name}=2}\``,
           'invalid-directive',
+        );
+      } else if (span > most) {
+        ctx.error(
+          directive.position,
+          `${name}=${value} is more than the ${most} ${name === 'colspan' ? 'columns' : 'rows'} a table may have`,
+          'Span only the cells the table has (see Limits in docs/dialect.md)',
+          'table-limit',
         );
       } else if (name === 'colspan') cell.colSpan = span;
       else cell.rowSpan = span;
@@ -161,13 +176,24 @@ function listTableCell(item: MdastListItem, ctx: BuildContext, buildBlocks: Buil
  */
 function finish(parts: Pick<Table, 'head' | 'body' | 'foot'>, position: Position | undefined, ctx: BuildContext): Table {
   const rows = [...parts.head, ...parts.body, ...parts.foot];
+  const tooLong = rows.flatMap((row, r) => row.cells.filter((cell) => r + cell.rowSpan > rows.length).map((cell) => ({ cell, r })));
+  for (const { cell, r } of tooLong) {
+    ctx.error(
+      cell.position ?? position,
+      `A cell of row ${r + 1} spans ${cell.rowSpan} rows where the table has ${rows.length - r} from there down`,
+      `Make its rowspan at most ${rows.length - r}`,
+      'table-shape',
+    );
+  }
+  const widest = Math.max(0, ...rows.map((row) => row.cells.reduce((sum, cell) => sum + cell.colSpan, 0)));
+  if (!withinLimits(rows.length, widest, position, ctx) || tooLong.length) return emptyTable(position);
   const taken: boolean[][] = rows.map(() => []);
   rows.forEach((row, r) => {
     let column = 0;
     for (const cell of row.cells) {
       while (taken[r]![column]) column++;
       cell.column = column;
-      for (let down = 0; down < cell.rowSpan && r + down < rows.length; down++)
+      for (let down = 0; down < cell.rowSpan; down++)
         for (let across = 0; across < cell.colSpan; across++) taken[r + down]![column + across] = true;
       column += cell.colSpan;
     }
@@ -186,3 +212,28 @@ function finish(parts: Pick<Table, 'head' | 'body' | 'foot'>, position: Position
   });
   return { type: 'table', caption: [], columns, ...parts, position };
 }
+
+/** Tables past the limits are reported and not laid out (their grid is what would take the time). */
+function withinLimits(rows: number, columns: number, position: Position | undefined, ctx: BuildContext): boolean {
+  if (rows > LIMITS.tableRows || columns > LIMITS.tableColumns) {
+    const [what, count, most] = rows > LIMITS.tableRows ? ['rows', rows, LIMITS.tableRows] : ['columns', columns, LIMITS.tableColumns];
+    ctx.error(
+      position,
+      `The table has ${count} ${what}, more than the ${most} a table may have`,
+      'Split it into several tables (see Limits in docs/dialect.md)',
+      'table-limit',
+    );
+    return false;
+  }
+  return true;
+}
+
+const emptyTable = (position: Position | undefined): Table => ({
+  type: 'table',
+  caption: [],
+  columns: 0,
+  head: [],
+  body: [],
+  foot: [],
+  position,
+});

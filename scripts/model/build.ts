@@ -3,20 +3,22 @@
  * parsed, checked and turned into model blocks. Reading and checking happen
  * here once; renderers only ever see the result.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Point } from 'unist';
-import type { FootnoteDefinition, Root, RootContent, Yaml } from 'mdast';
-import { createMarkdownReader } from '../parse/processor.js';
+import type { FootnoteDefinition, RootContent, Yaml } from 'mdast';
+import { readMarkdown } from '../parse/read-markdown.js';
 import { reportError } from '../diagnostics/report.js';
+import { readTextFile } from '../read/text.js';
+import { formatCharactersOf } from '../i18n/format-characters.js';
 import { loadLocale } from '../i18n/locales.js';
 import { isLang, LANGUAGES, type Lang } from '../i18n/languages.js';
 import { BuildContext } from './context.js';
 import { BlockBuilder } from './build-blocks.js';
 import { FootnoteNumbering } from './footnotes.js';
 import { documentMetaSchema, languageFrontMatterSchema, type DocumentMeta } from './metadata.js';
-import { readPlacedYaml, readYaml, type YamlPath } from './yaml-data.js';
+import { readPlacedYaml, readYaml, type YamlPath } from '../read/yaml.js';
 import { checkBaseEditions } from './base-editions.js';
 import { buildFrame } from './frame.js';
 import { loadDocumentData, type DocumentData } from './data.js';
@@ -44,8 +46,6 @@ export interface DocumentBuild {
   versionFiles: Map<Lang, VFile>;
 }
 
-const reader = createMarkdownReader();
-
 export function listDocuments(paths: ProjectPaths): string[] {
   if (!existsSync(paths.content)) return [];
   return readdirSync(paths.content, { withFileTypes: true })
@@ -59,9 +59,9 @@ export function readDocumentMeta(
   paths: ProjectPaths,
   docId: string,
 ): { metaFile: VFile; meta: DocumentMeta | undefined; placeOf: (path: YamlPath) => Point } {
-  const file = path.join(paths.content, docId, 'document.yaml');
-  const metaFile = new VFile({ path: path.relative(paths.root, file), value: readFileSync(file, 'utf8') });
-  const { value: meta, placeOf } = readPlacedYaml(metaFile, String(metaFile.value), 0, documentMetaSchema, 'document metadata');
+  const { file: metaFile, text } = readTextFile(path.join(paths.content, docId, 'document.yaml'), paths.root);
+  if (text === undefined) return { metaFile, meta: undefined, placeOf: () => ({ line: 1, column: 1 }) };
+  const { value: meta, placeOf } = readPlacedYaml(metaFile, text, 0, documentMetaSchema, 'document metadata');
   if (meta) checkBaseEditions(meta, docId, listDocuments(paths), metaFile, placeOf);
   return { metaFile, meta, placeOf };
 }
@@ -116,8 +116,9 @@ export function buildDocument(paths: ProjectPaths, docId: string, only?: readonl
     if (only && !only.includes(lang as Lang) && lang !== meta.originalLanguage) continue;
     const filePath = path.join(docDir, `${lang}.md`);
     if (!existsSync(filePath)) continue;
-    const file = new VFile({ path: path.relative(paths.root, filePath), value: readFileSync(filePath, 'utf8') });
+    const { file, text } = readTextFile(filePath, paths.root, formatCharactersOf(lang as Lang));
     build.files.push(file);
+    if (text === undefined) continue;
     build.versionFiles.set(lang as Lang, file);
     const version = buildVersion(file, lang as Lang, meta, docId, docDir, paths, data);
     if (version) build.versions.push(version);
@@ -136,7 +137,8 @@ export function buildVersion(
   paths: ProjectPaths,
   data?: DocumentData,
 ): ModelDocument | undefined {
-  const tree = reader.parse(file) as Root;
+  const tree = readMarkdown(file, formatCharactersOf(lang).allowed);
+  if (!tree) return undefined;
   const locale = loadLocale(paths.locales, lang);
   const ctx = new BuildContext(file, locale, meta, docDir, data);
 
@@ -160,7 +162,7 @@ export function buildVersion(
       file,
       { line: 1, column: 1 },
       'Missing front matter',
-      `Start the file with:\n---\nlang: ${lang}\ntitle: …\n---`,
+      `Start the file with the lines "---", "lang: ${lang}", "title: …" and "---"`,
       'invalid-front-matter',
     );
   } else if (front && front.lang !== lang) {

@@ -36,6 +36,9 @@ export function wordsOf(locale: Locale, file: VFile): Words {
     lookUp(locale, key, values, (problem, fix) => reportError(file, position, problem, fix, 'missing-locale-key'));
 }
 
+/** An id names a place in every format: an HTML id, a Word bookmark (which starts with a letter or _). */
+const ID = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+
 export class BuildContext {
   /** Set while building the content of a grid-table cell, whose inner positions are cell-relative. */
   gridCell: GridCellPlace | undefined;
@@ -68,8 +71,17 @@ export class BuildContext {
     return lookUp(this.locale, key, values, (problem, fix) => this.error(position, problem, fix, 'missing-locale-key'));
   }
 
-  /** Registers an id; a second use of the same id is an error naming the first. */
-  claimId(id: string, position: Position | undefined): void {
+  /** Registers an id; an id that is no name, or a second use of one, is an error (naming the first). */
+  claimId(id: string, position: Position | undefined): boolean {
+    if (!ID.test(id)) {
+      this.error(
+        position,
+        `The id "${id}" is not a name`,
+        'An id is a letter or _ and then letters, digits, _ or -, at most 64 in all: `{#tab-goals}`',
+        'invalid-id',
+      );
+      return false;
+    }
     if (this.ids.has(id)) {
       const first = this.ids.get(id);
       this.error(
@@ -78,8 +90,9 @@ export class BuildContext {
         'Give each heading, table, figure and anchor its own id',
         'duplicate-id',
       );
-      return;
+      return false;
     }
     this.ids.set(id, this.place(position));
+    return true;
   }
 }

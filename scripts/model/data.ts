@@ -5,14 +5,15 @@
  * language prints them in its own format. Stated totals are checked against
  * the sums of their parts.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { z } from 'zod';
 import { parseDocument, isNode } from 'yaml';
 import { location } from 'vfile-location';
 import { reportError } from '../diagnostics/report.js';
-import { readYaml } from './yaml-data.js';
+import { readYaml } from '../read/yaml.js';
+import { readTextFile } from '../read/text.js';
 
 const row = z.record(z.string(), z.number());
 const dataTableSchema = z.strictObject({
@@ -41,10 +42,9 @@ export function loadDocumentData(docDir: string, root: string): DocumentData {
   for (const name of readdirSync(dir)
     .filter((n) => n.endsWith('.yaml'))
     .sort()) {
-    const full = path.join(dir, name);
-    const file = new VFile({ path: path.relative(root, full), value: readFileSync(full, 'utf8') });
+    const { file, text } = readTextFile(path.join(dir, name), root);
     data.files.push(file);
-    const table = readYaml(file, String(file.value), 0, dataTableSchema, 'data table');
+    const table = text === undefined ? undefined : readYaml(file, text, 0, dataTableSchema, 'data table');
     if (!table) continue;
     const tableName = name.slice(0, -'.yaml'.length);
     checkTotals(file, table);

@@ -2,7 +2,6 @@
  * HTML writer: model → hast → rehype-sanitize → rehype-stringify, placed in
  * the Handlebars page frame of `templates/html/page.hbs`.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { unified } from 'unified';
@@ -23,6 +22,8 @@ import { LANGUAGES } from '../../i18n/languages.js';
 import { boxCss, indentCss, paragraphCss } from './paragraph-css.js';
 import { paragraphStyles } from '../paragraph-styles.js';
 import { setsItalic, type StyleSheet } from '../style-sheet.js';
+import { InvalidSourceError } from '../../diagnostics/report.js';
+import { readPageCss, readPageTemplate, type PageValues } from './page-template.js';
 
 /**
  * The default GitHub-like schema, opened for what our own writer emits: any
@@ -62,10 +63,12 @@ export interface HtmlTemplates {
 
 /** `sheet`: the style sheet the printed copies read, already loaded. */
 export function loadHtmlTemplates(templatesDir: string, sheet: StyleSheet): HtmlTemplates {
-  const dir = path.join(templatesDir, 'html');
+  const page = readPageTemplate(templatesDir);
+  const css = readPageCss(templatesDir);
+  if (!page.ast || css.text === undefined) throw new InvalidSourceError([page.file, css.file]);
   return {
-    page: Handlebars.compile(readFileSync(path.join(dir, 'page.hbs'), 'utf8'), { strict: true }),
-    css: readFileSync(path.join(dir, 'style.css'), 'utf8'),
+    page: Handlebars.compile(page.ast, { strict: true }),
+    css: css.text,
     fonts: loadWebFonts(templatesDir),
     sheet,
   };
@@ -159,5 +162,5 @@ export function renderHtml(doc: ModelDocument, locale: Locale, templates: HtmlTe
     footnotes,
     versions: versions.length > 1 ? versions : [],
     versionsLabel: locale.t('labels.languages'),
-  });
+  } satisfies PageValues);
 }

@@ -4,11 +4,11 @@
  * choice of a face for each character (font fallback per run of characters).
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { LANGUAGES, type Lang } from '../../i18n/languages.js';
 import { FULL_WIDTH_IN_CHINESE, isHanCodePoint } from '../../i18n/characters.js';
 import { isWoff, unpackWoff } from './woff.js';
+import { loadFontsConfig, pdfFontFile } from '../fonts-config.js';
 
 export type Script = 'latin' | 'han' | 'arabic';
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -154,8 +154,7 @@ const sets = new Map<string, FontSet>();
 export function loadFontSet(root: string): FontSet {
   let set = sets.get(root);
   if (!set) {
-    const config = (JSON.parse(readFileSync(path.join(root, 'templates', 'fonts.json'), 'utf8')) as { pdf: FontConfig }).pdf;
-    set = new FontSet(config, (file) => path.join(root, 'node_modules', file));
+    set = new FontSet(loadFontsConfig(root).pdf, (file) => pdfFontFile(root, file));
     sets.set(root, set);
   }
   return set;

@@ -299,9 +299,11 @@ function breakLines(chars: Characters, spec: ParagraphSpec, context: TextContext
     line = fresh(end);
   };
   // A word wider than a whole line (in a narrow cell, say) is hyphenated where it can be, and cut between characters only where it cannot.
-  const cutWide = (segment: Segment, room: number, firstRoom: number): Segment[] => {
+  // Undefined when it cannot be cut at all (one character wider than the line): it is set as it is, overflowing.
+  const cutWide = (segment: Segment, room: number, firstRoom: number): Segment[] | undefined => {
     const cut = hyphenation && hyphenate(segment, chars, spec, context, hyphenation, firstRoom);
-    return cut ?? cutSegment(segment, chars, spec.spans, spec.size, sheet, room, firstRoom);
+    const pieces = cut ?? cutSegment(segment, chars, spec.spans, spec.size, sheet, room, firstRoom);
+    return pieces.length > 1 ? pieces : undefined;
   };
   const queue = segments(chars, spec.spans, spec.size, sheet);
   for (let i = 0; i < queue.length; i++) {
@@ -309,8 +311,10 @@ function breakLines(chars: Characters, spec: ParagraphSpec, context: TextContext
     const available = room(ranges.length);
     if (line.width > 0 && line.width + segment.width > available) {
       const slack = available - line.width;
-      if (segment.width > room(ranges.length + 1) && slack > spec.size * 2) {
-        queue.splice(i, 1, ...cutWide(segment, room(ranges.length + 1), slack));
+      const pieces =
+        segment.width > room(ranges.length + 1) && slack > spec.size * 2 ? cutWide(segment, room(ranges.length + 1), slack) : undefined;
+      if (pieces) {
+        queue.splice(i, 1, ...pieces);
         i--;
         continue;
       }
@@ -328,8 +332,10 @@ function breakLines(chars: Characters, spec: ParagraphSpec, context: TextContext
       }
       close(segment.start, false, line.hyphen);
     }
-    if (line.width === 0 && segment.width > room(ranges.length)) {
-      queue.splice(i, 1, ...cutWide(segment, room(ranges.length), room(ranges.length)));
+    const pieces =
+      line.width === 0 && segment.width > room(ranges.length) ? cutWide(segment, room(ranges.length), room(ranges.length)) : undefined;
+    if (pieces) {
+      queue.splice(i, 1, ...pieces);
       i--;
       continue;
     }

@@ -1,13 +1,17 @@
 /**
- * Reads YAML (a metadata file or a front matter block) and validates it with a
- * zod schema, reporting each problem at the line and column of the value at fault.
+ * Reads YAML (a metadata file, a data table or a front matter block) and validates it with a zod
+ * schema, reporting each problem at the line and column of the value at fault. Nesting past any
+ * real file's and aliases that multiply (a "billion laughs") are reported before they can exhaust
+ * memory.
  */
-import { parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
+import { parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 import type { Point } from 'unist';
 import type { z } from 'zod';
 import { reportError } from '../diagnostics/report.js';
+import { LIMITS } from './limits.js';
+import { describeIssue, fixFor } from './schema-issues.js';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -40,6 +44,18 @@ export function readPlacedYaml<S extends z.ZodType>(
 ): PlacedYaml<z.infer<S>> {
   const where = location(file);
   const point = (at: number): Point => where.toPoint(offset + at) ?? { line: 1, column: 1 };
+  const unplaced = { value: undefined, placeOf: () => ({ line: 1, column: 1 }) };
+  const deep = tooDeep(yamlText);
+  if (deep !== undefined) {
+    reportError(
+      file,
+      point(deep),
+      `The ${what} nests lists and maps deeper than any real file (more than ${LIMITS.dataNesting} levels)`,
+      'Flatten it; see docs/dialect.md for its fields',
+      'invalid-yaml',
+    );
+    return unplaced;
+  }
   const doc: Document = parseDocument(yamlText, { prettyErrors: false });
   const placeOf = (path: YamlPath) => point(nodeStart(doc, path));
   for (const error of doc.errors) {
@@ -52,7 +68,22 @@ export function readPlacedYaml<S extends z.ZodType>(
     );
   }
   if (doc.errors.length) return { value: undefined, placeOf };
-  const result = schema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    // The yaml package stops aliases that expand past maxAliasCount copies ("billion laughs").
+    reportError(
+      file,
+      point(firstAlias(doc) ?? 0),
+      `The ${what} uses aliases (*name) that expand to too many copies`,
+      'Write the values out; metadata needs no aliases',
+      'invalid-yaml',
+    );
+    return { value: undefined, placeOf };
+  }
+  const result = schema.safeParse(value);
   if (result.success) return { value: result.data as z.infer<S>, placeOf };
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join('.') || '(top level)';
@@ -82,7 +113,7 @@ export function readPlacedYaml<S extends z.ZodType>(
       );
       continue;
     }
-    reportError(file, placeOf(issue.path as YamlPath), `Invalid ${what}: "${field}": ${issue.message}`, fixFor(issue), 'invalid-metadata');
+    reportError(file, placeOf(issue.path as YamlPath), `Invalid ${what}: ${describeIssue(issue)}`, fixFor(issue), 'invalid-metadata');
   }
   return { value: undefined, placeOf };
 }
@@ -102,10 +133,53 @@ function keyStart(doc: Document, mapPath: YamlPath, key: string): number {
   return isScalar(pair?.key) && pair.key.range ? pair.key.range[0] : nodeStart(doc, mapPath);
 }
 
-function fixFor(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_value') return `Use one of: ${issue.values.map(String).join(', ')}`;
-  if (issue.code === 'invalid_type') return `Give a value of type ${issue.expected}`;
-  // Checks of their own (a draft number, a proposal declared twice) say how to fix what they find.
-  if (issue.code === 'custom' && typeof issue.params?.fix === 'string') return issue.params.fix;
-  return 'See docs/dialect.md for the expected form';
+function firstAlias(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      found = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * Where flow collections (`[`, `{`) or indentation first nest past the limit, outside quotes and
+ * comments: the yaml package would exhaust memory on a few thousand levels.
+ */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  // A quote opens a quoted scalar only where a value starts; inside a plain scalar (it's) it is text.
+  let valueStart = true;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '\n') {
+      lineStart = true;
+      valueStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart && char === ' ') {
+      if (++indent > 2 * LIMITS.dataNesting) return index;
+      continue;
+    }
+    lineStart = false;
+    const startsValue = valueStart;
+    valueStart = char === ' ' ? valueStart : ':-[{,?'.includes(char);
+    if (quote) {
+      if (char === '\\' && quote === '"') index++;
+      else if (char === quote) quote = undefined;
+    } else if ((char === '"' || char === "'") && startsValue) quote = char;
+    else if (char === '#') {
+      const end = text.indexOf('\n', index);
+      index = end < 0 ? text.length : end - 1;
+    } else if (char === '[' || char === '{') {
+      if (++depth > LIMITS.dataNesting) return index;
+    } else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
