@@ -161,7 +161,7 @@ describe('a malformed glossary', () => {
 
   it('reports a language missing from an entry at the entry', () => {
     expect(problems(`terms:\n  council:\n    note: The Council.\n${forms(['zh', 'en', 'fr', 'es', 'ru'])}\n`)).toEqual([
-      'content/glossary.yaml:3:5: error: Invalid glossary: "terms.council.ar": Invalid input: expected array, received undefined. Give a value of type array [hexaglot:invalid-metadata]',
+      'content/glossary.yaml:3:5: error: Invalid glossary: "terms.council.ar" is missing. Add "ar"; see docs/dialect.md for the fields [hexaglot:invalid-metadata]',
     ]);
   });
 
