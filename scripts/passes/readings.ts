@@ -18,6 +18,11 @@ export function reading(doc: ModelDocument, which: Reading): ModelDocument {
   return renumberFootnotes({ ...doc, body, footnotes });
 }
 
+/** A run of inline nodes in one reading: the marks of the other kind gone, the rest unmarked. */
+export function readingInlines(nodes: readonly InlineNode[], which: Reading): InlineNode[] {
+  return new ReadingPass(which).inlines(nodes);
+}
+
 class ReadingPass {
   /** The kind of change that disappears from this reading; the other kind is kept, unmarked. */
   private readonly gone: Exclude<BlockChange, undefined>;

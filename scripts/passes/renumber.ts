@@ -13,6 +13,8 @@
 import type { Position } from 'unist';
 import type { BlockChange, BlockNode, InlineNode, ModelDocument } from '../model/types.js';
 import { readLabel, spell, type Label } from '../model/labels.js';
+import { printedText } from '../model/text.js';
+import { readingInlines, type Reading } from './readings.js';
 
 export interface LabelEdit {
   /** Start and end offsets, in the source, of the text to replace. */
@@ -25,16 +27,8 @@ export interface LabelEdit {
   line: number;
 }
 
-/** The label text of a run in one reading: the marks of the other reading's kind left out. */
-function readingText(run: readonly InlineNode[], gone: 'insertion' | 'deletion'): string {
-  return run
-    .map((node): string => {
-      if (node.type === 'text') return node.value;
-      if (node.type === gone || node.type === 'editorComment' || !('children' in node)) return '';
-      return readingText(node.children, gone);
-    })
-    .join('');
-}
+/** The label as one reading prints it. */
+const labelIn = (run: readonly InlineNode[], which: Reading) => printedText(readingInlines(run, which)).trim();
 
 /** `[` `]` and `\` are syntax inside `:n[…]`. */
 const escapeLabel = (text: string) => text.replace(/[\\[\]]/gu, (c) => `\\${c}`);
@@ -91,7 +85,7 @@ export function renumberEdits(doc: ModelDocument): LabelEdit[] {
   };
 
   const renumbered = (type: string, run: readonly InlineNode[], change: BlockChange, open: Map<string, Series>): LabelEdit | undefined => {
-    const accepted = readingText(run, 'deletion').trim();
+    const accepted = labelIn(run, 'accepted');
     const readings = readLabel(accepted, doc.letters);
     if (!readings.length) return undefined;
     const key = (label: Label) => `${type} ${label.family} ${label.prefix}…${label.suffix}`;
@@ -134,7 +128,7 @@ function labelEdit(run: readonly InlineNode[], change: BlockChange, wanted: stri
   const inside = change === 'insertion' && run.length === 1 && only?.type === 'insertion' ? only.children : run;
   const range = spanOf(inside);
   if (!range) return undefined;
-  const rejected = readingText(run, 'insertion').trim();
+  const rejected = labelIn(run, 'rejected');
   const text =
     change === 'insertion' || rejected === wanted ? escapeLabel(wanted) : `{--${escapeLabel(rejected)}--}{++${escapeLabel(wanted)}++}`;
   return { ...range, text, label: wanted };
