@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, resolved from this package.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/, made by `npm run compile`, which `npm ci` runs); from a checkout
+// that has not been compiled, runs the TypeScript sources through tsx's loader instead.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../scripts/cli/main.ts');
+const compiled = new URL('../dist/cli/main.js', import.meta.url);
+let main;
+if (existsSync(compiled)) {
+  ({ main } = await import(compiled.href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../scripts/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));
