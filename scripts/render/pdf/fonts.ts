@@ -121,17 +121,25 @@ export interface Decorations {
   underline: number;
 }
 
+/** How many texts a font remembers a measure of before it forgets them all (a whole build holds fewer). */
+const REMEMBERED_PER_FONT = 20_000;
+
 /**
  * `measure(font, text)` remembered per font and text: shaping is the costly part of laying out a
- * paragraph, and the same words come back in every language version and copy.
+ * paragraph, and the same words come back in every language version and copy. The fonts live as long
+ * as the process (a `--watch` session too), so what they remember is bounded.
  */
 export function perFont<T>(measure: (font: PdfFont, text: string) => T): (font: PdfFont, text: string) => T {
   const caches = new WeakMap<PdfFont, Map<string, T>>();
   return (font, text) => {
     let cache = caches.get(font);
     if (!cache) caches.set(font, (cache = new Map()));
-    if (!cache.has(text)) cache.set(text, measure(font, text));
-    return cache.get(text)!;
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size >= REMEMBERED_PER_FONT) cache.clear();
+      cache.set(text, (value = measure(font, text)));
+    }
+    return value;
   };
 }
 

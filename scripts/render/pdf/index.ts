@@ -21,6 +21,7 @@ import { isNeutral } from './bidi.js';
 import { paginate, type Page } from './paginate.js';
 import { spans, type Span } from './spans.js';
 import { paragraphStyles } from '../paragraph-styles.js';
+import { pdfkitRun, shapedRun, type PdfkitRun } from './shaping.js';
 
 export const writer = defineWriter({
   copies: [{ name: 'marked' }, { name: 'clean', reading: 'accepted' }],
@@ -206,7 +207,7 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
           registered.add(key);
         }
         pdf.font(key).fontSize(op.size).fillColor(op.color);
-        rememberLayouts(pdf);
+        drawShapedRuns(pdf, op.font);
         fragment(pdf, op.text, op.x, op.y, {
           baseline: 'alphabetic',
           features: [],
@@ -319,36 +320,33 @@ function fragment(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, o
 }
 
 interface LayingOutFont {
-  font: object;
+  scale: number;
   layoutRun(text: string, features?: string[]): unknown;
 }
 
-const layouts = new WeakMap<object, Map<string, unknown>>();
-const remembering = new WeakSet<object>();
+const drawingShapedRuns = new WeakSet<object>();
 
 /**
  * pdfkit shapes a run again every time it draws it, which for Arabic (Amiri's many contextual
- * lookups) was most of the time spent on a document. The same runs come back line after line and
- * copy after copy, so the shaped run (read, never changed, by pdfkit) is kept per font file.
+ * lookups) was most of the time spent on a document. Every run drawn was shaped by the line layout
+ * already (shaping.ts), so pdfkit's font (one per document, font and direction) is handed that run,
+ * scaled as pdfkit scales its own; a run drawn again in the document takes the same scaled copy.
  */
-function rememberLayouts(pdf: PDFKit.PDFDocument): void {
+function drawShapedRuns(pdf: PDFKit.PDFDocument, font: PdfFont): void {
   const embedded = (pdf as unknown as { _font: LayingOutFont })._font;
-  if (remembering.has(embedded)) return;
-  remembering.add(embedded);
-  let known = layouts.get(embedded.font);
-  if (!known) layouts.set(embedded.font, (known = new Map()));
+  if (drawingShapedRuns.has(embedded)) return;
+  drawingShapedRuns.add(embedded);
   const shape = embedded.layoutRun.bind(embedded);
-  const cache = known;
+  const drawn = new Map<string, PdfkitRun>();
   embedded.layoutRun = (text, features) => {
-    const key = `${features?.join(',') ?? ''}\u0000${text}`;
-    let run = cache.get(key);
-    if (run === undefined) cache.set(key, (run = shape(text, features)));
+    if (features?.length) return shape(text, features);
+    let run = drawn.get(text);
+    if (run === undefined) drawn.set(text, (run = pdfkitRun(shapedRun(font, text), embedded.scale)));
     return run;
   };
 }
 
 interface EmbeddedFont {
-  font: object;
   subset: { includeGlyph(id: number): number };
   unicode: number[][];
 }
@@ -391,11 +389,8 @@ const RLM = 0x200f;
  */
 function mapRightToLeft(pdf: PDFKit.PDFDocument, font: PdfFont, drawn: string, mirrored: Record<string, string>): void {
   const embedded = (pdf as unknown as { _font: EmbeddedFont })._font;
-  // The glyphs as shaped (pdfkit has just shaped the run): punctuation may take a contextual form of its own.
-  const shaped =
-    (layouts.get(embedded.font)?.get(`\u0000${drawn}`) as { glyphs: { id: number; codePoints: number[] }[] } | undefined) ??
-    font.font.layout(drawn, []);
-  for (const glyph of shaped.glyphs) {
+  // The glyphs as shaped: punctuation may take a contextual form of its own.
+  for (const glyph of shapedRun(font, drawn).glyphs) {
     if (glyph.codePoints.length !== 1) continue;
     const char = String.fromCodePoint(glyph.codePoints[0]!);
     const written = mirrored[char] ?? char;
@@ -404,7 +399,7 @@ function mapRightToLeft(pdf: PDFKit.PDFDocument, font: PdfFont, drawn: string, m
   }
   // fontkit keeps the characters a glyph stood for the first time it was shaped: a joining stroke's none.
   if (drawn.includes(TATWEEL)) {
-    for (const glyph of font.font.layout(TATWEEL, []).glyphs) embedded.unicode[embedded.subset.includeGlyph(glyph.id)] = [0x640];
+    for (const glyph of shapedRun(font, TATWEEL).glyphs) embedded.unicode[embedded.subset.includeGlyph(glyph.id)] = [0x640];
   }
 }
 

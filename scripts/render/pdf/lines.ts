@@ -15,12 +15,15 @@ import type { Align } from '../paragraph-styles.js';
 import type { HyphenationRules, Justification, StyleSheet } from '../style-sheet.js';
 import { isolatedLevels, mirrored as mirror, visualOrder, type Embedding } from './bidi.js';
 import { translate, type DrawOp, type FlowItem } from './boxes.js';
-import { decorationsOf, perFont, type Decorations, type FontSet, type FontStyle, type PdfFont } from './fonts.js';
+import { decorationsOf, type Decorations, type FontSet, type FontStyle, type PdfFont } from './fonts.js';
+import { advance, shapedRun } from './shaping.js';
 import type { Span, SpanStyle } from './spans.js';
 import { hyphenationFor, type Hyphenation } from './hyphenate.js';
 import { keepsBreak } from '../line-breaks.js';
 import { byClass, spread, type Piece } from './justify.js';
 import { isHanCodePoint } from '../../i18n/characters.js';
+
+export { advance };
 
 export interface ParagraphSpec {
   spans: readonly Span[];
@@ -47,11 +50,6 @@ export interface Line extends FlowItem {
   /** Baseline from the top of the line. */
   baseline: number;
 }
-
-// ------------------------------------------------------------------ shaping
-
-/** Advance width of a run in one font, in ems (shaped, so Arabic contextual forms count). */
-export const advance = perFont((font, text) => font.font.layout(text, []).advanceWidth / font.font.unitsPerEm);
 
 const fontStyle = (style: SpanStyle): FontStyle =>
   style.bold && style.italic ? 'boldItalic' : style.bold ? 'bold' : style.italic ? 'italic' : 'regular';
@@ -472,15 +470,13 @@ function visualRuns(chars: Characters, spans: readonly Span[], start: number, en
   return runs;
 }
 
-const shapedRightToLeft = perFont((font, text) => font.font.layout(text, []).direction === 'rtl');
-
 /**
  * A right-to-left run as the painter must be given it. fontkit lays out a run right to left only when its
  * script is (Arabic letters); a right-to-left run of punctuation alone (`).` after "(LLDC", `)]` closing
  * a bracketed item) it would set left to right, so that run is handed over reversed.
  */
 function inDrawingOrder(font: PdfFont, text: string): string {
-  return shapedRightToLeft(font, text) ? text : [...text].reverse().join('');
+  return shapedRun(font, text).direction === 'rtl' ? text : [...text].reverse().join('');
 }
 
 /** Decorations from the face of the paragraph's script, so that a line struck through Arabic and Latin words alike stays one line. */
