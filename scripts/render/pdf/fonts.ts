@@ -35,7 +35,8 @@ const STAND_INS: Record<FontStyle, FontStyle[]> = {
 
 export class FontSet {
   private readonly byFile = new Map<string, PdfFont>();
-  private readonly choice = new Map<string, PdfFont>();
+  /** The font chosen for a code point, by language and style: asked for every character of every paragraph. */
+  private readonly choice = new Map<Lang, Map<FontStyle, Map<number, PdfFont>>>();
 
   constructor(
     private readonly config: FontConfig,
@@ -75,16 +76,24 @@ export class FontSet {
   fontFor(char: string, style: FontStyle, lang: Lang, previous: PdfFont | undefined): PdfFont {
     const codePoint = char.codePointAt(0) ?? 0;
     if (previous && isCommon(codePoint, lang) && previous.font.hasGlyphForCodePoint(codePoint)) return previous;
-    const key = `${codePoint}:${style}:${lang}`;
-    let font = this.choice.get(key);
+    const chosen = this.choicesFor(lang, style);
+    let font = chosen.get(codePoint);
     if (!font) {
       const own = scriptOf(codePoint, lang);
       const order = [own, ...SCRIPTS.filter((s) => s !== own)];
       const candidates = order.flatMap((script) => this.faces(script, style));
       font = candidates.find((c) => c.font.hasGlyphForCodePoint(codePoint)) ?? candidates[0]!;
-      this.choice.set(key, font);
+      chosen.set(codePoint, font);
     }
     return font;
+  }
+
+  private choicesFor(lang: Lang, style: FontStyle): Map<number, PdfFont> {
+    let byStyle = this.choice.get(lang);
+    if (!byStyle) this.choice.set(lang, (byStyle = new Map()));
+    let chosen = byStyle.get(style);
+    if (!chosen) byStyle.set(style, (chosen = new Map()));
+    return chosen;
   }
 }
 

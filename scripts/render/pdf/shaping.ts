@@ -11,24 +11,29 @@ import { perFont, type PdfFont } from './fonts.js';
 export interface ShapedRun {
   glyphs: readonly fontkit.Glyph[];
   positions: readonly fontkit.GlyphPosition[];
-  /** The sum of the advances, as fontkit's `GlyphRun.advanceWidth` adds them up. */
-  advanceWidth: number;
+  /** The sum of the advances, as fontkit's `GlyphRun.advanceWidth` adds them up, in ems. */
+  advance: number;
   direction: string;
 }
 
 /** Only what layout and drawing read of fontkit's run is kept: its feature table and script are left behind. */
 export const shapedRun = perFont((font, text): ShapedRun => {
   const { glyphs, positions, advanceWidth, direction } = font.font.layout(text, []);
-  return { glyphs, positions, advanceWidth, direction };
+  return { glyphs, positions, advance: advanceWidth / font.font.unitsPerEm, direction };
 });
 
 /** Advance width of a run in one font, in ems (shaped, so Arabic contextual forms count). */
-export const advance = (font: PdfFont, text: string): number => shapedRun(font, text).advanceWidth / font.font.unitsPerEm;
+export const advance = (font: PdfFont, text: string): number => shapedRun(font, text).advance;
 
 /** The run as pdfkit's `EmbeddedFont.layoutRun` gives it: positions scaled to 1000 units per em, each with its glyph's advance. */
 export interface PdfkitRun {
   glyphs: readonly fontkit.Glyph[];
-  positions: Record<string, number>[];
+  positions: PdfkitPosition[];
+  advanceWidth: number;
+}
+
+/** fontkit's position (its four fields, every one scaled) and the glyph's own advance. */
+interface PdfkitPosition extends fontkit.GlyphPosition {
   advanceWidth: number;
 }
 
@@ -36,10 +41,14 @@ export interface PdfkitRun {
 export function pdfkitRun(run: ShapedRun, scale: number): PdfkitRun {
   let advanceWidth = 0;
   const positions = run.positions.map((position, index) => {
-    const scaled: Record<string, number> = { ...position };
-    for (const key in scaled) scaled[key]! *= scale;
-    scaled.advanceWidth = run.glyphs[index]!.advanceWidth * scale;
-    advanceWidth += scaled.xAdvance!;
+    const scaled: PdfkitPosition = {
+      xAdvance: position.xAdvance * scale,
+      yAdvance: position.yAdvance * scale,
+      xOffset: position.xOffset * scale,
+      yOffset: position.yOffset * scale,
+      advanceWidth: run.glyphs[index]!.advanceWidth * scale,
+    };
+    advanceWidth += scaled.xAdvance;
     return scaled;
   });
   return { glyphs: run.glyphs, positions, advanceWidth };
