@@ -22,12 +22,15 @@ import { paginate, type Page } from './paginate.js';
 import { spans, type Span } from './spans.js';
 import { paragraphStyles } from '../paragraph-styles.js';
 import { pdfkitRun, shapedRun, type PdfkitRun } from './shaping.js';
+import { LaidParagraphs } from './laid-paragraphs.js';
 
 export const writer = defineWriter({
   copies: [{ name: 'marked' }, { name: 'clean', reading: 'accepted' }],
   create(context) {
     const fonts = loadFontSet(context.root);
-    return (doc) => renderPdf(doc, { locale: context.locale(doc.lang), sheet: context.sheet, layout: context.frame(doc), fonts });
+    const paragraphs = new LaidParagraphs();
+    return (doc) =>
+      renderPdf(doc, { locale: context.locale(doc.lang), sheet: context.sheet, layout: context.frame(doc), fonts, paragraphs });
   },
 });
 
@@ -36,6 +39,8 @@ export interface PdfOptions {
   sheet: StyleSheet;
   layout: FrameLayout;
   fonts: FontSet;
+  /** Kept from copy to copy of a language version (the writer's copies come one after the other). */
+  paragraphs?: LaidParagraphs | undefined;
 }
 
 export interface Geometry {
@@ -74,11 +79,13 @@ export function layoutPdf(doc: ModelDocument, options: PdfOptions): PdfLayout {
     bodyHeight: points(page.height - page.margin.top - page.margin.bottom),
   };
   const script = LANGUAGES[doc.lang].script;
+  options.paragraphs?.startVersion(doc.docId, doc.lang);
   const context: LayoutContext = {
     fonts,
     sheet,
     lang: doc.lang,
     dir: LANGUAGES[doc.lang].dir,
+    paragraphs: options.paragraphs,
     styles: paragraphStyles(sheet, doc.lang),
     spans: {
       callWord: setsItalic(sheet, script) ? { italic: true } : { bold: true },

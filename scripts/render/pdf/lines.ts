@@ -22,6 +22,7 @@ import { hyphenationFor, type Hyphenation } from './hyphenate.js';
 import { keepsBreak } from '../line-breaks.js';
 import { byClass, spread, type Piece } from './justify.js';
 import { isHanCodePoint } from '../../i18n/characters.js';
+import type { LaidParagraphs } from './laid-paragraphs.js';
 
 export { advance };
 
@@ -44,6 +45,8 @@ export interface TextContext {
   sheet: StyleSheet;
   lang: Lang;
   dir: 'ltr' | 'rtl';
+  /** The paragraphs laid out already in this language version, when the writer keeps them. */
+  paragraphs?: LaidParagraphs | undefined;
 }
 
 export interface Line extends FlowItem {
@@ -381,6 +384,10 @@ function keepLastLineCompany(
 // ------------------------------------------------------------------ paragraph
 
 export function layoutParagraph(spec: ParagraphSpec, context: TextContext): Line[] {
+  return context.paragraphs ? context.paragraphs.lines(spec, () => layoutAnew(spec, context)) : layoutAnew(spec, context);
+}
+
+function layoutAnew(spec: ParagraphSpec, context: TextContext): Line[] {
   const chars = characters(spec.spans, context);
   const label = spec.label?.length ? labelRun(spec.label, spec.size, context) : undefined;
   const labelStart = spec.indent - spec.hanging;
