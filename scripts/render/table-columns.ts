@@ -51,11 +51,9 @@ export function columnShares(table: Table, measure: ColumnMeasure): number[] {
         // An em to spare: the estimate must not cut a figure or a bold word that a font sets wider
         // (a reader without the named face draws the text in a wider stand-in).
         const slack = measure.size;
-        least[column] = Math.max(
-          least[column]!,
-          edge + slack + Math.max(0, ...lines.map((l) => l.indent + leastWidth(l.text, measure) * measure.size)),
-        );
-        most[column] = Math.max(most[column]!, edge + Math.max(0, ...lines.map((l) => l.indent + ems(l.text) * measure.size)));
+        const estimates = lines.map((l) => ({ indent: l.indent, ...lineEstimate(l.text, measure) }));
+        least[column] = Math.max(least[column]!, edge + slack + Math.max(0, ...estimates.map((e) => e.indent + e.least * measure.size)));
+        most[column] = Math.max(most[column]!, edge + Math.max(0, ...estimates.map((e) => e.indent + e.most * measure.size)));
       }
     });
   });
@@ -127,6 +125,24 @@ function inlineLines(nodes: readonly InlineNode[], indent: number): Line[] {
   };
   walk(nodes);
   return lines.map((text) => ({ text, indent }));
+}
+
+/** How many lines' estimates are remembered before they are all forgotten (a whole build has fewer). */
+const REMEMBERED_LINES = 20_000;
+const rememberedEstimates = new Map<string, { least: number; most: number }>();
+
+/**
+ * A cell line's least and longest width, in ems, remembered: every writer and copy (six per language
+ * version) fits the same tables, and the estimate goes character by character.
+ */
+function lineEstimate(text: string, measure: ColumnMeasure): { least: number; most: number } {
+  const key = `${measure.hanCell}\u0000${measure.hanPhrase}\u0000${text}`;
+  let estimate = rememberedEstimates.get(key);
+  if (!estimate) {
+    if (rememberedEstimates.size >= REMEMBERED_LINES) rememberedEstimates.clear();
+    rememberedEstimates.set(key, (estimate = { least: leastWidth(text, measure), most: ems(text) }));
+  }
+  return estimate;
 }
 
 /** The estimated width of a text, in ems. */
