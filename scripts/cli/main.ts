@@ -40,6 +40,11 @@ function language(value: string): Lang {
   return value;
 }
 
+function threads(value: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(value)) throw new UsageError(`--jobs takes a number of threads, 1 or more, not "${value}"`);
+  return Number(value);
+}
+
 function selection(options: CommonOptions & { format?: string[] }): Selection {
   const formats = options.format?.map((format) => {
     if (!(FORMATS as readonly string[]).includes(format))
@@ -79,7 +84,9 @@ export function createProgram(io: Io = processIo, status: Status = { code: EXIT_
       '--watch',
       'after building, build again whenever a file under content/, locales/ or templates/ changes (for previews while editing)',
     )
-    .action(async (options: CommonOptions & { format?: string[]; watch?: boolean }) => {
+    .option('--force', 'make every output again, even those whose sources have not changed since the last build')
+    .option('--jobs <n>', 'build on at most this many threads (default: one per core)', threads)
+    .action(async (options: CommonOptions & { format?: string[]; watch?: boolean; force?: boolean; jobs?: number }) => {
       const chosen = selection(options);
       const { runBuild } = await import('./commands/build.js');
       await runBuild(chosen, options, context());

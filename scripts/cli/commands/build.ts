@@ -1,60 +1,63 @@
-/** `hexaglot build`: check the selected documents, then write every output in one transaction; `--watch` builds again after each save. */
+/**
+ * `hexaglot build`: check the selected documents, then write every output that changed in one
+ * transaction (build/build-project.ts); `--watch` builds again after each save.
+ */
 import { existsSync, readdirSync, watch } from 'node:fs';
 import path from 'node:path';
-import { FORMATS } from '../../render/writers.js';
+import { buildProject } from '../build/build-project.js';
 import { EXIT_INPUT, failureReport } from '../exit-codes.js';
-import { writeOutputs, type OutputContent } from '../output-transaction.js';
-import { checkProject, renderOutputs, type Assets, type Selection } from '../pipeline.js';
+import type { Selection } from '../pipeline.js';
 import { reportProblems } from '../report-problems.js';
 import type { CommandContext, Io } from './context.js';
 
-export async function runBuild(selection: Selection, options: { root: string; watch?: boolean }, context: CommandContext): Promise<void> {
+export interface BuildOptions {
+  root: string;
+  watch?: boolean;
+  force?: boolean;
+  /** Worker threads at most. */
+  jobs?: number | undefined;
+}
+
+export async function runBuild(selection: Selection, options: BuildOptions, context: CommandContext): Promise<void> {
   const root = path.resolve(options.root);
-  const ok = await buildOnce(root, selection, context.io);
+  const ok = await buildOnce(root, selection, options, context.io);
   if (!options.watch) {
     if (!ok) context.status.code = EXIT_INPUT;
     return;
   }
-  await watchSources(root, () => buildOnce(root, selection, context.io), context.io, context.debug);
+  await watchSources(root, () => buildOnce(root, selection, { ...options, force: false }, context.io), context.io, context.debug);
 }
 
 /**
- * Checks, then writes every output; false (and nothing written) when a source has a problem. The
- * outputs are written as one transaction: a failure to write leaves out/ as it was (output-transaction.ts).
+ * Checks, then writes every output that changed; false (and nothing written) when a source has a problem.
+ * The outputs are written as one transaction: a failure to write leaves out/ as it was (output-transaction.ts).
  */
-async function buildOnce(root: string, chosen: Selection, io: Io): Promise<boolean> {
+async function buildOnce(root: string, selection: Selection, options: BuildOptions, io: Io): Promise<boolean> {
   const { out, err } = io;
-  const result = checkProject(root, chosen);
+  const outcome = await buildProject({ root, selection, force: options.force, threads: options.jobs, fileSystem: io.fileSystem });
   // Warnings are printed and the build goes on; errors stop it.
-  const { count, warnings } = reportProblems(err, result.files, root);
-  if (!result.ok) {
+  const { count, warnings } = reportProblems(err, outcome.files, root);
+  if (!outcome.ok) {
     err.write(`✗ ${count} problem(s)${warnings} found; nothing was written.\n`);
     return false;
   }
-  const assets: Assets = new Map();
-  const outputs = await renderOutputs(result, chosen.formats ?? FORMATS, assets);
-  const files = new Map<string, OutputContent>(assets);
-  for (const output of outputs) files.set(output.file, output.content);
-  writeOutputs(files, io.fileSystem);
-  outputs.forEach((output, index) => {
-    const size = Buffer.byteLength(output.content);
-    const kind = `${output.format}${output.variant ? ` ${output.variant}` : ''}`;
+  const { written, upToDate } = outcome;
+  written.forEach((output, index) => {
+    const [lang, format, copy] = output.id.split('/') as [string, string, string];
+    const kind = `${format}${copy ? ` ${copy}` : ''}`;
     out.write(
-      `[${index + 1}/${outputs.length}] ${kind.padEnd(12)} ${output.doc.lang}  ${path.relative(process.cwd(), output.file)}  ${(size / 1024).toFixed(1)} KB\n`,
+      `[${index + 1}/${written.length}] ${kind.padEnd(12)} ${lang}  ${path.relative(process.cwd(), output.file)}  ${(output.size / 1024).toFixed(1)} KB\n`,
     );
   });
-  if (outputs.length === 0) {
+  if (written.length === 0 && upToDate === 0) {
     err.write('Nothing to build: no selected document has a version in the selected languages.\n');
     return true;
   }
-  out.write(`✓ ${outputs.length} file(s) written${warnings}.\n`);
+  const kept = upToDate ? `; ${upToDate} up to date` : '';
+  out.write(`✓ ${written.length} file(s) written${kept}${warnings}.\n`);
   return true;
 }
 
-/**
- * Builds again after every change to the sources, a moment after the last of a burst of changes
- * (an editor's save can touch a file several times), one build at a time. Runs until interrupted.
- */
 function watchSources(root: string, rebuild: () => Promise<boolean>, io: Io, debug: boolean): Promise<never> {
   const { out, err } = io;
   const folders = ['content', 'locales', 'templates'].map((name) => path.join(root, name)).filter((dir) => existsSync(dir));
