@@ -22,12 +22,10 @@ import { outputFiles } from '../render/output-name.js';
 import { checkRenderInputs } from '../render/inputs.js';
 import type { Reading } from '../passes/index.js';
 import type { ModelDocument } from '../model/types.js';
+import { UsageError } from './usage-error.js';
 
 export { FORMATS, type Format };
-export { writeAtomically } from './output-transaction.js';
 export type { Assets };
-
-export class UsageError extends Error {}
 
 export interface Selection {
   docs?: string[] | undefined;
