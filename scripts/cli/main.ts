@@ -45,6 +45,13 @@ function threads(value: string): number {
   return Number(value);
 }
 
+function port(value: string): number {
+  const number = Number(value);
+  if (!/^\d{1,5}$/.test(value) || number < 1 || number > 65535)
+    throw new UsageError(`--port takes a port number, 1 to 65535, not "${value}"`);
+  return number;
+}
+
 function selection(options: CommonOptions & { format?: string[] }): Selection {
   const formats = options.format?.map((format) => {
     if (!(FORMATS as readonly string[]).includes(format))
@@ -90,6 +97,24 @@ export function createProgram(io: Io = processIo, status: Status = { code: EXIT_
       const chosen = selection(options);
       const { runBuild } = await import('./commands/build.js');
       await runBuild(chosen, options, context());
+    });
+
+  addCommon(
+    program
+      .command('serve')
+      .description(
+        'Build what changed, serve out/ to a browser on this machine, and after each save build again and reload the open pages it changed (the saved page first).',
+      ),
+  )
+    .addOption(new Option('--format <name>', `only this format: ${FORMATS.join(', ')} (repeatable)`).argParser(list))
+    .option('--port <n>', 'the port to serve on', port, 4173)
+    .addOption(
+      new Option('--host <address>', 'the loopback address to serve on').choices(['127.0.0.1', '::1', 'localhost']).default('127.0.0.1'),
+    )
+    .action(async (options: CommonOptions & { format?: string[]; port: number; host: '127.0.0.1' | '::1' | 'localhost' }) => {
+      const chosen = selection(options);
+      const { runServe } = await import('./commands/serve.js');
+      await runServe(chosen, options, context());
     });
 
   addCommon(

@@ -130,7 +130,7 @@ export async function createWriter(context: RenderContext, format: Format): Prom
 export type Wanted = (lang: Lang, format: Format, copy: string | undefined) => boolean;
 
 export async function renderBuilds(
-  builds: readonly DocumentBuild[],
+  builds: readonly Pick<DocumentBuild, 'versions'>[],
   langs: readonly Lang[] | undefined,
   { context, writers }: Renderers,
   wanted: Wanted = () => true,

@@ -45,6 +45,8 @@ export interface BuildOutcome {
   /** Every file with a problem or warning, from this build's checks or kept from the last. */
   files: VFile[];
   written: WrittenOutput[];
+  /** Files written beside the outputs (fonts, figures). */
+  assets: string[];
   /** Outputs left as they were: made from the same inputs. */
   upToDate: number;
 }
@@ -63,19 +65,19 @@ export async function buildProject(request: BuildRequest): Promise<BuildOutcome>
   const formats = selection.formats ?? FORMATS;
 
   const project = await checkProject(root, keys, previous, documents);
-  if (!project.ok) return { ok: false, files: filesOf(project.files), written: [], upToDate: 0 };
+  if (!project.ok) return { ok: false, files: filesOf(project.files), written: [], assets: [], upToDate: 0 };
 
   const plan = (selection.docs ?? documents).map((docId) => planDocument(root, docId, selection.langs, formats, keys, previous));
   const jobs = plan.flatMap((step) => (step.job ? [step.job] : []));
   const results = new Map((await runJobs(byCost(root, jobs), request.threads)).map((result) => [result.docId, result]));
   const files = [...filesOf(project.files), ...plan.flatMap((step) => filesOf(results.get(step.docId)?.files ?? step.kept))];
   const upToDate = plan.reduce((n, step) => n + (step.job ? step.job.skip.length : step.upToDate), 0);
-  if (files.some(hasErrors)) return { ok: false, files, written: [], upToDate };
+  if (files.some(hasErrors)) return { ok: false, files, written: [], assets: [], upToDate };
 
   const ordered = plan.flatMap((step) => (results.has(step.docId) ? [results.get(step.docId)!] : []));
   const next = nextManifest(kept, keys, hashes, project.files);
-  const written = write(root, ordered, plan, keys, hashes, previous, next, request.fileSystem);
-  return { ok: true, files, written, upToDate };
+  const { written, assets } = write(root, ordered, plan, keys, hashes, previous, next, request.fileSystem);
+  return { ok: true, files, written, assets, upToDate };
 }
 
 /** The project's own inputs, checked again only when one changed since the last successful build. */
@@ -180,7 +182,7 @@ function write(
   previous: Manifest,
   next: Manifest,
   fileSystem: OutputFileSystem,
-): WrittenOutput[] {
+): { written: WrittenOutput[]; assets: string[] } {
   const files = new Map<string, OutputContent>();
   const outputKeys = new Map<string, string>();
   const written: WrittenOutput[] = [];
@@ -223,7 +225,7 @@ function write(
     if (recorded) next.assets[recorded.file] = recorded;
   }
   writeOutputs(new Map([[manifestFile(root), `${JSON.stringify(next)}\n`]]), fileSystem);
-  return written;
+  return { written, assets: [...assetKeys.keys()] };
 }
 
 /** The messages of a check of some languages laid over those of an earlier check under the same key. */
