@@ -61,7 +61,7 @@ export async function buildProject(request: BuildRequest): Promise<BuildOutcome>
   const kept = readManifest(root);
   const previous: Manifest = request.force ? { ...emptyManifest(), stamps: kept.stamps } : kept;
   const hashes = new FileHashes(kept.stamps);
-  const keys = new BuildKeys(root, hashes, documents);
+  const keys = new BuildKeys(root, hashes, documents, FORMATS);
   const formats = selection.formats ?? FORMATS;
 
   const project = await checkProject(root, keys, previous, documents);

@@ -2,8 +2,9 @@
  * What each decision of an incremental build depends on, as one hash per decision:
  * - the project's own checks (locales, templates, style sheet, fonts, glossary): hexaglot itself, and those files;
  * - a document's check: the project, the document's folder and the folder of the text in force it revises;
- * - one output (a document in one language, format and copy): hexaglot, locales and templates, the
- *   document's folder without its other languages, and the language file itself.
+ * - one output (a document in one language, format and copy): hexaglot, locales and templates (but the
+ *   folder of another format, templates/html/ for a Word copy), the document's folder without its
+ *   other languages, and the language file itself.
  * hexaglot itself is its code, the packages installed (their lock files) and the Node.js that runs it.
  */
 import { readFileSync } from 'node:fs';
@@ -21,16 +22,21 @@ export class BuildKeys {
   readonly project: string;
   readonly render: string;
   private readonly versions = new Map<string, string>();
+  private readonly renders = new Map<string, string>();
+
+  private readonly formatFolders: string[];
 
   constructor(
     private readonly root: string,
     private readonly hashes: FileHashes,
     documents: readonly string[],
+    private readonly formats: readonly string[],
   ) {
     const code = filesUnder(codeDir).filter((file) => /\.(js|ts)$/.test(file));
     const lockFiles = [path.join(packageDir, 'package-lock.json'), path.join(packageDir, 'node_modules/.package-lock.json')];
     this.code = digest(`${process.version}\n${hashes.hashAll(packageDir, [...code, ...lockFiles])}`);
     this.render = this.combine([this.code, hashes.hashAll(root, [this.at('locales'), this.at('templates')])]);
+    this.formatFolders = formats.map((format) => this.at('templates', format));
     const metadata = documents.map((doc) => this.at('content', doc, 'document.yaml'));
     this.project = this.combine([
       this.render,
@@ -61,7 +67,17 @@ export class BuildKeys {
         ),
       );
     }
-    return this.combine([this.render, this.versions.get(id)!, format, copy ?? '']);
+    return this.combine([this.renderOf(format), this.versions.get(id)!, format, copy ?? '']);
+  }
+
+  /** What a format's writer reads: hexaglot, the locales and the templates, but another format's own folder (templates/html/…). */
+  renderOf(format: string): string {
+    if (!this.renders.has(format)) {
+      const others = this.formatFolders.filter((folder) => folder !== this.at('templates', format));
+      const templates = filesUnder(this.at('templates')).filter((file) => !others.some((folder) => file.startsWith(folder + path.sep)));
+      this.renders.set(format, this.combine([this.code, this.hashes.hashAll(this.root, [this.at('locales'), ...templates])]));
+    }
+    return this.renders.get(format)!;
   }
 
   /** A value of a document's metadata, when document.yaml can be read (a file that cannot is reported by the check). */

@@ -71,7 +71,13 @@ export async function watchProject(options: WatchOptions): Promise<never> {
   out.write(WATCHING);
   // The first preview would load and compile the parser and the HTML writer: done now, on a page not written.
   const first = pagesToPreview(root, new Set(languageFiles(root)), options.selection)[0];
-  if (first) running = running.then(() => preview.previewPage(root, first.docId, first.lang).then(() => undefined, () => undefined));
+  if (first)
+    running = running.then(() =>
+      preview.previewPage(root, first.docId, first.lang).then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
   return new Promise<never>(() => {});
 }
 
