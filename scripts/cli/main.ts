@@ -47,8 +47,8 @@ function threads(value: string): number {
 
 function port(value: string): number {
   const number = Number(value);
-  if (!/^\d{1,5}$/.test(value) || number < 1 || number > 65535)
-    throw new UsageError(`--port takes a port number, 1 to 65535, not "${value}"`);
+  if (!/^\d{1,5}$/.test(value) || number > 65535)
+    throw new UsageError(`--port takes a port number, 0 (any free port) to 65535, not "${value}"`);
   return number;
 }
 
