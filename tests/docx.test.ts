@@ -14,6 +14,7 @@ import { LANGS } from '../scripts/i18n/languages.js';
 import { loadStyleSheet, twips } from '../scripts/render/style-sheet.js';
 import { repoRoot } from './helpers/build.js';
 import { corpusOutputs } from './helpers/corpus.js';
+import { memoized } from './helpers/memo.js';
 
 let outputs: Output[];
 /** Annex 1 (2028-2031) in every language. */
@@ -69,11 +70,12 @@ function pandocText(node: unknown): string {
   return pandocText(c);
 }
 
-function pandoc(docx: string, changes: 'accept' | 'reject' | 'all', to: 'plain' | 'json'): string {
+/** pandoc's reading of a DOCX, once per file and way of reading it (the files do not change once written). */
+const pandoc = memoized((docx: string, changes: 'accept' | 'reject' | 'all', to: 'plain' | 'json'): string => {
   const text = execFileSync('pandoc', ['-f', 'docx', `--track-changes=${changes}`, '-t', to, '--wrap=none', docx], { encoding: 'utf8' });
   // Plain text marks a footnote reference as [1]; the model's text has no mark there.
   return to === 'plain' ? text.replace(/\[\d+\]/g, '') : text;
-}
+});
 
 describe('DOCX', () => {
   it.each(LANGS)('%s: pandoc reads back every insertion and deletion with its author, and every footnote', (lang) => {

@@ -13,6 +13,7 @@ import { LANGS } from '../scripts/i18n/languages.js';
 import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { repoRoot } from './helpers/build.js';
 import { corpusOutputs } from './helpers/corpus.js';
+import { memoized } from './helpers/memo.js';
 
 let outputs: Output[];
 let dir: string;
@@ -29,14 +30,14 @@ const fileOf = (output: Output) => path.join(dir, path.basename(output.file));
 const find = (docId: string, lang: string, variant: string) =>
   outputs.find((o) => o.doc.docId === docId && o.doc.lang === lang && o.variant === variant)!;
 
-/** Text of each page; poppler marks the direction of embedded runs with control characters, dropped here. */
-function pages(file: string, raw = false): string[] {
+/** Text of each page, once per file (the files do not change once written); poppler marks the direction of embedded runs with control characters, dropped here. */
+const pages = memoized((file: string, raw = false): string[] => {
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', ...(raw ? ['-raw'] : []), file, '-'], { encoding: 'utf8' });
   return text
     .split('\f')
     .slice(0, -1)
     .map((page) => page.replace(/[\u200e\u200f\u202a-\u202e]/g, ''));
-}
+});
 // pdftotext joins a word broken after its hyphen at a line end and drops the hyphen, so hyphens are not compared.
 const squash = (s: string) => s.replace(/[\s\u00a0-]+/g, '').toLowerCase();
 const arabicWords = (s: string) => s.replace(/[\u064b-\u065f\u0670]/g, '').match(/[\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+/g) ?? [];
