@@ -2,6 +2,10 @@
 // Runs the compiled CLI (dist/, made by `npm run compile`, which `npm ci` runs); from a checkout
 // that has not been compiled, runs the TypeScript sources through tsx's loader instead.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
+
+// V8 keeps the code it compiled on disk (in the system's temporary folder) for the next start.
+module.enableCompileCache?.();
 
 const compiled = new URL('../dist/cli/main.js', import.meta.url);
 let main;

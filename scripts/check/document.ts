@@ -15,22 +15,26 @@ import { checkDeclaredProposals } from './declared-proposals.js';
 import { checkReadings } from './readings.js';
 import { checkDocumentGlossary } from './glossary.js';
 import type { Glossary } from './glossary-data.js';
+import type { VFile } from 'vfile';
+import type { ModelDocument } from '../model/types.js';
 
 /** `glossary`: read once for every document checked (`loadGlossary`); undefined when the project has none. */
 export function checkDocument(build: DocumentBuild, paths: ProjectPaths, glossary?: Glossary): void {
-  for (const version of build.versions) {
-    const file = build.versionFiles.get(version.lang)!;
-    checkQuotes(version, file, loadLocale(paths.locales, version.lang));
-    checkMarkBoundaries(version, file);
-    // The readings of a text that failed its own checks (a label left open, say) would only repeat its fault.
-    if (!hasErrors(file)) checkReadings(version, file);
-  }
+  for (const version of build.versions) checkVersion(version, build.versionFiles.get(version.lang)!, paths);
   // A fault in a file is reported once, in that file: the checks that compare it with another are left out.
   const failed = new Set([...build.versionFiles].filter(([, file]) => hasErrors(file)).map(([lang]) => lang));
   checkAgainstBase(build, paths, failed);
   checkDocumentParity(build, failed);
   checkDeclaredProposals(build);
   checkDocumentGlossary({ ...build, versions: build.versions.filter((version) => !failed.has(version.lang)) }, glossary);
+}
+
+/** The checks of one language version on its own: typography, mark edges and both readings. */
+export function checkVersion(version: ModelDocument, file: VFile, paths: ProjectPaths): void {
+  checkQuotes(version, file, loadLocale(paths.locales, version.lang));
+  checkMarkBoundaries(version, file);
+  // The readings of a text that failed its own checks (a label left open, say) would only repeat its fault.
+  if (!hasErrors(file)) checkReadings(version, file);
 }
 
 /** Each language version's rejected reading against the same language of the document it revises. */

@@ -9,7 +9,7 @@ import { buildDocument, listDocuments, projectPaths, type DocumentBuild, type Pr
 import { hasErrors } from '../diagnostics/report.js';
 import { checkLocales } from '../check/locales.js';
 import { checkDocument } from '../check/document.js';
-import { loadGlossary } from '../check/glossary-data.js';
+import { loadGlossary, type Glossary } from '../check/glossary-data.js';
 import { completeModel, reading } from '../passes/index.js';
 import { wordsOf } from '../model/context.js';
 import { loadLocale } from '../i18n/locales.js';
@@ -17,17 +17,15 @@ import type { Lang } from '../i18n/languages.js';
 import { loadStyleSheet } from '../render/style-sheet.js';
 import { loadFrameTemplates } from '../render/frame.js';
 import { FORMATS, loadWriter, type Format } from '../render/writers.js';
-import type { Assets, RenderContext } from '../render/writer.js';
+import type { Assets, Copy, Render, RenderContext } from '../render/writer.js';
 import { outputFiles } from '../render/output-name.js';
 import { checkRenderInputs } from '../render/inputs.js';
 import type { Reading } from '../passes/index.js';
 import type { ModelDocument } from '../model/types.js';
+import { UsageError } from './usage-error.js';
 
 export { FORMATS, type Format };
-export { writeAtomically } from './output-transaction.js';
 export type { Assets };
-
-export class UsageError extends Error {}
 
 export interface Selection {
   docs?: string[] | undefined;
@@ -54,16 +52,7 @@ export function checkProject(root: string, selection: Selection): CheckResult {
   const localeFiles = checkLocales(paths.locales, root);
   const glossary = loadGlossary(paths);
   const docs = selection.docs ?? known;
-  const builds = localeFiles.some(hasErrors)
-    ? []
-    : docs.map((doc) => {
-        const build = buildDocument(paths, doc, selection.langs);
-        build.versions = build.versions.map((version) =>
-          completeModel(version, wordsOf(loadLocale(paths.locales, version.lang), build.versionFiles.get(version.lang)!)),
-        );
-        checkDocument(build, paths, glossary);
-        return build;
-      });
+  const builds = localeFiles.some(hasErrors) ? [] : docs.map((doc) => checkDocumentOf(paths, doc, selection.langs, glossary));
   // What build reads besides the sources: templates, style sheet, fonts (for the document types checked).
   const types = builds.flatMap((build) => (build.meta ? [build.meta.type] : []));
   const files = [
@@ -73,6 +62,27 @@ export function checkProject(root: string, selection: Selection): CheckResult {
     ...builds.flatMap((b) => b.files),
   ];
   return { paths, builds, files, langs: selection.langs, ok: !files.some(hasErrors) };
+}
+
+/**
+ * What every document's build reads besides its own sources, checked: the locales, the glossary, the
+ * templates, style sheet and fonts (with the frame of each document type given).
+ */
+export function checkProjectInputs(root: string, documentTypes: readonly string[]): { files: VFile[]; ok: boolean } {
+  const paths = projectPaths(root);
+  const glossary = loadGlossary(paths);
+  const files = [...checkLocales(paths.locales, root), ...checkRenderInputs(root, documentTypes), ...(glossary ? [glossary.file] : [])];
+  return { files, ok: !files.some(hasErrors) };
+}
+
+/** One document built in the languages asked for (and its original), completed by the passes and checked. */
+export function checkDocumentOf(paths: ProjectPaths, docId: string, langs: readonly Lang[] | undefined, glossary: Glossary | undefined) {
+  const build = buildDocument(paths, docId, langs);
+  build.versions = build.versions.map((version) =>
+    completeModel(version, wordsOf(loadLocale(paths.locales, version.lang), build.versionFiles.get(version.lang)!)),
+  );
+  checkDocument(build, paths, glossary);
+  return build;
 }
 
 export interface Output {
@@ -85,28 +95,50 @@ export interface Output {
   content: string | Buffer;
 }
 
-export async function renderOutputs(result: CheckResult, formats: readonly Format[], assets: Assets = new Map()): Promise<Output[]> {
-  const root = result.paths.root;
-  const fileOf = outputFiles(root);
+/** The writers of the formats asked for, each made once with what it reads (templates, style sheet, fonts). */
+export interface Renderers {
+  context: RenderContext;
+  writers: { format: Format; copies: readonly Copy[]; render: Render<Copy> }[];
+}
+
+export async function createRenderers(root: string, formats: readonly Format[], assets: Assets = new Map()): Promise<Renderers> {
+  const context = createRenderContext(root, assets);
+  return { context, writers: await Promise.all(formats.map((format) => createWriter(context, format))) };
+}
+
+/** What every writer is given: templates, style sheet, locales and output names, read once. */
+export function createRenderContext(root: string, assets: Assets = new Map()): RenderContext {
+  const paths = projectPaths(root);
   const frames = loadFrameTemplates(path.join(root, 'templates'));
-  const context: RenderContext = {
+  return {
     root,
     sheet: loadStyleSheet(path.join(root, 'templates')),
-    locale: (lang) => loadLocale(result.paths.locales, lang),
+    locale: (lang) => loadLocale(paths.locales, lang),
     frame: (doc) => frames(doc.frame, doc.meta.type),
-    fileOf,
+    fileOf: outputFiles(root),
     assets,
   };
-  const writers = await Promise.all(
-    formats.map(async (format) => {
-      const writer = await loadWriter(format);
-      return { format, copies: writer.copies, render: writer.create(context) };
-    }),
-  );
+}
+
+/** A format's writer, loaded and made (its own templates and fonts read) for the context. */
+export async function createWriter(context: RenderContext, format: Format): Promise<Renderers['writers'][number]> {
+  const writer = await loadWriter(format);
+  return { format, copies: writer.copies, render: writer.create(context) };
+}
+
+/** Which outputs to make: every one when undefined. */
+export type Wanted = (lang: Lang, format: Format, copy: string | undefined) => boolean;
+
+export async function renderBuilds(
+  builds: readonly Pick<DocumentBuild, 'versions'>[],
+  langs: readonly Lang[] | undefined,
+  { context, writers }: Renderers,
+  wanted: Wanted = () => true,
+): Promise<Output[]> {
   const outputs: Output[] = [];
-  for (const build of result.builds) {
+  for (const build of builds) {
     for (const doc of build.versions) {
-      if (result.langs && !result.langs.includes(doc.lang)) continue;
+      if (langs && !langs.includes(doc.lang)) continue;
       // Each reading is made once per version, for every copy that prints it.
       const readings = new Map<Reading | undefined, ModelDocument>([[undefined, doc]]);
       const readingOf = (which: Reading | undefined) => {
@@ -115,7 +147,8 @@ export async function renderOutputs(result: CheckResult, formats: readonly Forma
       };
       for (const { format, copies, render } of writers) {
         for (const copy of copies) {
-          const file = fileOf(doc, doc.lang, format, copy.name);
+          if (!wanted(doc.lang, format, copy.name)) continue;
+          const file = context.fileOf(doc, doc.lang, format, copy.name);
           const printed = readingOf(copy.reading);
           outputs.push({ doc: printed, format, variant: copy.name, file, content: await render(printed, copy, file) });
         }
@@ -123,4 +156,8 @@ export async function renderOutputs(result: CheckResult, formats: readonly Forma
     }
   }
   return outputs;
+}
+
+export async function renderOutputs(result: CheckResult, formats: readonly Format[], assets: Assets = new Map()): Promise<Output[]> {
+  return renderBuilds(result.builds, result.langs, await createRenderers(result.paths.root, formats, assets));
 }

@@ -4,6 +4,7 @@
  * here once; renderers only ever see the result.
  */
 import { readdirSync, existsSync } from 'node:fs';
+import { listDocuments, type ProjectPaths } from './project.js';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Point } from 'unist';
@@ -24,15 +25,7 @@ import { buildFrame } from './frame.js';
 import { loadDocumentData, type DocumentData } from './data.js';
 import type { Footnote, ModelDocument } from './types.js';
 
-export interface ProjectPaths {
-  root: string;
-  content: string;
-  locales: string;
-}
-
-export function projectPaths(root: string): ProjectPaths {
-  return { root, content: path.join(root, 'content'), locales: path.join(root, 'locales') };
-}
+export { listDocuments, projectPaths, type ProjectPaths } from './project.js';
 
 export interface DocumentBuild {
   docId: string;
@@ -44,14 +37,6 @@ export interface DocumentBuild {
   versions: ModelDocument[];
   /** The file each version was read from, by language. */
   versionFiles: Map<Lang, VFile>;
-}
-
-export function listDocuments(paths: ProjectPaths): string[] {
-  if (!existsSync(paths.content)) return [];
-  return readdirSync(paths.content, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(paths.content, entry.name, 'document.yaml')))
-    .map((entry) => entry.name)
-    .sort();
 }
 
 /** A document's `document.yaml`, read and checked; `meta` is undefined when it is invalid. */
