@@ -5,6 +5,7 @@
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
 import { main } from '../../scripts/cli/main.js';
 import { nodeFileSystem, type OutputFileSystem } from '../../scripts/cli/output-transaction.js';
@@ -32,19 +33,35 @@ export function collector(): { stream: Writable; text: () => string } {
 
 /**
  * `hexaglot <args>` run in this process as if started in `cwd`: the working folder is `cwd` while it
- * runs (the command prints paths relative to it and takes it as the default --root).
+ * runs (the command prints paths relative to it and takes it as the default --root). `entry` is the
+ * command's `main`: the sources', or the compiled one in dist/.
  */
-export async function hexaglot(cwd: string, args: readonly string[], fileSystem: OutputFileSystem = nodeFileSystem): Promise<CliRun> {
+export async function hexaglot(
+  cwd: string,
+  args: readonly string[],
+  fileSystem: OutputFileSystem = nodeFileSystem,
+  entry: typeof main = main,
+): Promise<CliRun> {
   const out = collector();
   const err = collector();
   const before = process.cwd();
   process.chdir(cwd);
   try {
-    const code = await main([...args], { out: out.stream, err: err.stream, fileSystem });
+    const code = await entry([...args], { out: out.stream, err: err.stream, fileSystem });
     return { code, stdout: out.text(), stderr: err.text() };
   } finally {
     process.chdir(before);
   }
+}
+
+/**
+ * The compiled command's `main` (dist/, compiled before any test by tests/setup/compile.ts), as
+ * bin/hexaglot.js runs it: compiled, a build shares its documents out among threads, one per core,
+ * where the sources run them one by one; and its outputs' keys (out/.hexaglot) name the compiled code.
+ */
+export async function compiledMain(): Promise<typeof main> {
+  const compiled = pathToFileURL(path.join(repoRoot, 'dist/cli/main.js')).href;
+  return ((await import(compiled)) as { main: typeof main }).main;
 }
 
 /** `node bin/hexaglot.js <args>` as a process of its own, started in `cwd`. */

@@ -4,8 +4,9 @@
  * change sources build their own copies, and only what they need.
  */
 import type { TestProject } from 'vitest/node';
+import { nodeFileSystem } from '../../scripts/cli/output-transaction.js';
 import { copyProject } from '../helpers/project.js';
-import { hexaglot, type CliRun } from '../helpers/cli.js';
+import { compiledMain, hexaglot, type CliRun } from '../helpers/cli.js';
 
 /** The shared build: its project copy (outputs under `out/`) and what `hexaglot build` said. */
 export interface Corpus extends CliRun {
@@ -20,7 +21,8 @@ declare module 'vitest' {
 
 export default async function buildCorpus(project: TestProject): Promise<() => void> {
   const copy = copyProject();
-  const run = await hexaglot(copy.root, ['build']);
+  // The compiled command (tests/setup/compile.ts ran first): its build runs on every core.
+  const run = await hexaglot(copy.root, ['build'], nodeFileSystem, await compiledMain());
   project.provide('corpus', { root: copy.root, ...run });
   return () => copy.remove();
 }
