@@ -67,7 +67,8 @@ export async function buildProject(request: BuildRequest): Promise<BuildOutcome>
   const project = await checkProject(root, keys, previous, documents);
   if (!project.ok) return { ok: false, files: filesOf(project.files), written: [], assets: [], upToDate: 0 };
 
-  const plan = (selection.docs ?? documents).map((docId) => planDocument(root, docId, selection.langs, formats, keys, previous));
+  const failed = new Int32Array(new SharedArrayBuffer(4));
+  const plan = (selection.docs ?? documents).map((docId) => planDocument(root, docId, selection.langs, formats, keys, previous, failed));
   const jobs = plan.flatMap((step) => (step.job ? [step.job] : []));
   const staging = new Staging(root, keys, hashes, previous, new OutputTransaction(request.fileSystem));
   const results = new Map<string, DocumentResult>();
@@ -121,6 +122,7 @@ function planDocument(
   formats: readonly Format[],
   keys: BuildKeys,
   previous: Manifest,
+  failed: Int32Array,
 ): DocumentPlan {
   const record = previous.documents[docId];
   const checked = record?.key === keys.check(docId) && (record.complete || (langs?.every((lang) => record.langs.includes(lang)) ?? false));
@@ -145,6 +147,7 @@ function planDocument(
     skip,
     renderKey: keys.render,
     projectKey: keys.project,
+    failed,
   };
   return { docId, job, kept: [], upToDate: 0 };
 }
