@@ -9,6 +9,7 @@ import {
   loadCases,
   projectFor,
   runCli,
+  runMain,
   seedOut,
   snapshotOut,
   type BadInputCase,
@@ -17,9 +18,10 @@ import {
 
 const cases = loadCases();
 
-function run(testCase: BadInputCase, root: string): Outcome {
-  const via = testCase.command === 'build' ? 'cli' : (testCase.via ?? 'api');
-  return via === 'api' ? checkInProcess(root, testCase.docs) : runCli(root, testCase.command, testCase.docs, testCase.args);
+async function run(testCase: BadInputCase, root: string): Promise<Outcome> {
+  const via = testCase.via ?? (testCase.command === 'build' ? 'main' : 'api');
+  if (via === 'api') return checkInProcess(root, testCase.docs);
+  return (via === 'main' ? runMain : runCli)(root, testCase.command, testCase.docs, testCase.args);
 }
 
 describe('bad input', () => {
@@ -38,7 +40,7 @@ describe('bad input', () => {
       seedOut(project.root);
       const before = snapshotOut(project.root);
       const started = Date.now();
-      const outcome = run(testCase, project.root);
+      const outcome = await run(testCase, project.root);
       expect(Date.now() - started, 'no input may take 10 s').toBeLessThan(10_000);
       const { where, rule, says } = testCase.expect;
       expect(outcome.messages, testCase.about).toHaveLength(1);

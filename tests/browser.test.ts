@@ -9,28 +9,27 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { repoRoot } from './helpers/build.js';
-import { copyProject } from './helpers/project.js';
+import { corpusRoot } from './helpers/corpus.js';
 import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { paragraphStyles } from '../scripts/render/paragraph-styles.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.woff2': 'font/woff2' };
 
-let project: ReturnType<typeof copyProject>;
+/** Where the printed PDF goes. */
+let folder: string;
 let server: Server;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
   expect(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install chromium)`).toBe(true);
-  project = copyProject();
-  const build = spawnSync(process.execPath, [path.join(repoRoot, 'bin/hexaglot.js'), 'build', '--format', 'html'], {
-    cwd: project.root,
-    encoding: 'utf8',
-  });
-  expect(build.status, build.stderr).toBe(0);
-  const out = path.join(project.root, 'out');
+  folder = mkdtempSync(path.join(tmpdir(), 'hexaglot-browser-'));
+  // The HTML as the build writes it, with its style sheets and web fonts: the corpus's out/.
+  const out = path.join(corpusRoot(), 'out');
   server = createServer((request, response) => {
     const file = path.join(out, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     if (!file.startsWith(out) || !existsSync(file) || !statSync(file).isFile()) {
@@ -59,7 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.close();
-  project?.remove();
+  if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 async function open(letter: string, file = `res71-proposal/PP22-39-A4-${letter}.html`) {
@@ -205,7 +204,7 @@ describe('HTML in Chromium', () => {
 
   it('prints with the running header and page number from the locale on the pages after the first', async () => {
     const page = await open('E');
-    const pdf = path.join(project.root, 'print.pdf');
+    const pdf = path.join(folder, 'print.pdf');
     await page.pdf({ path: pdf, format: 'A4' });
     await page.close();
     const text = (first: number) =>

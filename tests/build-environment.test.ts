@@ -2,31 +2,18 @@
  * `hexaglot build` when the machine fails it: each failure is one line naming the path, exit code 3,
  * and out/ exactly as the last good build left it (failure injection through the writer's file system).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../scripts/cli/main.js';
 import { nodeFileSystem, type OutputFileSystem } from '../scripts/cli/output-transaction.js';
-import { repoRoot } from './helpers/build.js';
+import { collector, hexaglotProcess } from './helpers/cli.js';
 import { copyProject } from './helpers/project.js';
 import { failingFileSystem } from './helpers/failing-file-system.js';
 import { temporaryFiles, treeSnapshot } from './helpers/tree-snapshot.js';
 
 let project: ReturnType<typeof copyProject>;
 const selection = ['--doc', 'res71-proposal', '--lang', 'en', '--format', 'html,docx'];
-
-function collector() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 async function build(fileSystem: OutputFileSystem = nodeFileSystem, ...extra: string[]) {
   const out = collector();
@@ -98,16 +85,13 @@ describe('a build the machine fails', () => {
   });
 });
 
-describe('the hexaglot command in a broken environment', () => {
+describe('the hexaglot process in a broken environment', () => {
   it('exits 3 with one line, no stack trace, when out is a file', () => {
     const root = copyProject();
     try {
       writeFileSync(path.join(root.root, 'out'), 'a file, not a folder');
-      const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin/hexaglot.js'), 'build', ...selection], {
-        cwd: root.root,
-        encoding: 'utf8',
-      });
-      expect(result.status).toBe(3);
+      const result = hexaglotProcess(root.root, ['build', ...selection]);
+      expect(result.code).toBe(3);
       expect(result.stderr).toMatch(
         /^hexaglot: cannot write out\/[^\n]*: out is a file where a folder is needed \(ENOTDIR\); nothing was written\n$/,
       );

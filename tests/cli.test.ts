@@ -1,19 +1,17 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { repoRoot } from './helpers/build.js';
+import { bin, hexaglot as run, hexaglotProcess } from './helpers/cli.js';
+import { corpusRoot } from './helpers/corpus.js';
 import { copyProject } from './helpers/project.js';
 import { treeSnapshot } from './helpers/tree-snapshot.js';
 
-const bin = path.join(repoRoot, 'bin/hexaglot.js');
 let project: ReturnType<typeof copyProject>;
 
-function hexaglot(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: project.root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** The command in this process, started in the project copy. */
+const hexaglot = (...args: string[]) => run(project.root, args);
 
 const snapshot = () => treeSnapshot(path.join(project.root, 'out'));
 
@@ -24,39 +22,40 @@ afterEach(() => project.remove());
 
 describe('hexaglot CLI', () => {
   it('builds Resolution 71 and its Annex 1 (2028-2031) in every language and format', () => {
-    const { code, stdout } = hexaglot('build');
-    expect(code).toBe(0);
+    // The whole build is the corpus every test reads (tests/setup/corpus.ts): `hexaglot build` in a copy of the project.
+    const root = corpusRoot();
+    const { stdout } = inject('corpus');
     const copies = ['.html', '-tracked.docx', '-marked.docx', '-clean.docx', '-marked.pdf', '-clean.pdf'];
     for (const [doc, symbol] of [
       ['res71-proposal', 'PP22-39-A4'],
       ['res71-annex1-2028', 'PP26-40'],
     ] as const) {
       const expected = ['A', 'C', 'E', 'F', 'R', 'S'].flatMap((letter) => copies.map((copy) => `${symbol}-${letter}${copy}`));
-      expect(readdirSync(path.join(project.root, 'out', doc)).sort()).toEqual(expected.sort());
+      expect(readdirSync(path.join(root, 'out', doc)).sort()).toEqual(expected.sort());
     }
     for (const letter of ['A', 'C', 'E', 'F', 'R', 'S']) {
-      const file = path.join(project.root, `out/res71-proposal/PP22-39-A4-${letter}.html`);
+      const file = path.join(root, `out/res71-proposal/PP22-39-A4-${letter}.html`);
       expect(readFileSync(file, 'utf8')).toContain('<section class="proposal" data-action="MOD">');
     }
     expect(stdout).toMatch(/html +zh {2}out\/res71-proposal\/PP22-39-A4-C\.html/);
     expect(stdout).toMatch(/docx tracked +zh {2}out\/res71-proposal\/PP22-39-A4-C-tracked\.docx/);
-    expect(readdirSync(path.join(project.root, 'out/fonts'))).toEqual(['fonts.css', 'noto-naskh-arabic', 'noto-serif-sc', 'tinos']);
+    expect(readdirSync(path.join(root, 'out/fonts'))).toEqual(['fonts.css', 'noto-naskh-arabic', 'noto-serif-sc', 'tinos']);
   });
 
-  it('builds the same bytes twice', () => {
+  it('builds the same bytes twice', async () => {
+    // The first build is the corpus's; the second builds the languages of the files compared, in a copy of its own.
     const files = ['PP22-39-A4-A.html', 'PP22-39-A4-A-tracked.docx', 'PP22-39-A4-A-marked.pdf', 'PP22-39-A4-C-clean.pdf'];
-    const read = () => files.map((name) => readFileSync(path.join(project.root, 'out/res71-proposal', name)));
-    hexaglot('build', '--doc', 'res71-proposal');
-    const first = read();
-    hexaglot('build', '--doc', 'res71-proposal');
-    read().forEach((content, index) => expect(content.equals(first[index]!), files[index]).toBe(true));
+    const read = (root: string) => files.map((name) => readFileSync(path.join(root, 'out/res71-proposal', name)));
+    const first = read(corpusRoot());
+    expect((await hexaglot('build', '--doc', 'res71-proposal', '--lang', 'ar,zh')).code).toBe(0);
+    read(project.root).forEach((content, index) => expect(content.equals(first[index]!), files[index]).toBe(true));
   });
 
-  it('builds a subset by document, language and format', () => {
-    const { code } = hexaglot('build', '--doc', 'res71-proposal', '--lang', 'ar', '--format', 'html');
+  it('builds a subset by document, language and format', async () => {
+    const { code } = await hexaglot('build', '--doc', 'res71-proposal', '--lang', 'ar', '--format', 'html');
     expect(code).toBe(0);
     expect(readdirSync(path.join(project.root, 'out/res71-proposal'))).toEqual(['PP22-39-A4-A.html']);
-    expect(hexaglot('build', '--doc', 'res71-proposal', '--lang', 'en', '--format', 'docx').code).toBe(0);
+    expect((await hexaglot('build', '--doc', 'res71-proposal', '--lang', 'en', '--format', 'docx')).code).toBe(0);
     expect(readdirSync(path.join(project.root, 'out/res71-proposal')).sort()).toEqual([
       'PP22-39-A4-A.html',
       'PP22-39-A4-E-clean.docx',
@@ -65,8 +64,9 @@ describe('hexaglot CLI', () => {
     ]);
   });
 
-  it('reports an unclosed insertion with file:line:column, exits 1 and leaves out/ as it was', () => {
-    expect(hexaglot('build').code).toBe(0);
+  it('reports an unclosed insertion with file:line:column, exits 1 and leaves out/ as it was', async () => {
+    // out/ as a whole build left it: the corpus's.
+    cpSync(path.join(corpusRoot(), 'out'), path.join(project.root, 'out'), { recursive: true });
     const before = snapshot();
     const file = path.join(project.root, 'content/res71-proposal/zh.md');
     const lines = readFileSync(file, 'utf8').split('\n');
@@ -75,7 +75,7 @@ describe('hexaglot CLI', () => {
     writeFileSync(file, lines.join('\n'));
 
     for (const command of ['check', 'build']) {
-      const { code, stderr } = hexaglot(command);
+      const { code, stderr } = await hexaglot(command);
       expect(code).toBe(1);
       expect(stderr).toContain(`content/res71-proposal/zh.md:${at + 1}:10: error: Unclosed insertion \`{++\``);
       expect(stderr).toMatch(/problem\(s\)/);
@@ -83,14 +83,14 @@ describe('hexaglot CLI', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it('passes check on the corpus', () => {
-    const { code, stdout } = hexaglot('check');
+  it('passes check on the corpus', async () => {
+    const { code, stdout } = await hexaglot('check');
     expect(code).toBe(0);
     expect(stdout).toMatch(/no problems/);
   });
 
-  it('prints a per-document, per-language summary', () => {
-    const { code, stdout } = hexaglot('check', '--summary', '--doc', 'res71-proposal');
+  it('prints a per-document, per-language summary', async () => {
+    const { code, stdout } = await hexaglot('check', '--summary', '--doc', 'res71-proposal');
     expect(code).toBe(0);
     const rows = stdout.split('\n').filter((line) => line.startsWith('res71-proposal'));
     // Every language version has the original's blocks, marks, footnotes and brackets; the original is starred.
@@ -105,7 +105,7 @@ describe('hexaglot CLI', () => {
     expect(stdout).toMatch(/Locale keys not used by these documents:\n {2}ar: [^\n]*proposal\.reasons/);
   });
 
-  it('checks a part of a translation against the same lines of the original', () => {
+  it('checks a part of a translation against the same lines of the original', async () => {
     const doc = path.join(project.root, 'content/res71-annex1-2028');
     const zh = readFileSync(path.join(doc, 'zh.md'), 'utf8').split('\n');
     const fr = readFileSync(path.join(doc, 'fr.md'), 'utf8').split('\n');
@@ -120,15 +120,24 @@ describe('hexaglot CLI', () => {
     // Section 2.7 up to Appendix A: its paragraphs call no footnote; the first part calls one defined at the end.
     const start = zh.findIndex((line) => line.startsWith('### :n[2.7]')) + 1;
     const end = zh.findIndex((line) => line.startsWith('## 附录A')) - 1;
-    expect(hexaglot('check-part', part(start, end), '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', `${start}-${end}`).code).toBe(
-      0,
-    );
-    expect(hexaglot('check-part', part(6, start - 1), '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', `6-${start - 1}`).code).toBe(
-      0,
-    );
+    expect(
+      (await hexaglot('check-part', part(start, end), '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', `${start}-${end}`)).code,
+    ).toBe(0);
+    expect(
+      (await hexaglot('check-part', part(6, start - 1), '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', `6-${start - 1}`)).code,
+    ).toBe(0);
 
     const dropped = part(start, end, (lines) => lines.filter((line) => !line.startsWith(':n[{--46--}{++43++}]')));
-    const { code, stderr } = hexaglot('check-part', dropped, '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', `${start}-${end}`);
+    const { code, stderr } = await hexaglot(
+      'check-part',
+      dropped,
+      '--doc',
+      'res71-annex1-2028',
+      '--lang',
+      'fr',
+      '--lines',
+      `${start}-${end}`,
+    );
     expect(code).toBe(1);
     const zhLine = zh.findIndex((line) => line.startsWith(':n[{--46--}{++43++}]')) + 1;
     // In both files, each at its own place, and the count.
@@ -137,8 +146,28 @@ describe('hexaglot CLI', () => {
     expect(stderr).toMatch(new RegExp(`zh\\.md:${zhLine}:1: error: ${message}`));
     expect(stderr.trim().split('\n')).toHaveLength(3);
 
-    expect(hexaglot('check-part', dropped, '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', 'all').code).toBe(2);
-    expect(hexaglot('check-part', dropped, '--doc', 'nope', '--lang', 'fr', '--lines', '1-2').code).toBe(2);
+    expect((await hexaglot('check-part', dropped, '--doc', 'res71-annex1-2028', '--lang', 'fr', '--lines', 'all')).code).toBe(2);
+    expect((await hexaglot('check-part', dropped, '--doc', 'nope', '--lang', 'fr', '--lines', '1-2')).code).toBe(2);
+  });
+
+  it('exits 2 on wrong usage and 0 on --help', async () => {
+    expect((await hexaglot('frobnicate')).code).toBe(2);
+    expect((await hexaglot('build', '--lang', 'xx')).code).toBe(2);
+    expect((await hexaglot('build', '--format', 'rtf')).code).toBe(2);
+    expect((await hexaglot('build', '--doc', 'nope')).code).toBe(2);
+    const help = await hexaglot('build', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--format <name>/);
+  });
+});
+
+/** The command as a process of its own: its start-up, the exit code it ends with, and a watch that runs until it is stopped. */
+describe('the hexaglot process', () => {
+  it('starts and exits with the code of the command: 2 on wrong usage, 0 on --help', () => {
+    expect(hexaglotProcess(project.root, ['frobnicate']).code).toBe(2);
+    const help = hexaglotProcess(project.root, ['build', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--format <name>/);
   });
 
   it('builds again on every change with --watch, until stopped', async () => {
@@ -172,14 +201,4 @@ describe('hexaglot CLI', () => {
       child.kill();
     }
   }, 60_000);
-
-  it('exits 2 on wrong usage and 0 on --help', () => {
-    expect(hexaglot('frobnicate').code).toBe(2);
-    expect(hexaglot('build', '--lang', 'xx').code).toBe(2);
-    expect(hexaglot('build', '--format', 'rtf').code).toBe(2);
-    expect(hexaglot('build', '--doc', 'nope').code).toBe(2);
-    const help = hexaglot('build', '--help');
-    expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/--format <name>/);
-  });
 });

@@ -13,14 +13,17 @@ import type { BlockNode, InlineNode } from '../scripts/model/types.js';
 import { LANGS } from '../scripts/i18n/languages.js';
 import { loadStyleSheet, twips } from '../scripts/render/style-sheet.js';
 import { repoRoot } from './helpers/build.js';
+import { corpusOutputs } from './helpers/corpus.js';
+import { memoized } from './helpers/memo.js';
 
 let outputs: Output[];
+/** Annex 1 (2028-2031) in every language. */
+let annex: Output[];
 let dir: string;
 
 beforeAll(async () => {
-  const result = checkProject(repoRoot, { docs: ['res71-proposal'] });
-  expect(result.ok).toBe(true);
-  outputs = await renderOutputs(result, ['docx']);
+  outputs = await corpusOutputs({ docs: ['res71-proposal'] }, ['docx']);
+  annex = await corpusOutputs({ docs: ['res71-annex1-2028'] }, ['docx']);
   dir = mkdtempSync(path.join(tmpdir(), 'hexaglot-docx-'));
   for (const output of outputs) writeFileSync(path.join(dir, path.basename(output.file)), output.content);
 }, 60_000);
@@ -67,11 +70,12 @@ function pandocText(node: unknown): string {
   return pandocText(c);
 }
 
-function pandoc(docx: string, changes: 'accept' | 'reject' | 'all', to: 'plain' | 'json'): string {
+/** pandoc's reading of a DOCX, once per file and way of reading it (the files do not change once written). */
+const pandoc = memoized((docx: string, changes: 'accept' | 'reject' | 'all', to: 'plain' | 'json'): string => {
   const text = execFileSync('pandoc', ['-f', 'docx', `--track-changes=${changes}`, '-t', to, '--wrap=none', docx], { encoding: 'utf8' });
   // Plain text marks a footnote reference as [1]; the model's text has no mark there.
   return to === 'plain' ? text.replace(/\[\d+\]/g, '') : text;
-}
+});
 
 describe('DOCX', () => {
   it.each(LANGS)('%s: pandoc reads back every insertion and deletion with its author, and every footnote', (lang) => {
@@ -187,8 +191,7 @@ describe('DOCX', () => {
   });
 
   it('hangs dashes and labels in table cells by the narrower table indent, aligns cells as they say, fits columns to their contents', async () => {
-    const result = checkProject(repoRoot, { docs: ['res71-annex1-2028'], langs: ['en'] });
-    const [tracked] = await renderOutputs(result, ['docx']);
+    const tracked = annex.find((o) => o.doc.lang === 'en' && o.variant === 'tracked');
     const zip = await JSZip.loadAsync(tracked!.content);
     const xml = await zip.file('word/document.xml')!.async('string');
     const styles = await zip.file('word/styles.xml')!.async('string');
@@ -219,8 +222,7 @@ describe('DOCX', () => {
   });
 
   it.each(LANGS)('%s Annex 1: the clean copy holds every heading, paragraph and table cell, as pandoc reads it', async (lang) => {
-    const outputs = await renderOutputs(checkProject(repoRoot, { docs: ['res71-annex1-2028'], langs: [lang] }), ['docx']);
-    const clean = outputs.find((o) => o.doc.lang === lang && o.variant === 'clean')!;
+    const clean = annex.find((o) => o.doc.lang === lang && o.variant === 'clean')!;
     const docx = path.join(dir, `annex-${lang}.docx`);
     writeFileSync(docx, clean.content);
     const text = squash(pandocText(JSON.parse(pandoc(docx, 'all', 'json')) as unknown));

@@ -8,16 +8,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { checkProject, renderOutputs, type CheckResult } from '../scripts/cli/pipeline.js';
+import type { CheckResult } from '../scripts/cli/pipeline.js';
 import { listDocuments, readDocumentMeta } from '../scripts/model/build.js';
 import { dateParts } from '../scripts/model/frame.js';
 import { headingLineStyle, loadFrameTemplates } from '../scripts/render/frame.js';
 import { LANGS, type Lang } from '../scripts/i18n/languages.js';
 import { paths, repoRoot } from './helpers/build.js';
+import { checkCorpus, corpusOutputs } from './helpers/corpus.js';
 
 let result: CheckResult;
 beforeAll(() => {
-  result = checkProject(repoRoot, { docs: ['res71-proposal', 'council-report-c26'] });
+  result = checkCorpus({ docs: ['res71-proposal', 'council-report-c26'] });
   expect(result.ok).toBe(true);
 });
 const version = (docId: string, lang: Lang) => result.builds.find((b) => b.docId === docId)!.versions.find((v) => v.lang === lang)!;
@@ -81,8 +82,7 @@ describe('first-page frame', () => {
   });
 
   it('prints date, meeting line and note on the first page of the PDF and the DOCX', async () => {
-    const ru = checkProject(repoRoot, { docs: ['res71-proposal'], langs: ['ru'] });
-    const outputs = await renderOutputs(ru, ['pdf', 'docx']);
+    const outputs = await corpusOutputs({ docs: ['res71-proposal'], langs: ['ru'] }, ['pdf', 'docx']);
     const dir = mkdtempSync(path.join(tmpdir(), 'hexaglot-frame-'));
     try {
       const pdf = outputs.find((o) => o.format === 'pdf' && o.variant === 'marked')!;

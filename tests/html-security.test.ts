@@ -14,9 +14,9 @@ import { select, selectAll } from 'hast-util-select';
 import { visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
 import { chromium, type Browser } from 'playwright-core';
-import { checkProject, renderOutputs, type Assets, type Output } from '../scripts/cli/pipeline.js';
-import { writeOutputs, type OutputContent } from '../scripts/cli/output-transaction.js';
-import { build, repoRoot } from './helpers/build.js';
+import type { Output } from '../scripts/cli/pipeline.js';
+import { build } from './helpers/build.js';
+import { corpusOutputs } from './helpers/corpus.js';
 import { pageOf } from './helpers/render-page.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,9 +24,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let outputs: Output[];
 
 beforeAll(async () => {
-  const result = checkProject(repoRoot, { docs: ['res71-proposal', 'cwg-sfp-inputs'] });
-  expect(result.ok).toBe(true);
-  outputs = await renderOutputs(result, ['html']);
+  outputs = await corpusOutputs({ docs: ['res71-proposal', 'cwg-sfp-inputs'] }, ['html']);
 });
 
 const policyOf = (tree: Root) => String(select('meta[http-equiv=Content-Security-Policy]', tree)?.properties.content ?? '');
@@ -140,20 +138,14 @@ describe('a page in Chromium', () => {
   });
 
   it('opened from disk, loads its styles and fonts with nothing refused, and keeps window.location', async () => {
-    // The page and its fonts where a build puts them, under a folder of its own.
-    const assets: Assets = new Map();
-    const result = checkProject(repoRoot, { docs: ['cwg-sfp-inputs'], langs: ['zh'] });
-    const [output] = await renderOutputs(result, ['html'], assets);
-    const relocate = (file: string) => path.join(folder, path.relative(path.join(repoRoot, 'out'), file));
-    const files = new Map<string, OutputContent>([...assets].map(([file, content]) => [relocate(file), content]));
-    files.set(relocate(output!.file), output!.content);
-    writeOutputs(files);
+    // The page and its fonts where the build put them (the corpus's out/).
+    const [output] = await corpusOutputs({ docs: ['cwg-sfp-inputs'], langs: ['zh'] }, ['html']);
     const tab = await browser!.newPage();
     const refused: string[] = [];
     tab.on('console', (message) => {
       if (/Content Security Policy/.test(message.text())) refused.push(message.text());
     });
-    await tab.goto(pathToFileURL(relocate(output!.file)).href);
+    await tab.goto(pathToFileURL(output!.file).href);
     const state = await tab.evaluate(async () => {
       await document.fonts.ready;
       return {

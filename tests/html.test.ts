@@ -5,19 +5,23 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Root as HastRoot } from 'hast';
-import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
+import type { Output } from '../scripts/cli/pipeline.js';
 import { missingSourceText } from './helpers/source-text.js';
 import { LANGS } from '../scripts/i18n/languages.js';
 import { repoRoot } from './helpers/build.js';
+import { corpusOutputs, corpusRoot } from './helpers/corpus.js';
 import { loadStyleSheet, points } from '../scripts/render/style-sheet.js';
 import { columnShares, tableMeasure } from '../scripts/render/table-columns.js';
 
 let pages: Map<string, { output: Output; tree: HastRoot }>;
 
 beforeAll(async () => {
-  const result = checkProject(repoRoot, { docs: ['res71-proposal'] });
-  expect(result.ok).toBe(true);
-  pages = new Map((await renderOutputs(result, ['html'])).map((output) => [output.doc.lang, { output, tree: fromHtml(output.content) }]));
+  pages = new Map(
+    (await corpusOutputs({ docs: ['res71-proposal'] }, ['html'])).map((output) => [
+      output.doc.lang,
+      { output, tree: fromHtml(output.content) },
+    ]),
+  );
 });
 
 function page(lang: string) {
@@ -113,15 +117,13 @@ function expectSourceText(file: string, tree: HastRoot): void {
 
 describe('HTML of the other documents', () => {
   it('every document in every language: every character of the source text reaches the HTML, in order', async () => {
-    const result = checkProject(repoRoot, {});
-    expect(result.ok).toBe(true);
-    const outputs = await renderOutputs(result, ['html']);
+    const outputs = await corpusOutputs({}, ['html']);
     expect(outputs.length).toBe(30);
-    for (const output of outputs) expectSourceText(path.join(repoRoot, output.doc.path), fromHtml(output.content));
+    for (const output of outputs) expectSourceText(path.join(corpusRoot(), output.doc.path), fromHtml(output.content));
   });
 
   it('links every page to the same document in its other languages, each named in its own language', async () => {
-    const outputs = await renderOutputs(checkProject(repoRoot, { docs: ['res71-annex1-2028', 'council-report-c26'] }), ['html']);
+    const outputs = await corpusOutputs({ docs: ['res71-annex1-2028', 'council-report-c26'] }, ['html']);
     const files = new Set(outputs.map((o) => o.file));
     for (const output of outputs) {
       const nav = select('nav.languages', fromHtml(output.content))!;
@@ -135,9 +137,7 @@ describe('HTML of the other documents', () => {
   });
 
   it('prints numbered headings with their number and list tables with their header rows', async () => {
-    const result = checkProject(repoRoot, { docs: ['cwg-sfp-inputs'] });
-    expect(result.ok).toBe(true);
-    const [output] = await renderOutputs(result, ['html']);
+    const [output] = await corpusOutputs({ docs: ['cwg-sfp-inputs'] }, ['html']);
     const tree = fromHtml(output!.content);
     expect(toText(select('h2 .heading-number', tree)!)).toBe('1');
     expect(selectAll('main table', tree)).toHaveLength(10);
@@ -150,8 +150,7 @@ describe('HTML of the other documents', () => {
   });
 
   it('gives head cells their scope and tables their caption inside the table', async () => {
-    const result = checkProject(repoRoot, { docs: ['res71-annex1-2020'], langs: ['en'] });
-    const [output] = await renderOutputs(result, ['html']);
+    const [output] = await corpusOutputs({ docs: ['res71-annex1-2020'], langs: ['en'] }, ['html']);
     const tree = fromHtml(output!.content);
     const heads = selectAll('main thead th', tree);
     expect(heads.length).toBeGreaterThan(0);
@@ -164,8 +163,7 @@ describe('HTML of the other documents', () => {
   });
 
   it('gives each table the columns the DOCX and PDF fit to its contents', async () => {
-    const result = checkProject(repoRoot, { docs: ['cwg-sfp-inputs'], langs: ['zh'] });
-    const [output] = await renderOutputs(result, ['html']);
+    const [output] = await corpusOutputs({ docs: ['cwg-sfp-inputs'], langs: ['zh'] }, ['html']);
     const tree = fromHtml(output!.content);
     const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));
     const measure = tableMeasure(sheet, points(sheet.page.width - sheet.page.margin.left - sheet.page.margin.right));

@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
+import type { Output } from '../scripts/cli/pipeline.js';
 import { LANGS, type Lang } from '../scripts/i18n/languages.js';
 import { loadLocale } from '../scripts/i18n/locales.js';
-import { paths, repoRoot } from './helpers/build.js';
+import { paths } from './helpers/build.js';
+import { corpusOutputs } from './helpers/corpus.js';
 import { EXAMPLE_NAMES, EXAMPLE_TITLES, titleIn } from './helpers/example-titles.js';
 
 const IDS = ['MS/61/1', 'MS/61/2', 'MS/61/3'];
@@ -22,9 +23,7 @@ let outputs: Output[];
 let dir: string;
 
 beforeAll(async () => {
-  const result = checkProject(repoRoot, { docs: ['ms-proposals-example'] });
-  expect(result.ok).toBe(true);
-  outputs = await renderOutputs(result, ['html', 'docx', 'pdf']);
+  outputs = await corpusOutputs({ docs: ['ms-proposals-example'] }, ['html', 'docx', 'pdf']);
   dir = mkdtempSync(path.join(tmpdir(), 'hexaglot-proposals-'));
   for (const output of outputs) writeFileSync(path.join(dir, path.basename(output.file)), output.content);
 }, 120_000);

@@ -7,7 +7,6 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkProject } from '../scripts/cli/pipeline.js';
 import { loadLocale } from '../scripts/i18n/locales.js';
 import { reading } from '../scripts/passes/index.js';
 import { loadFrameTemplates } from '../scripts/render/frame.js';
@@ -16,6 +15,7 @@ import { layoutPdf, writer } from '../scripts/render/pdf/index.js';
 import { layoutData, type ItemData, type LayoutData } from '../scripts/render/pdf/layout-data.js';
 import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { paths, repoRoot } from './helpers/build.js';
+import { checkCorpus } from './helpers/corpus.js';
 
 interface Laid {
   name: string;
@@ -25,7 +25,7 @@ interface Laid {
 let laid: Laid[] = [];
 
 beforeAll(() => {
-  const result = checkProject(repoRoot, {});
+  const result = checkCorpus({});
   expect(result.ok).toBe(true);
   const frames = loadFrameTemplates(path.join(repoRoot, 'templates'));
   const sheet = loadStyleSheet(path.join(repoRoot, 'templates'));

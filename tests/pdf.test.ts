@@ -12,15 +12,15 @@ import type { BlockNode, Footnote, InlineNode, ModelDocument, Table } from '../s
 import { LANGS } from '../scripts/i18n/languages.js';
 import { loadStyleSheet } from '../scripts/render/style-sheet.js';
 import { repoRoot } from './helpers/build.js';
+import { corpusOutputs } from './helpers/corpus.js';
+import { memoized } from './helpers/memo.js';
 
 let outputs: Output[];
 let dir: string;
 const DOCS = ['res71-proposal', 'res71-annex1-2028'];
 
 beforeAll(async () => {
-  const result = checkProject(repoRoot, { docs: DOCS });
-  expect(result.ok).toBe(true);
-  outputs = await renderOutputs(result, ['pdf']);
+  outputs = await corpusOutputs({ docs: DOCS }, ['pdf']);
   dir = mkdtempSync(path.join(tmpdir(), 'hexaglot-pdf-'));
   for (const output of outputs) writeFileSync(path.join(dir, path.basename(output.file)), output.content);
 }, 120_000);
@@ -30,14 +30,14 @@ const fileOf = (output: Output) => path.join(dir, path.basename(output.file));
 const find = (docId: string, lang: string, variant: string) =>
   outputs.find((o) => o.doc.docId === docId && o.doc.lang === lang && o.variant === variant)!;
 
-/** Text of each page; poppler marks the direction of embedded runs with control characters, dropped here. */
-function pages(file: string, raw = false): string[] {
+/** Text of each page, once per file (the files do not change once written); poppler marks the direction of embedded runs with control characters, dropped here. */
+const pages = memoized((file: string, raw = false): string[] => {
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', ...(raw ? ['-raw'] : []), file, '-'], { encoding: 'utf8' });
   return text
     .split('\f')
     .slice(0, -1)
     .map((page) => page.replace(/[\u200e\u200f\u202a-\u202e]/g, ''));
-}
+});
 // pdftotext joins a word broken after its hyphen at a line end and drops the hyphen, so hyphens are not compared.
 const squash = (s: string) => s.replace(/[\s\u00a0-]+/g, '').toLowerCase();
 const arabicWords = (s: string) => s.replace(/[\u064b-\u065f\u0670]/g, '').match(/[\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+/g) ?? [];
@@ -451,7 +451,7 @@ describe('PDF', () => {
     const result = checkProject(repoRoot, { docs: ['res71-proposal'], langs: ['ar'] });
     const again = await renderOutputs(result, ['pdf']);
     for (const output of again) {
-      const first = outputs.find((o) => o.file === output.file)!;
+      const first = find(output.doc.docId, output.doc.lang, output.variant!);
       expect(Buffer.compare(first.content as Buffer, output.content as Buffer), output.file).toBe(0);
     }
   }, 60_000);

@@ -1,21 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/build.js';
+import { hexaglot as run } from './helpers/cli.js';
 import { copyProject } from './helpers/project.js';
 
-const bin = path.join(repoRoot, 'bin/hexaglot.js');
-
-function hexaglot(root: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args, '--root', root], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** `hexaglot <args> --root <root>` in this process, from the repository's folder. */
+const hexaglot = (root: string, ...args: string[]) => run(repoRoot, [...args, '--root', root]);
 
 describe('hexaglot readings', () => {
-  it('prints the accepted reading by default and the rejected one on request, as clean dialect', () => {
-    const accepted = hexaglot(repoRoot, 'readings', '--doc', 'res71-proposal', '--lang', 'en');
-    const rejected = hexaglot(repoRoot, 'readings', '--doc', 'res71-proposal', '--lang', 'en', '--rejected');
+  it('prints the accepted reading by default and the rejected one on request, as clean dialect', async () => {
+    const accepted = await hexaglot(repoRoot, 'readings', '--doc', 'res71-proposal', '--lang', 'en');
+    const rejected = await hexaglot(repoRoot, 'readings', '--doc', 'res71-proposal', '--lang', 'en', '--rejected');
     expect([accepted.code, rejected.code]).toEqual([0, 0]);
     for (const text of [accepted.stdout, rejected.stdout]) {
       expect(text).toMatch(/^---\nlang: en\n/);
@@ -28,21 +24,21 @@ describe('hexaglot readings', () => {
     expect(accepted.stdout).not.toContain('Article 19 of the Convention');
   });
 
-  it('reports a problem in the sources with file:line:column and exits 1; wrong usage exits 2', () => {
+  it('reports a problem in the sources with file:line:column and exits 1; wrong usage exits 2', async () => {
     const project = copyProject();
     try {
       appendFileSync(path.join(project.root, 'content/res71-proposal/en.md'), '\nan {++unclosed insertion\n');
-      const broken = hexaglot(project.root, 'readings', '--doc', 'res71-proposal', '--lang', 'en');
+      const broken = await hexaglot(project.root, 'readings', '--doc', 'res71-proposal', '--lang', 'en');
       expect(broken.code).toBe(1);
       expect(broken.stdout).toBe('');
       expect(broken.stderr).toMatch(/content\/res71-proposal\/en\.md:\d+:4: error: .*insertion/);
     } finally {
       project.remove();
     }
-    const both = hexaglot(repoRoot, 'readings', '--doc', 'res71-proposal', '--lang', 'en', '--accepted', '--rejected');
+    const both = await hexaglot(repoRoot, 'readings', '--doc', 'res71-proposal', '--lang', 'en', '--accepted', '--rejected');
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('give --accepted or --rejected, not both');
-    expect(hexaglot(repoRoot, 'readings', '--doc', 'res71-proposal', '--lang', 'xx').code).toBe(2);
-    expect(hexaglot(repoRoot, 'readings', '--doc', 'no-such-doc', '--lang', 'en').code).toBe(2);
+    expect((await hexaglot(repoRoot, 'readings', '--doc', 'res71-proposal', '--lang', 'xx')).code).toBe(2);
+    expect((await hexaglot(repoRoot, 'readings', '--doc', 'no-such-doc', '--lang', 'en')).code).toBe(2);
   });
 });

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, paths, repoRoot } from './helpers/build.js';
+import { checkCorpus } from './helpers/corpus.js';
 import { comparable } from './helpers/compare.js';
 import { randomlyEdited } from './helpers/random-edits.js';
-import { checkProject } from '../scripts/cli/pipeline.js';
 import { buildVersion, type DocumentBuild } from '../scripts/model/build.js';
 import { loadDocumentData } from '../scripts/model/data.js';
 import { toDialect } from '../scripts/render/dialect/index.js';
@@ -101,7 +101,7 @@ let builds: DocumentBuild[] = [];
 let corpus: ModelDocument[] = [];
 
 beforeAll(() => {
-  const result = checkProject(repoRoot, {});
+  const result = checkCorpus({});
   expect(result.ok).toBe(true);
   builds = result.builds;
   corpus = builds.flatMap((b) => b.versions);

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { formatMessages } from '../scripts/diagnostics/report.js';
 import { LANGS } from '../scripts/i18n/languages.js';
 import { applyEdits, renumberEdits } from '../scripts/passes/renumber.js';
 import { build, repoRoot } from './helpers/build.js';
+import { hexaglot } from './helpers/cli.js';
 import { copyProject } from './helpers/project.js';
 
 /** The body after renumbering (translations have 9 front-matter lines, zh 6). */
@@ -54,7 +54,7 @@ describe('hexaglot renumber', () => {
   });
   afterAll(() => project.remove());
 
-  it('renumbers every language of a document after a paragraph inserted in each, and check passes', () => {
+  it('renumbers every language of a document after a paragraph inserted in each, and check passes', async () => {
     const file = (lang: string) => path.join(project.root, `content/res71-proposal/${lang}.md`);
     for (const lang of LANGS) {
       const text = readFileSync(file(lang), 'utf8');
@@ -62,15 +62,9 @@ describe('hexaglot renumber', () => {
       expect(at, lang).toBeGreaterThan(0);
       writeFileSync(file(lang), `${text.slice(0, at)}\n{++:n[2] ${lang === 'zh' ? '新段落；' : 'a new paragraph;'}++}\n${text.slice(at)}`);
     }
-    const run = spawnSync(
-      process.execPath,
-      [path.join(repoRoot, 'bin/hexaglot.js'), 'renumber', '--doc', 'res71-proposal', '--root', project.root],
-      {
-        encoding: 'utf8',
-      },
-    );
+    const run = await hexaglot(repoRoot, ['renumber', '--doc', 'res71-proposal', '--root', project.root]);
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     for (const lang of LANGS) {
       expect(run.stdout).toContain(`res71-proposal/${lang}.md: 6 label(s) renumbered`);
       const text = readFileSync(file(lang), 'utf8');

@@ -4,16 +4,16 @@
  * proposed ones underlined, a SUP with the title in force; and the resolution's name under it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkProject, type CheckResult } from '../scripts/cli/pipeline.js';
+import type { CheckResult } from '../scripts/cli/pipeline.js';
 import { reading } from '../scripts/passes/index.js';
 import { LANGS, type Lang } from '../scripts/i18n/languages.js';
 import type { BlockNode, Heading, InlineNode, ModelDocument } from '../scripts/model/types.js';
-import { repoRoot } from './helpers/build.js';
+import { checkCorpus } from './helpers/corpus.js';
 import { EXAMPLE_NAMES, EXAMPLE_TITLES, titleIn } from './helpers/example-titles.js';
 
 let result: CheckResult;
 beforeAll(() => {
-  result = checkProject(repoRoot, { docs: ['ms-proposals-example'] });
+  result = checkCorpus({ docs: ['ms-proposals-example'] });
   expect(result.ok).toBe(true);
 });
 const version = (lang: Lang): ModelDocument => result.builds[0]!.versions.find((v) => v.lang === lang)!;

@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { checkProject, renderOutputs, type Output } from '../scripts/cli/pipeline.js';
+import { checkProject, type Output } from '../scripts/cli/pipeline.js';
 import { formatMessages } from '../scripts/diagnostics/report.js';
 import type { Summary } from '../scripts/model/types.js';
 import { LANGUAGES } from '../scripts/i18n/languages.js';
@@ -22,6 +22,7 @@ import type { LayoutContext } from '../scripts/render/pdf/paragraph.js';
 import type { FlowItem, RuleOp, TextOp } from '../scripts/render/pdf/boxes.js';
 import { paginate } from '../scripts/render/pdf/paginate.js';
 import { build, paths, repoRoot } from './helpers/build.js';
+import { corpusOutputs } from './helpers/corpus.js';
 import { copyProject } from './helpers/project.js';
 
 const BOX = [
@@ -85,9 +86,8 @@ describe('summary in the parity check', () => {
 describe('summary in every format', () => {
   let outputs: Output[];
   beforeAll(async () => {
-    const result = checkProject(repoRoot, { docs: ['council-report-c26'] });
-    expect(formatMessages(result.files)).toBe('');
-    outputs = await renderOutputs(result, ['html', 'docx']);
+    expect(formatMessages(checkProject(repoRoot, { docs: ['council-report-c26'] }).files)).toBe('');
+    outputs = await corpusOutputs({ docs: ['council-report-c26'] }, ['html', 'docx']);
   }, 60_000);
   const output = (lang: string, format: string, variant?: string) =>
     outputs.find((o) => o.doc.lang === lang && o.format === format && o.variant === variant)!;

@@ -48,46 +48,81 @@ export const temporaryName = (file: string) => `${file}.${process.pid}.tmp`;
 
 /** Writes every file or none: throws an EnvironmentError naming the path, with out/ as it was. */
 export function writeOutputs(files: ReadonlyMap<string, OutputContent>, fs: OutputFileSystem = nodeFileSystem): void {
-  for (const file of files.keys()) {
-    if (fs.isFolder(file)) {
+  const transaction = new OutputTransaction(fs);
+  transaction.stage(files);
+  transaction.commit();
+}
+
+/**
+ * The same transaction in steps, for a build that renders document after document: each document's
+ * outputs are staged (written to their temporary files) as soon as they are made, so that no more than
+ * one document's outputs is ever held in memory; `commit` renames them all, `abort` removes them all.
+ */
+export class OutputTransaction {
+  private readonly staged: string[] = [];
+  private readonly written: string[] = [];
+  private readonly madeFolders: string[] = [];
+
+  constructor(private readonly fs: OutputFileSystem = nodeFileSystem) {}
+
+  /** Writes each file to its temporary file; on a failure, removes everything staged and throws. */
+  stage(files: ReadonlyMap<string, OutputContent>): void {
+    const { fs } = this;
+    for (const file of files.keys()) {
+      if (fs.isFolder(file)) {
+        this.abort();
+        throw new EnvironmentError(
+          `cannot write ${shown(file)}: a folder of that name is in the way (EISDIR); nothing was written`,
+          'EISDIR',
+        );
+      }
+    }
+    let current = '';
+    try {
+      for (const [file, content] of files) {
+        current = file;
+        const made = fs.makeFolder(path.dirname(file));
+        if (made) this.madeFolders.push(...foldersBetween(made, path.dirname(file)));
+        const temporary = temporaryName(file);
+        // Listed before it is written: a write that fails halfway leaves a part of a file to remove.
+        this.written.push(temporary);
+        if (typeof content === 'string' || Buffer.isBuffer(content)) fs.writeFile(temporary, content);
+        else fs.copyFile(content.copyOf, temporary);
+        this.staged.push(file);
+      }
+    } catch (error) {
+      this.abort();
+      throw new EnvironmentError(`${describeFileSystemError(error, current)}; nothing was written`, codeOf(error), { cause: error });
+    }
+  }
+
+  /** Puts every staged file in place of its target. */
+  commit(): void {
+    const { fs } = this;
+    let renamed = 0;
+    let current = '';
+    try {
+      for (const file of this.staged) {
+        current = file;
+        fs.rename(temporaryName(file), file);
+        renamed++;
+      }
+    } catch (error) {
+      removeQuietly(this.written.slice(renamed), [], fs);
       throw new EnvironmentError(
-        `cannot write ${shown(file)}: a folder of that name is in the way (EISDIR); nothing was written`,
-        'EISDIR',
+        `${describeFileSystemError(error, current)}; ${renamed} of ${this.staged.length} outputs were already replaced by their new versions`,
+        codeOf(error),
+        { cause: error },
       );
     }
   }
-  const written: string[] = [];
-  const madeFolders: string[] = [];
-  let current = '';
-  try {
-    for (const [file, content] of files) {
-      current = file;
-      const made = fs.makeFolder(path.dirname(file));
-      if (made) madeFolders.push(...foldersBetween(made, path.dirname(file)));
-      const temporary = temporaryName(file);
-      // Listed before it is written: a write that fails halfway leaves a part of a file to remove.
-      written.push(temporary);
-      if (typeof content === 'string' || Buffer.isBuffer(content)) fs.writeFile(temporary, content);
-      else fs.copyFile(content.copyOf, temporary);
-    }
-  } catch (error) {
-    removeQuietly(written, madeFolders, fs);
-    throw new EnvironmentError(`${describeFileSystemError(error, current)}; nothing was written`, codeOf(error), { cause: error });
-  }
-  let renamed = 0;
-  try {
-    for (const file of files.keys()) {
-      current = file;
-      fs.rename(temporaryName(file), file);
-      renamed++;
-    }
-  } catch (error) {
-    removeQuietly(written.slice(renamed), [], fs);
-    throw new EnvironmentError(
-      `${describeFileSystemError(error, current)}; ${renamed} of ${files.size} outputs were already replaced by their new versions`,
-      codeOf(error),
-      { cause: error },
-    );
+
+  /** Removes every temporary file and every folder made: out/ as it was. */
+  abort(): void {
+    removeQuietly(this.written, this.madeFolders, this.fs);
+    this.written.length = 0;
+    this.staged.length = 0;
+    this.madeFolders.length = 0;
   }
 }
 

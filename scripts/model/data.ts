@@ -108,9 +108,17 @@ function checkTotals(file: VFile, table: DataTable): void {
   }
 }
 
+/** Making a number format costs far more than formatting with it: one per locale. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormatOf(intlLocale: string): Intl.NumberFormat {
+  let format = numberFormats.get(intlLocale);
+  if (!format) numberFormats.set(intlLocale, (format = new Intl.NumberFormat(intlLocale, { useGrouping: true, maximumFractionDigits: 3 })));
+  return format;
+}
+
 /** A figure in the language's own digits and grouping (`numbers` in the locale). */
 export function formatFigure(value: number, intlLocale: string, groupSeparator: string): string {
-  return new Intl.NumberFormat(intlLocale, { useGrouping: true, maximumFractionDigits: 3 })
+  return numberFormatOf(intlLocale)
     .formatToParts(value)
     .map((part) => (part.type === 'group' ? groupSeparator : part.value))
     .join('');

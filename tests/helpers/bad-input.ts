@@ -4,7 +4,6 @@
  * `<case>/content/tiny/zh.md` replaces `content/tiny/zh.md`). Every copy also gets the small valid
  * document of `tests/bad-input/tiny/` as `content/tiny`, which the cases break by default.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +11,7 @@ import { z } from 'zod';
 import { checkProject } from '../../scripts/cli/pipeline.js';
 import { formatMessages } from '../../scripts/diagnostics/report.js';
 import { repoRoot } from './build.js';
+import { hexaglot, hexaglotProcess, type CliRun } from './cli.js';
 import { copyProject } from './project.js';
 import { treeSnapshot } from './tree-snapshot.js';
 
@@ -20,14 +20,17 @@ export const snapshotOut = (root: string) => treeSnapshot(path.join(root, 'out')
 
 export const casesDir = path.join(repoRoot, 'tests/bad-input');
 const tinyDir = path.join(casesDir, 'tiny');
-const bin = path.join(repoRoot, 'bin/hexaglot.js');
 
 const caseSchema = z.strictObject({
   /** What the case tries, in a few words. */
   about: z.string().min(1),
-  /** `check` runs in-process unless `via` says cli; `build` always runs the real CLI. */
+  /**
+   * How the command runs: `api`, the check alone in-process (the default for `check`); `main`, the whole
+   * command in-process (the default for `build`); `cli`, the real `hexaglot` process, for what only a process
+   * shows (a stack trace on its stderr, its exit code).
+   */
   command: z.enum(['check', 'build']).default('check'),
-  via: z.enum(['api', 'cli']).optional(),
+  via: z.enum(['api', 'main', 'cli']).optional(),
   /** The documents checked or built (`--doc`). */
   docs: z.array(z.string()).default(['tiny']),
   /** Extra CLI arguments (`--format html`). */
@@ -115,19 +118,26 @@ export function checkInProcess(root: string, docs: string[]): Outcome {
   return { messages: text ? text.split('\n') : [], exit: result.ok ? 0 : 1, stray: [] };
 }
 
+const argv = (command: string, docs: string[], args: string[]) => [command, ...docs.flatMap((doc) => ['--doc', doc]), ...args];
+
+/** The whole command, `hexaglot <command> --doc …`, in-process in the copy. */
+export async function runMain(root: string, command: string, docs: string[], args: string[]): Promise<Outcome> {
+  return outcomeOf(await hexaglot(root, argv(command, docs, args)));
+}
+
 /** The real command, `node bin/hexaglot.js <command> --doc …`, in the copy. */
 export function runCli(root: string, command: string, docs: string[], args: string[]): Outcome {
-  const run = spawnSync(process.execPath, [bin, command, ...docs.flatMap((doc) => ['--doc', doc]), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  return outcomeOf(hexaglotProcess(root, argv(command, docs, args), { timeout: 60_000 }));
+}
+
+/** What the command printed on stderr, sorted: its messages, and anything else besides its summary line. */
+function outcomeOf(run: CliRun): Outcome {
   const lines = run.stderr.split('\n').filter(Boolean);
   const isMessage = (line: string) => / error: | warning: /.test(line) && /\[hexaglot:[\w-]+\]$/.test(line);
   const isSummary = (line: string) => line.startsWith('✗ ');
   return {
     messages: lines.filter(isMessage),
-    exit: run.status ?? undefined,
+    exit: run.code ?? undefined,
     stray: lines.filter((line) => !isMessage(line) && !isSummary(line)),
   };
 }

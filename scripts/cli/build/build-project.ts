@@ -12,7 +12,7 @@ import { hasErrors } from '../../diagnostics/report.js';
 import { LANGS, type Lang } from '../../i18n/languages.js';
 import { listDocuments, projectPaths } from '../../model/project.js';
 import { FORMATS, type Format } from '../../render/writers.js';
-import { writeOutputs, type OutputContent, type OutputFileSystem } from '../output-transaction.js';
+import { OutputTransaction, writeOutputs, type OutputContent, type OutputFileSystem } from '../output-transaction.js';
 import type { Selection } from '../pipeline.js';
 import { UsageError } from '../usage-error.js';
 import type { DocumentJob, DocumentResult } from './document-job.js';
@@ -67,16 +67,28 @@ export async function buildProject(request: BuildRequest): Promise<BuildOutcome>
   const project = await checkProject(root, keys, previous, documents);
   if (!project.ok) return { ok: false, files: filesOf(project.files), written: [], assets: [], upToDate: 0 };
 
-  const plan = (selection.docs ?? documents).map((docId) => planDocument(root, docId, selection.langs, formats, keys, previous));
+  const failed = new Int32Array(new SharedArrayBuffer(4));
+  const plan = (selection.docs ?? documents).map((docId) => planDocument(root, docId, selection.langs, formats, keys, previous, failed));
   const jobs = plan.flatMap((step) => (step.job ? [step.job] : []));
-  const results = new Map((await runJobs(byCost(root, jobs), request.threads)).map((result) => [result.docId, result]));
+  const staging = new Staging(root, keys, hashes, previous, new OutputTransaction(request.fileSystem));
+  const results = new Map<string, DocumentResult>();
+  try {
+    await runJobs(byCost(root, jobs), request.threads, (result) => {
+      results.set(result.docId, result);
+      staging.stage(result);
+    });
+  } catch (error) {
+    staging.abort();
+    throw error;
+  }
   const files = [...filesOf(project.files), ...plan.flatMap((step) => filesOf(results.get(step.docId)?.files ?? step.kept))];
   const upToDate = plan.reduce((n, step) => n + (step.job ? step.job.skip.length : step.upToDate), 0);
-  if (files.some(hasErrors)) return { ok: false, files, written: [], assets: [], upToDate };
-
-  const ordered = plan.flatMap((step) => (results.has(step.docId) ? [results.get(step.docId)!] : []));
+  if (files.some(hasErrors)) {
+    staging.abort();
+    return { ok: false, files, written: [], assets: [], upToDate };
+  }
   const next = nextManifest(kept, keys, hashes, project.files);
-  const { written, assets } = write(root, ordered, plan, keys, hashes, previous, next, request.fileSystem);
+  const { written, assets } = staging.commit(plan, next, request.fileSystem);
   return { ok: true, files, written, assets, upToDate };
 }
 
@@ -110,6 +122,7 @@ function planDocument(
   formats: readonly Format[],
   keys: BuildKeys,
   previous: Manifest,
+  failed: Int32Array,
 ): DocumentPlan {
   const record = previous.documents[docId];
   const checked = record?.key === keys.check(docId) && (record.complete || (langs?.every((lang) => record.langs.includes(lang)) ?? false));
@@ -134,6 +147,7 @@ function planDocument(
     skip,
     renderKey: keys.render,
     projectKey: keys.project,
+    failed,
   };
   return { docId, job, kept: [], upToDate: 0 };
 }
@@ -172,60 +186,81 @@ function nextManifest(kept: Manifest, keys: BuildKeys, hashes: FileHashes, proje
   };
 }
 
-/** Writes the outputs and the assets that changed as one transaction, then the manifest that records them. */
-function write(
-  root: string,
-  results: readonly DocumentResult[],
-  plan: readonly DocumentPlan[],
-  keys: BuildKeys,
-  hashes: FileHashes,
-  previous: Manifest,
-  next: Manifest,
-  fileSystem: OutputFileSystem,
-): { written: WrittenOutput[]; assets: string[] } {
-  const files = new Map<string, OutputContent>();
-  const outputKeys = new Map<string, string>();
-  const written: WrittenOutput[] = [];
-  for (const result of results) {
-    for (const output of result.outputs) {
+/**
+ * The outputs and the assets that changed, written to their temporary files document by document as
+ * each is made (so that only one document's outputs is held in memory at a time), then put in place
+ * together, and the manifest that records them written after.
+ */
+class Staging {
+  private readonly staged: { result: DocumentResult; outputs: (WrittenOutput & { key: string })[] }[] = [];
+  private readonly assetKeys = new Map<string, string>();
+  private failed = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly keys: BuildKeys,
+    private readonly hashes: FileHashes,
+    private readonly previous: Manifest,
+    private readonly transaction: OutputTransaction,
+  ) {}
+
+  stage(result: DocumentResult): void {
+    // Once a document has failed nothing will be written: what comes after is not staged.
+    this.failed ||= !result.ok;
+    if (this.failed) return;
+    const files = new Map<string, OutputContent>();
+    const outputs = result.outputs.map((output) => {
       const [lang, format, copy] = output.id.split('/') as [string, string, string];
       const content = typeof output.content === 'string' ? output.content : Buffer.from(output.content);
       files.set(output.file, content);
-      outputKeys.set(output.file, keys.output(result.docId, lang, format, copy || undefined));
-      written.push({ id: output.id, file: output.file, size: Buffer.byteLength(content) });
+      const key = this.keys.output(result.docId, lang, format, copy || undefined);
+      return { id: output.id, file: output.file, size: Buffer.byteLength(content), key };
+    });
+    for (const [file, content] of result.assets) {
+      const key = typeof content === 'string' ? digest(content) : this.hashes.hash(content.copyOf);
+      if (this.assetKeys.has(file) || isCurrent(this.root, this.previous.assets[path.relative(this.root, file)], key)) continue;
+      this.assetKeys.set(file, key);
+      files.set(file, content);
     }
+    this.transaction.stage(files);
+    this.staged.push({ result: { ...result, outputs: [], assets: [] }, outputs });
   }
-  const assetKeys = new Map<string, string>();
-  for (const [file, content] of results.flatMap((result) => result.assets)) {
-    const key = typeof content === 'string' ? digest(content) : hashes.hash(content.copyOf);
-    if (assetKeys.has(file) || isCurrent(root, previous.assets[path.relative(root, file)], key)) continue;
-    assetKeys.set(file, key);
-    files.set(file, content);
-  }
-  writeOutputs(files, fileSystem);
 
-  for (const result of results) {
-    const job = plan.find((step) => step.docId === result.docId)!.job!;
-    const record = next.documents[result.docId];
-    const same = record?.key === keys.check(result.docId);
-    next.documents[result.docId] = {
-      key: keys.check(result.docId),
-      langs: [...new Set([...(same ? record.langs : []), ...result.langs])].sort(),
-      complete: job.langs === undefined || (same && record.complete),
-      files: same ? mergeMessages(record.files, result.files) : result.files,
-    };
-    Object.assign(next.copies, result.copies);
-    for (const output of result.outputs) {
-      const recorded = recordOf(root, output.file, outputKeys.get(output.file)!);
-      if (recorded) next.outputs[`${result.docId}/${output.id}`] = recorded;
+  abort(): void {
+    this.transaction.abort();
+  }
+
+  /** Puts everything staged in place, then records it in the manifest, in the order of the plan. */
+  commit(plan: readonly DocumentPlan[], next: Manifest, fileSystem: OutputFileSystem): { written: WrittenOutput[]; assets: string[] } {
+    this.transaction.commit();
+    const { root, keys } = this;
+    const written: WrittenOutput[] = [];
+    for (const step of plan) {
+      const staged = this.staged.find((entry) => entry.result.docId === step.docId);
+      if (!staged) continue;
+      const { result, outputs } = staged;
+      const record = next.documents[result.docId];
+      const same = record?.key === keys.check(result.docId);
+      next.documents[result.docId] = {
+        key: keys.check(result.docId),
+        langs: [...new Set([...(same ? record.langs : []), ...result.langs])].sort(),
+        complete: step.job!.langs === undefined || (same && record.complete),
+        files: same ? mergeMessages(record.files, result.files) : result.files,
+      };
+      Object.assign(next.copies, result.copies);
+      for (const output of outputs) {
+        const recorded = recordOf(root, output.file, output.key);
+        if (recorded) next.outputs[`${result.docId}/${output.id}`] = recorded;
+        written.push({ id: output.id, file: output.file, size: output.size });
+      }
     }
+    for (const [file, key] of this.assetKeys) {
+      const recorded = recordOf(root, file, key);
+      if (recorded) next.assets[recorded.file] = recorded;
+    }
+    writeOutputs(new Map([[manifestFile(root), `${JSON.stringify(next)}\n`]]), fileSystem);
+    return { written, assets: [...this.assetKeys.keys()] };
   }
-  for (const [file, key] of assetKeys) {
-    const recorded = recordOf(root, file, key);
-    if (recorded) next.assets[recorded.file] = recorded;
-  }
-  writeOutputs(new Map([[manifestFile(root), `${JSON.stringify(next)}\n`]]), fileSystem);
-  return { written, assets: [...assetKeys.keys()] };
 }
 
 /** The messages of a check of some languages laid over those of an earlier check under the same key. */

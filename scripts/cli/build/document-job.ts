@@ -24,6 +24,11 @@ export interface DocumentJob {
   skip: string[];
   /** A hash of what the writers read (templates, style sheet, fonts, hexaglot): writers made for another are made again. */
   renderKey: string;
+  /**
+   * Set (to 1) by the first job whose document fails its check, and read by every job before it
+   * renders: once one document has failed nothing will be written, so no other is rendered.
+   */
+  failed: Int32Array;
   /** A hash of the project's own sources (glossary, locales, templates): the glossary is read again when it changes. */
   projectKey: string;
 }
@@ -76,7 +81,8 @@ export async function runDocumentJob(job: DocumentJob): Promise<DocumentResult> 
     copies: {},
     assets: [],
   };
-  if (!result.ok || job.formats.length === 0) return result;
+  if (!result.ok) Atomics.store(job.failed, 0, 1);
+  if (!result.ok || job.formats.length === 0 || Atomics.load(job.failed, 0) === 1) return result;
   const skip = new Set(job.skip);
   const made = await renderersFor(job, job.formats);
   const assets: Assets = new Map();

@@ -11,14 +11,18 @@ import { rethrown, type JobOutcome } from './job-errors.js';
 /** Worker threads load compiled code: run from the TypeScript sources (in tests), jobs stay in this thread. */
 const compiled = import.meta.url.endsWith('.js');
 
-export async function runJobs(jobs: readonly DocumentJob[], threads = availableParallelism()): Promise<DocumentResult[]> {
-  if (jobs.length === 0) return [];
+/** Runs every job; `done` is given each result as soon as its job ends, in the order they end. */
+export async function runJobs(
+  jobs: readonly DocumentJob[],
+  threads = availableParallelism(),
+  done: (result: DocumentResult) => void,
+): Promise<void> {
+  if (jobs.length === 0) return;
   const size = Math.min(threads, jobs.length);
   if (size <= 1 || !compiled) {
     const { runDocumentJob } = await import('./document-job.js');
-    const results: DocumentResult[] = [];
-    for (const job of jobs) results.push(await runDocumentJob(job));
-    return results;
+    for (const job of jobs) done(await runDocumentJob(job));
+    return;
   }
   const pool = new Piscina<DocumentJob, JobOutcome>({
     filename: new URL('./worker.js', import.meta.url).href,
@@ -27,8 +31,7 @@ export async function runJobs(jobs: readonly DocumentJob[], threads = availableP
     idleTimeout: 0,
   });
   try {
-    const outcomes = await Promise.all(jobs.map((job) => pool.run(job)));
-    return outcomes.map(rethrown);
+    await Promise.all(jobs.map(async (job) => done(rethrown(await pool.run(job)))));
   } finally {
     await pool.destroy();
   }
