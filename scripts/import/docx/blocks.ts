@@ -1,0 +1,223 @@
+/**
+ * The body's paragraphs and tables as the model's blocks, by their Word style (the ids our DOCX
+ * writer gives, scripts/render/docx/styles.ts): titles, headings, call-word lines, labelled
+ * paragraphs, dash and numbered lists, proposal lines and their Reasons, captioned tables, summaries.
+ */
+import type { BlockNode, Heading, InlineNode, List, ListItem, Proposal, ProposalAction, SummaryPart } from '../../model/types.js';
+import { PROPOSAL_ACTIONS } from '../../model/types.js';
+import { toInlines, type InlineOptions } from './inlines.js';
+import { report } from './messages.js';
+import { readParagraph, splitAtTab, textOfPieces, type WordParagraph } from './paragraphs.js';
+import type { Mark, Piece, RunContext } from './runs.js';
+import { STYLES } from './styles.js';
+import { readTable } from './tables.js';
+import { child, childrenOf, tagOf, type XmlNode } from './xml.js';
+
+export interface BlockOptions extends InlineOptions {
+  context: RunContext;
+  /** Call words by their text in this language. */
+  words: ReadonlyMap<string, string>;
+  /** Summary parts' keys by their titles in this language. */
+  summaryKeys: ReadonlyMap<string, string>;
+  /** Whether a resolution title is followed by its name (document.yaml gives `title`), under this proposal or none. */
+  titleIsNamed: (proposal: string | undefined) => boolean;
+  /** The resolution a proposal's title names, as `resolution=` writes it, when document.yaml says it. */
+  proposalResolution: (proposal: string) => string | undefined;
+  /** The words around a table's number in this language ("Table ", ":"), printed before its caption. */
+  tableNumber: [before: string, after: string];
+}
+
+const LIST_MARKERS = new Set(['–', '•', '-']);
+
+/** Reads a sequence of body (or cell, or footnote) elements. `top`: the document body, where the frame and proposals are. */
+export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top = false): BlockNode[] {
+  const body: BlockNode[] = [];
+  let target = body;
+  let proposal: Proposal | undefined;
+  let caption: InlineNode[] | undefined;
+  let skipName = false;
+  let inFrame = top;
+  const inline = (pieces: readonly Piece[], callWords?: boolean) =>
+    toInlines(pieces, { ...options, callWords: callWords ? options.words : undefined });
+
+  const elements = nodes.flatMap((n) => (tagOf(n) === 'w:sdt' ? childrenOf(child(n, 'w:sdtContent') ?? {}) : [n]));
+  elements.forEach((node, index) => {
+    const tag = tagOf(node);
+    if (tag === 'w:tbl') {
+      // The frame's conference block: a table before anything else in our DOCX.
+      if (inFrame && index === 0 && !isSummary(node)) return;
+      inFrame = false;
+      if (isSummary(node)) target.push(summary(node, options));
+      else target.push(readTable(node, caption ?? [], (cell) => readBlocks(childrenOf(cell).filter((c) => tagOf(c) !== 'w:tcPr'), options)));
+      caption = undefined;
+      return;
+    }
+    if (tag !== 'w:p') return;
+    const paragraph = readParagraph(node, options.context);
+    const { style, pieces } = paragraph;
+    if (inFrame && FRAME_STYLES.has(style)) return;
+    if (!pieces.length && paragraph.mark === undefined) return;
+    inFrame = false;
+    if (skipName && style.startsWith(STYLES.heading)) {
+      skipName = false;
+      return;
+    }
+    skipName = false;
+    switch (style) {
+      case STYLES.proposal: {
+        const parts = splitAtTab(pieces);
+        const action = textOfPieces(parts?.before ?? pieces).trim() as ProposalAction;
+        if (!PROPOSAL_ACTIONS.includes(action))
+          report(options.context, 'warning', `"${action}" is not a proposal action (${PROPOSAL_ACTIONS.join(', ')})`, 'correct the proposal line in Word');
+        proposal = { type: 'proposal', action, id: textOfPieces(parts?.after ?? []).trim(), children: [], reasons: [] };
+        body.push(proposal);
+        target = proposal.children;
+        return;
+      }
+      case STYLES.reasons:
+        if (proposal) target = proposal.reasons;
+        else report(options.context, 'warning', 'Reasons outside a proposal are read as a paragraph', 'put a proposal line before them');
+        if (!proposal) target.push(plainParagraph(paragraph, inline));
+        return;
+      case STYLES.resolutionTitle:
+      case STYLES.annexTitle: {
+        const resolutionTitle = style === STYLES.resolutionTitle;
+        const heading: Heading = {
+          type: 'heading',
+          depth: 1,
+          role: resolutionTitle ? 'resolutionTitle' : 'annexTitle',
+          resolution: resolutionTitle && proposal ? options.proposalResolution(proposal.id) : undefined,
+          change: undefined,
+          children: inline(pieces),
+        };
+        target.push(heading);
+        skipName = resolutionTitle && options.titleIsNamed(proposal?.id);
+        return;
+      }
+      case STYLES.callWord:
+        target.push({ type: 'callWordParagraph', change: paragraph.mark ?? wholeChange(inline(pieces, true)), children: inline(pieces, true) });
+        return;
+      case STYLES.caption:
+        caption = captionText(pieces, inline, options.tableNumber);
+        return;
+      case STYLES.figure:
+        report(options.context, 'warning', 'a figure cannot be imported', 'write it as ::figure in the Markdown; a note is kept in its place');
+        target.push(plainParagraph(paragraph, inline));
+        return;
+    }
+    if (style.startsWith(STYLES.heading) && /^Heading[1-6]$/.test(style)) {
+      const parts = splitAtTab(pieces);
+      const label = parts ? inline(parts.before) : undefined;
+      const children = inline(parts ? parts.after : pieces);
+      target.push({
+        type: 'heading',
+        depth: Number(style.slice(STYLES.heading.length)) as Heading['depth'],
+        label,
+        change: paragraph.mark ?? wholeChange([...(label ?? []), ...children]),
+        children,
+      });
+      return;
+    }
+    const parts = splitAtTab(pieces);
+    const marker = parts && textOfPieces(parts.before).trim();
+    if (LIST_STYLES.has(style) && parts && marker !== undefined && (LIST_MARKERS.has(marker) || /^\d+\.$/.test(marker))) {
+      addListItem(target, marker, paragraph.mark, inline(parts.after));
+      return;
+    }
+    if (LABELLED_STYLES.has(style) && parts) {
+      const label = inline(parts.before);
+      const children = inline(parts.after);
+      target.push({ type: 'labelledParagraph', label, change: paragraph.mark ?? wholeChange([...label, ...children]), children });
+      return;
+    }
+    target.push(plainParagraph(paragraph, inline));
+  });
+  return body;
+}
+
+const FRAME_STYLES = new Set<string>([STYLES.source, STYLES.documentTitle, STYLES.note]);
+// In a footnote, lists and labelled paragraphs keep the footnote's style.
+const LIST_STYLES = new Set<string>([STYLES.dash, STYLES.tableLabelled, STYLES.footnoteText]);
+const LABELLED_STYLES = new Set<string>([STYLES.labelled, STYLES.tableLabelled, STYLES.footnoteText, STYLES.dash]);
+
+function plainParagraph(paragraph: WordParagraph, inline: (pieces: readonly Piece[]) => InlineNode[]): BlockNode {
+  const children = inline(paragraph.pieces);
+  return { type: 'paragraph', change: paragraph.mark ?? wholeChange(children), children };
+}
+
+/** Whether every inline is inside one kind of change: the block was inserted or deleted whole. */
+function wholeChange(nodes: readonly InlineNode[]): Mark {
+  const first = nodes[0]?.type;
+  if ((first === 'insertion' || first === 'deletion') && nodes.every((n) => n.type === first)) return first;
+  return undefined;
+}
+
+/** The caption without the number our writer prints before it ("Table 3: "), which the model makes again. */
+function captionText(
+  pieces: readonly Piece[],
+  inline: (pieces: readonly Piece[]) => InlineNode[],
+  [before, after]: [string, string],
+): InlineNode[] {
+  const nodes = inline(pieces);
+  const [first] = nodes;
+  if (first?.type !== 'text' || !first.value.startsWith(before)) return nodes;
+  let at = before.length;
+  while (at < first.value.length && first.value[at]! >= '0' && first.value[at]! <= '9') at++;
+  if (at === before.length || !first.value.startsWith(after, at)) return nodes;
+  at += after.length;
+  if (first.value[at] === ' ') at++;
+  const rest = first.value.slice(at);
+  return rest ? [{ type: 'text', value: rest }, ...nodes.slice(1)] : nodes.slice(1);
+}
+
+/** A list item after the list before it, or a new list; `•` items go into the last item, one level down. */
+function addListItem(target: BlockNode[], marker: string, mark: Mark, children: InlineNode[]): void {
+  const change = mark ?? wholeChange(children);
+  const item: ListItem = { type: 'listItem', change, children: [{ type: 'paragraph', change, children }] };
+  const ordered = /^\d+\.$/.test(marker);
+  let list = target.at(-1);
+  if (marker === '•' && list?.type === 'list') {
+    const parent = list.children.at(-1)!;
+    const nested = parent.children.at(-1);
+    if (nested?.type === 'list') nested.children.push(item);
+    else parent.children.push({ type: 'list', ordered: false, start: 1, children: [item] });
+    return;
+  }
+  if (list?.type !== 'list' || list.ordered !== ordered) {
+    list = { type: 'list', ordered, start: ordered ? Number(marker.slice(0, -1)) : 1, children: [] } satisfies List;
+    target.push(list);
+  }
+  list.children.push(item);
+}
+
+function isSummary(table: XmlNode): boolean {
+  const paragraphs = childrenOf(table).flatMap((row) => childrenOf(row).flatMap((cell) => childrenOf(cell)));
+  return paragraphs.some((p) => {
+    const style = child(child(p, 'w:pPr') ?? {}, 'w:pStyle');
+    return style !== undefined && (style[':@'] as Record<string, string> | undefined)?.['@_w:val'] === STYLES.summaryTitle;
+  });
+}
+
+/** The summary box: each title paragraph opens a part, the locale's title giving its key. */
+function summary(table: XmlNode, options: BlockOptions): BlockNode {
+  const cell = childrenOf(table)
+    .filter((c) => tagOf(c) === 'w:tr')
+    .flatMap((row) => childrenOf(row).filter((c) => tagOf(c) === 'w:tc'))[0];
+  const parts: SummaryPart[] = [];
+  let current: XmlNode[] = [];
+  let title = '';
+  const close = () => {
+    if (title) parts.push({ key: options.summaryKeys.get(title) ?? title, title, children: readBlocks(current, options) });
+    current = [];
+  };
+  for (const node of childrenOf(cell ?? {})) {
+    if (tagOf(node) !== 'w:p' && tagOf(node) !== 'w:tbl') continue;
+    const style = child(child(node, 'w:pPr') ?? {}, 'w:pStyle');
+    if ((style?.[':@'] as Record<string, string> | undefined)?.['@_w:val'] === STYLES.summaryTitle) {
+      close();
+      title = textOfPieces(readParagraph(node, options.context).pieces).trim();
+    } else current.push(node);
+  }
+  close();
+  return { type: 'summary', parts };
+}

@@ -1,0 +1,81 @@
+/**
+ * Pieces (runs.ts) as the model's inline nodes: a run of pieces in one tracked change becomes one
+ * insertion or deletion around them, italic and bold text emphasis and strong inside it, and on a
+ * line of call words each change's words the call word the locale spells so.
+ */
+import type { InlineNode } from '../../model/types.js';
+import type { Mark, Piece } from './runs.js';
+
+export interface InlineOptions {
+  /** Call words by their text in this language (`considérant` → considering), for a call-word line. */
+  callWords?: ReadonlyMap<string, string> | undefined;
+  /** The footnote's number in the model, by the id the package gives it. */
+  footnoteNumber: (id: string) => number;
+}
+
+export function toInlines(pieces: readonly Piece[], options: InlineOptions): InlineNode[] {
+  const out: InlineNode[] = [];
+  for (const group of byMark(pieces)) {
+    const content = options.callWords ? callWords(group.pieces, options) : formatted(group.pieces, options);
+    if (group.mark === undefined) out.push(...content);
+    else out.push({ type: group.mark, children: content });
+  }
+  return out;
+}
+
+function byMark(pieces: readonly Piece[]): { mark: Mark; pieces: Piece[] }[] {
+  const groups: { mark: Mark; pieces: Piece[] }[] = [];
+  for (const piece of pieces) {
+    const last = groups.at(-1);
+    // An editor's comment stays inside the change it is in; a Word comment (unmarked) closes it.
+    if (last && last.mark === piece.mark) last.pieces.push(piece);
+    else groups.push({ mark: piece.mark, pieces: [piece] });
+  }
+  return groups;
+}
+
+/** Text with emphasis and strong, footnote calls, breaks and comments, in one change or none. */
+function formatted(pieces: readonly Piece[], options: InlineOptions): InlineNode[] {
+  const out: InlineNode[] = [];
+  let run: { italic: boolean; bold: boolean; nodes: InlineNode[] } | undefined;
+  const close = () => {
+    if (!run) return;
+    let nodes = run.nodes;
+    if (run.bold) nodes = [{ type: 'strong', children: nodes }];
+    if (run.italic) nodes = [{ type: 'emphasis', children: nodes }];
+    out.push(...nodes);
+    run = undefined;
+  };
+  for (const piece of pieces) {
+    if (piece.kind === 'text' && (piece.italic || piece.bold)) {
+      if (run && (run.italic !== piece.italic || run.bold !== piece.bold)) close();
+      run ??= { italic: piece.italic, bold: piece.bold, nodes: [] };
+      appendText(run.nodes, piece.value);
+      continue;
+    }
+    close();
+    if (piece.kind === 'text') appendText(out, piece.value);
+    else if (piece.kind === 'tab') appendText(out, '\t');
+    else if (piece.kind === 'break') out.push({ type: 'break' });
+    else if (piece.kind === 'footnote') {
+      const number = options.footnoteNumber(piece.id);
+      out.push({ type: 'footnoteReference', id: String(number), number });
+    } else out.push({ type: 'editorComment', children: [{ type: 'text', value: piece.text }] });
+  }
+  close();
+  return out;
+}
+
+function appendText(nodes: InlineNode[], value: string): void {
+  const last = nodes.at(-1);
+  if (last?.type === 'text') last.value += value;
+  else nodes.push({ type: 'text', value });
+}
+
+/** A line of call words: each change's text, or the unmarked text, one call word when the locale has it. */
+function callWords(pieces: readonly Piece[], options: InlineOptions): InlineNode[] {
+  const text = pieces.map((p) => (p.kind === 'text' ? p.value : '')).join('');
+  const key = options.callWords?.get(text.trim());
+  if (key && pieces.every((p) => p.kind === 'text')) return [{ type: 'callWord', key, value: text.trim() }];
+  return formatted(pieces, options);
+}

@@ -1,0 +1,126 @@
+/**
+ * A paragraph's runs as pieces of text, each with the tracked change it is in (w:ins / w:moveTo an
+ * insertion, w:del / w:moveFrom a deletion) and its formatting: the flat reading that
+ * inlines.ts turns into the model's nested nodes.
+ */
+import { report, type Report } from './messages.js';
+import { tracked, trackedAt } from './tracked-changes.js';
+import { attribute, child, childrenOf, isOn, tagOf, textOf, type XmlNode } from './xml.js';
+
+export type Mark = 'insertion' | 'deletion' | undefined;
+
+export type Piece =
+  | { kind: 'text'; value: string; mark: Mark; italic: boolean; bold: boolean }
+  | { kind: 'tab'; mark: Mark }
+  | { kind: 'break'; mark: Mark }
+  | { kind: 'footnote'; id: string; mark: Mark }
+  /** A Word comment (its text) at its anchor, or what the reader could not map, kept as an editor's comment. */
+  | { kind: 'comment'; text: string; mark: Mark };
+
+export interface RunContext extends Report {
+  /** Word comments by id: their text. */
+  comments: ReadonlyMap<string, string>;
+}
+
+/** Elements that hold no text and change nothing the model keeps. */
+const IGNORED = new Set([
+  'w:pPr',
+  'w:rPr',
+  'w:proofErr',
+  'w:bookmarkStart',
+  'w:bookmarkEnd',
+  'w:commentRangeStart',
+  'w:commentRangeEnd',
+  'w:permStart',
+  'w:permEnd',
+  'w:lastRenderedPageBreak',
+  'w:softHyphen',
+  'w:noBreakHyphen',
+  'w:footnoteRef',
+  'w:separator',
+  'w:continuationSeparator',
+  'w:moveFromRangeStart',
+  'w:moveFromRangeEnd',
+  'w:moveToRangeStart',
+  'w:moveToRangeEnd',
+  'w:customXmlInsRangeStart',
+  'w:customXmlInsRangeEnd',
+  'w:customXmlDelRangeStart',
+  'w:customXmlDelRangeEnd',
+]);
+
+/** Containers whose children are read as if they stood in their place. */
+const TRANSPARENT = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:sdtContent', 'w:dir', 'w:bdo', 'w:fldSimple']);
+
+/** The pieces of a paragraph's (or a change's) children. */
+export function readPieces(nodes: readonly XmlNode[], mark: Mark, context: RunContext): Piece[] {
+  const pieces: Piece[] = [];
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    const change = tracked(tag);
+    if (change) {
+      // A change inside a change (an insertion deleted by another reviewer) is the inner one's.
+      pieces.push(...readPieces(childrenOf(node), change, context));
+    } else if (tag === 'w:r') {
+      pieces.push(...readRun(node, mark, context));
+    } else if (tag === 'w:sdt') {
+      const content = child(node, 'w:sdtContent');
+      if (content) pieces.push(...readPieces(childrenOf(content), mark, context));
+    } else if (TRANSPARENT.has(tag)) {
+      if (tag === 'w:fldSimple')
+        unsupported(pieces, `a field (${attribute(node, 'w:instr')?.trim() ?? 'w:fldSimple'})`, mark, context, 'its result is kept');
+      pieces.push(...readPieces(childrenOf(node), mark, context));
+    } else if (!IGNORED.has(tag) && tag !== '#text') {
+      unsupported(pieces, `an element the dialect has no place for (${tag})`, mark, context);
+    }
+  }
+  return pieces;
+}
+
+function readRun(run: XmlNode, mark: Mark, context: RunContext): Piece[] {
+  const properties = child(run, 'w:rPr');
+  if (properties && child(properties, 'w:rPrChange'))
+    report(context, 'warning', 'a formatting change (w:rPrChange) is not taken: the dialect tracks text, not formatting', 'accept or reject it in Word if it matters');
+  const italic = isOn(properties, 'w:i');
+  const bold = isOn(properties, 'w:b');
+  const runMark = trackedAt(properties) ?? mark;
+  const pieces: Piece[] = [];
+  for (const node of childrenOf(run)) {
+    const tag = tagOf(node);
+    if (tag === 'w:t' || tag === 'w:delText') {
+      // A tab character in the text is a tab, as Word shows it.
+      textOf(node)
+        .split('\t')
+        .forEach((value, index) => {
+          if (index > 0) pieces.push({ kind: 'tab', mark: runMark });
+          if (value) pieces.push({ kind: 'text', value, mark: runMark, italic, bold });
+        });
+    } else if (tag === 'w:tab' || tag === 'w:ptab') {
+      pieces.push({ kind: 'tab', mark: runMark });
+    } else if (tag === 'w:br' || tag === 'w:cr') {
+      pieces.push({ kind: 'break', mark: runMark });
+    } else if (tag === 'w:footnoteReference') {
+      pieces.push({ kind: 'footnote', id: attribute(node, 'w:id') ?? '', mark: runMark });
+    } else if (tag === 'w:commentReference') {
+      const id = attribute(node, 'w:id') ?? '';
+      pieces.push({ kind: 'comment', text: context.comments.get(id) ?? '', mark: undefined });
+    } else if (tag === 'w:fldChar' || tag === 'w:instrText') {
+      if (tag === 'w:instrText') unsupported(pieces, `a field (${textOf(node).trim()})`, runMark, context, 'its result is kept');
+    } else if (!IGNORED.has(tag) && tag !== 'w:rPr') {
+      const what = tag === 'w:drawing' || tag === 'w:pict' ? 'a picture or text box' : tag === 'w:object' ? 'an embedded object' : tag;
+      unsupported(pieces, `${what} (${tag})`, runMark, context);
+    }
+  }
+  return pieces;
+}
+
+/** Reports what cannot be mapped and keeps a note of it in its place, as an editor's comment. */
+function unsupported(pieces: Piece[], what: string, mark: Mark, context: RunContext, kept = 'it is kept as an editor’s comment'): void {
+  report(context, 'warning', `${what} cannot be written in the dialect; ${kept}`, 'rewrite it as text, or as a ::figure, in the Markdown');
+  pieces.push({ kind: 'comment', text: `import: ${what} was here`, mark });
+}
+
+/** The plain text of pieces, as a place's first words. */
+export function piecesText(pieces: readonly Piece[]): string {
+  return pieces.map((p) => (p.kind === 'text' ? p.value : p.kind === 'tab' ? ' ' : '')).join('');
+}
