@@ -197,6 +197,23 @@ export function createProgram(io: Io = processIo, status: Status = { code: EXIT_
       runRedline(oldFile, newFile, options, context());
     });
 
+  program
+    .command('import')
+    .description(
+      "Read a Word file (tracked changes, comments, footnotes, tables with merged cells) into the dialect: prints it, or writes it to --out; with --diff, shows what it changes against the document's current text, block by block, and writes nothing.",
+    )
+    .argument('<file>', 'the .docx file')
+    .requiredOption('--doc <id>', 'the document it is a language version of (its document.yaml gives the metadata)')
+    .requiredOption('--lang <code>', `its language: ${LANGS.join(', ')}`)
+    .option('--out <file>', 'write the dialect to this file (atomically) instead of printing it')
+    .option('--diff', "show what it changes against content/<doc>/<lang>.md, block by block; write nothing")
+    .option('--root <dir>', ROOT_HELP, process.cwd())
+    .action(async (file: string, options: { doc: string; lang: string; out?: string; diff?: boolean; root: string }) => {
+      const lang = language(options.lang);
+      const { runImport } = await import('./commands/import.js');
+      await runImport(file, { ...options, lang }, context());
+    });
+
   return program;
 }
 
