@@ -1,0 +1,248 @@
+/**
+ * The DOCX reader (scripts/import/docx/): every tracked DOCX the build writes imports back to its
+ * source's model, and Word's own constructs (comments, moves, nested changes, a change in a
+ * footnote, merged cells, a right-to-left paragraph, what it cannot map) come in as the dialect says.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import JSZip from 'jszip';
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  Document,
+  FootnoteReferenceRun,
+  ImageRun,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
+import { describe, expect, it } from 'vitest';
+import { importDocx, formatMessage } from '../scripts/import/docx/index.js';
+import { loadLocale } from '../scripts/i18n/locales.js';
+import { buildDocument, buildVersion } from '../scripts/model/build.js';
+import { loadDocumentData } from '../scripts/model/data.js';
+import type { ModelDocument } from '../scripts/model/types.js';
+import { toDialect } from '../scripts/render/dialect/index.js';
+import { paths } from './helpers/build.js';
+import { corpusOutputs } from './helpers/corpus.js';
+import { blockDiff } from '../scripts/cli/commands/import-diff.js';
+
+/** A model as the tracked DOCX can carry it: without what the writer leaves out (editors' comments, anchors, ids). */
+function carried(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      const node = item as { type?: string; value?: string; children?: unknown[] };
+      if (node?.type === 'editorComment' || node?.type === 'anchor') continue;
+      const next = carried(item) as { type?: string; value?: string; children?: unknown[] };
+      if ((next?.type === 'insertion' || next?.type === 'deletion') && next.children?.length === 0) continue;
+      const last = out.at(-1) as { type?: string; value?: string } | undefined;
+      if (last?.type === 'text' && next?.type === 'text') last.value += next.value!;
+      else out.push(next);
+    }
+    return out;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([key]) => key !== 'position' && key !== 'id' && key !== 'reading');
+    return Object.fromEntries(entries.map(([k, v]) => [k, carried(v)]));
+  }
+  return value;
+}
+
+const shapeOf = (doc: Pick<ModelDocument, 'body' | 'footnotes'>) => carried({ body: doc.body, footnotes: doc.footnotes });
+
+/** The dialect text read back as a language file of `doc`'s document. */
+function reread(doc: ModelDocument, text: string): { model: ModelDocument | undefined; messages: string[] } {
+  const docDir = path.join(paths.content, doc.docId);
+  const file = new VFile({ path: `${doc.lang}.md`, value: text });
+  const model = buildVersion(file, doc.lang, doc.meta, doc.docId, docDir, paths, loadDocumentData(docDir, paths.root));
+  return { model, messages: file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`) };
+}
+
+async function roundTrip(doc: ModelDocument, content: Uint8Array) {
+  const imported = await importDocx(content, doc.meta, loadLocale(paths.locales, doc.lang));
+  const text = toDialect({ ...doc, body: imported.body, footnotes: imported.footnotes });
+  const { model, messages } = reread(doc, text);
+  return { imported, text, model, messages };
+}
+
+describe('a tracked DOCX hexaglot writes imports back to its source', () => {
+  it('for every document and language', async () => {
+    const outputs = (await corpusOutputs({}, ['docx'])).filter((o) => o.variant === 'tracked');
+    expect(outputs.length).toBeGreaterThanOrEqual(18);
+    const results: string[] = [];
+    for (const output of outputs) {
+      const { model, messages } = await roundTrip(output.doc, output.content as Uint8Array);
+      const same = model !== undefined && JSON.stringify(shapeOf(model)) === JSON.stringify(shapeOf(output.doc));
+      results.push(`${output.doc.docId}/${output.doc.lang}: ${same && !messages.length ? 'same' : `differs ${messages.join('; ')}`}`);
+    }
+    console.log(results.join('\n'));
+    for (const docId of ['res71-proposal', 'ms-proposals-example'])
+      expect(results.filter((r) => r.startsWith(`${docId}/`)).every((r) => r.endsWith('same')), results.join('\n')).toBe(true);
+  });
+});
+
+describe('after LibreOffice has opened and saved it', () => {
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((file) => existsSync(file));
+
+  it.skipIf(!soffice)('the proposal imports to the same model, in every language', async () => {
+    const outputs = (await corpusOutputs({ docs: ['res71-proposal'] }, ['docx'])).filter((o) => o.variant === 'tracked');
+    expect(outputs.length).toBe(6);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hexaglot-lo-'));
+    try {
+      // A profile of its own, so that no other LibreOffice running on the machine is in the way.
+      execFileSync(
+        soffice!,
+        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx', '--outdir', `${dir}/out`, ...outputs.map((o) => o.file)],
+        { stdio: 'ignore', timeout: 240_000 },
+      );
+      const results: string[] = [];
+      for (const output of outputs) {
+        const saved = readFileSync(path.join(dir, 'out', path.basename(output.file)));
+        const { model, messages } = await roundTrip(output.doc, saved);
+        const same = model !== undefined && JSON.stringify(shapeOf(model)) === JSON.stringify(shapeOf(output.doc));
+        results.push(`${output.doc.lang}: ${same && !messages.length ? 'same' : `differs ${messages.join('; ')}`}`);
+      }
+      console.log(results.join('\n'));
+      expect(results.every((r) => r.endsWith('same')), results.join('\n')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The model of a document of the corpus whose metadata and locale a fixture is read with. */
+const english = buildDocument(paths, 'ms-proposals-example').versions.find((v) => v.lang === 'en')!;
+
+/** A fixture imported: the body as the dialect prints it, and the messages. */
+async function imported(data: Uint8Array, doc: ModelDocument = english): Promise<{ text: string; messages: string[] }> {
+  const result = await importDocx(data, doc.meta, loadLocale(paths.locales, doc.lang));
+  const text = toDialect({ ...doc, body: result.body, footnotes: result.footnotes });
+  return { text: text.slice(text.indexOf('\n---\n') + 5).trim(), messages: result.messages.map(formatMessage) };
+}
+
+const revision = { author: 'Reviewer', date: '2024-01-01T00:00:00Z' };
+
+const pack = (sections: Paragraph[] | (Paragraph | Table)[], extra: Partial<ConstructorParameters<typeof Document>[0]> = {}) =>
+  Packer.toBuffer(new Document({ ...extra, sections: [{ children: sections }] }));
+
+/** Rewrites one part of a package, for what the docx package cannot build (moves, changes inside changes), as Word writes it. */
+async function rewrite(data: Uint8Array, part: string, change: (xml: string) => string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(data);
+  zip.file(part, change(await zip.file(part)!.async('string')));
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+describe('Word’s own constructs', () => {
+  it('a comment comes in as an editor’s comment at its anchor', async () => {
+    const data = await pack(
+      [
+        new Paragraph({
+          children: [
+            new TextRun('The text '),
+            new CommentRangeStart(0),
+            new TextRun('commented'),
+            new CommentRangeEnd(0),
+            new TextRun({ children: [new CommentReference(0)] }),
+            new TextRun(' here.'),
+          ],
+        }),
+      ],
+      { comments: { children: [{ id: 0, ...revision, date: new Date(revision.date), children: [new Paragraph('Check this word.')] }] } },
+    );
+    expect((await imported(data)).text).toBe('The text commented{>>Check this word.<<} here.');
+  });
+
+  it('insertions, deletions, a deleted insertion and a move', async () => {
+    const data = await pack([
+      new Paragraph({
+        children: [
+          new TextRun('Keep '),
+          new InsertedTextRun({ text: 'added', id: 1, ...revision }),
+          new TextRun(' and '),
+          new DeletedTextRun({ text: 'removed', id: 2, ...revision }),
+          new TextRun(' NESTED MOVED.'),
+        ],
+      }),
+    ]);
+    const word = await rewrite(data, 'word/document.xml', (xml) =>
+      xml.replace(
+        ' NESTED MOVED.</w:t></w:r>',
+        ' </w:t></w:r><w:ins w:id="7" w:author="A" w:date="2024-01-01T00:00:00Z"><w:del w:id="8" w:author="B" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>twice</w:delText></w:r></w:del></w:ins>' +
+          '<w:moveFrom w:id="9" w:author="A" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>from</w:delText></w:r></w:moveFrom>' +
+          '<w:moveTo w:id="10" w:author="A" w:date="2024-01-01T00:00:00Z"><w:r><w:t>to</w:t></w:r></w:moveTo>',
+      ),
+    );
+    expect((await imported(word)).text).toBe('Keep {++added++} and {--removed--} {--twicefrom--}{++to++}');
+  });
+
+  it('a change inside a footnote', async () => {
+    const data = await pack([new Paragraph({ children: [new TextRun('Text'), new FootnoteReferenceRun(1)] })], {
+      footnotes: { 1: { children: [new Paragraph({ children: [new TextRun('A note '), new InsertedTextRun({ text: 'changed', id: 3, ...revision })] })] } },
+    });
+    expect((await imported(data)).text).toBe('Text[^1]\n\n[^1]: A note {++changed++}');
+  });
+
+  it('a vertically merged cell and a cell spanning two columns', async () => {
+    const cell = (text: string, options: { rowSpan?: number; columnSpan?: number } = {}) =>
+      new TableCell({ ...options, children: [new Paragraph(text)] });
+    const data = await pack([
+      new Table({
+        rows: [
+          new TableRow({ tableHeader: true, children: [cell('A'), cell('B'), cell('C')] }),
+          new TableRow({ children: [cell('down', { rowSpan: 2 }), cell('across', { columnSpan: 2 })] }),
+          new TableRow({ children: [cell('x'), cell('y')] }),
+        ],
+      }),
+    ]);
+    expect((await imported(data)).text).toBe(
+      [':::table', '- - A', '  - B', '  - C', '- - :cell{rowspan=2} down', '  - :cell{colspan=2} across', '- - x', '  - y', ':::'].join('\n'),
+    );
+  });
+
+  it('a right-to-left paragraph', async () => {
+    const arabic = buildDocument(paths, 'ms-proposals-example').versions.find((v) => v.lang === 'ar')!;
+    const data = await pack([new Paragraph({ bidirectional: true, children: [new TextRun({ text: 'نص عربي', rightToLeft: true })] })]);
+    expect((await imported(data, arabic)).text).toBe('نص عربي');
+  });
+
+  it('an element it cannot map is reported with its place and kept as an editor’s comment', async () => {
+    // A 1×1 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
+    const data = await pack([
+      new Paragraph('Before.'),
+      new Paragraph({ children: [new TextRun('A picture: '), new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 } })] }),
+      new Paragraph('After.'),
+    ]);
+    const { text, messages } = await imported(data);
+    expect(text).toBe('Before.\n\nA picture: {>>import: a picture or text box (w:drawing) was here<<}\n\nAfter.');
+    expect(messages).toEqual([
+      'word/document.xml: paragraph 2 (“A picture:”): warning: a picture or text box (w:drawing) cannot be written in the dialect; it is kept as an editor’s comment; rewrite it as text, or as a ::figure, in the Markdown',
+    ]);
+  });
+
+  it('a formatting change is reported, not taken', async () => {
+    const data = await pack([new Paragraph({ children: [new TextRun('Plain')] })]);
+    const word = await rewrite(data, 'word/document.xml', (xml) =>
+      xml.replace('<w:r><w:t xml:space="preserve">Plain', '<w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t xml:space="preserve">Plain'),
+    );
+    const { messages } = await imported(word);
+    expect(messages.join('\n')).toContain('w:rPrChange');
+  });
+});
+
+describe('--diff', () => {
+  it('shows the blocks that changed, at their line', () => {
+    expect(blockDiff('a\n\nb\n\nc\n', 'a\n\nB\n\nc\n', 'x.md')).toBe('x.md:3: -\n- b\nx.md:3: +\n+ B\n2 block(s) changed\n');
+    expect(blockDiff('a\n', 'a\n', 'x.md')).toBe('no change\n');
+  });
+});
