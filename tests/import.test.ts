@@ -87,7 +87,10 @@ describe('a tracked DOCX hexaglot writes imports back to its source', () => {
     }
     console.log(results.join('\n'));
     for (const docId of ['res71-proposal', 'ms-proposals-example'])
-      expect(results.filter((r) => r.startsWith(`${docId}/`)).every((r) => r.endsWith('same')), results.join('\n')).toBe(true);
+      expect(
+        results.filter((r) => r.startsWith(`${docId}/`)).every((r) => r.endsWith('same')),
+        results.join('\n'),
+      ).toBe(true);
   });
 });
 
@@ -102,7 +105,15 @@ describe('after LibreOffice has opened and saved it', () => {
       // A profile of its own, so that no other LibreOffice running on the machine is in the way.
       execFileSync(
         soffice!,
-        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx', '--outdir', `${dir}/out`, ...outputs.map((o) => o.file)],
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'docx',
+          '--outdir',
+          `${dir}/out`,
+          ...outputs.map((o) => o.file),
+        ],
         { stdio: 'ignore', timeout: 240_000 },
       );
       const results: string[] = [];
@@ -113,7 +124,10 @@ describe('after LibreOffice has opened and saved it', () => {
         results.push(`${output.doc.lang}: ${same && !messages.length ? 'same' : `differs ${messages.join('; ')}`}`);
       }
       console.log(results.join('\n'));
-      expect(results.every((r) => r.endsWith('same')), results.join('\n')).toBe(true);
+      expect(
+        results.every((r) => r.endsWith('same')),
+        results.join('\n'),
+      ).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -187,7 +201,11 @@ describe('Word’s own constructs', () => {
 
   it('a change inside a footnote', async () => {
     const data = await pack([new Paragraph({ children: [new TextRun('Text'), new FootnoteReferenceRun(1)] })], {
-      footnotes: { 1: { children: [new Paragraph({ children: [new TextRun('A note '), new InsertedTextRun({ text: 'changed', id: 3, ...revision })] })] } },
+      footnotes: {
+        1: {
+          children: [new Paragraph({ children: [new TextRun('A note '), new InsertedTextRun({ text: 'changed', id: 3, ...revision })] })],
+        },
+      },
     });
     expect((await imported(data)).text).toBe('Text[^1]\n\n[^1]: A note {++changed++}');
   });
@@ -205,7 +223,9 @@ describe('Word’s own constructs', () => {
       }),
     ]);
     expect((await imported(data)).text).toBe(
-      [':::table', '- - A', '  - B', '  - C', '- - :cell{rowspan=2} down', '  - :cell{colspan=2} across', '- - x', '  - y', ':::'].join('\n'),
+      [':::table', '- - A', '  - B', '  - C', '- - :cell{rowspan=2} down', '  - :cell{colspan=2} across', '- - x', '  - y', ':::'].join(
+        '\n',
+      ),
     );
   });
 
@@ -220,11 +240,13 @@ describe('Word’s own constructs', () => {
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
     const data = await pack([
       new Paragraph('Before.'),
-      new Paragraph({ children: [new TextRun('A picture: '), new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 } })] }),
+      new Paragraph({
+        children: [new TextRun('A picture: '), new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 } })],
+      }),
       new Paragraph('After.'),
     ]);
     const { text, messages } = await imported(data);
-    expect(text).toBe('Before.\n\nA picture: {>>import: a picture or text box (w:drawing) was here<<}\n\nAfter.');
+    expect(text).toBe('Before.\n\nA picture: {>>import: a picture or text box was here<<}\n\nAfter.');
     expect(messages).toEqual([
       'word/document.xml: paragraph 2 (“A picture:”): warning: a picture or text box (w:drawing) cannot be written in the dialect; it is kept as an editor’s comment; rewrite it as text, or as a ::figure, in the Markdown',
     ]);
@@ -233,7 +255,10 @@ describe('Word’s own constructs', () => {
   it('a formatting change is reported, not taken', async () => {
     const data = await pack([new Paragraph({ children: [new TextRun('Plain')] })]);
     const word = await rewrite(data, 'word/document.xml', (xml) =>
-      xml.replace('<w:r><w:t xml:space="preserve">Plain', '<w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t xml:space="preserve">Plain'),
+      xml.replace(
+        '<w:r><w:t xml:space="preserve">Plain',
+        '<w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t xml:space="preserve">Plain',
+      ),
     );
     const { messages } = await imported(word);
     expect(messages.join('\n')).toContain('w:rPrChange');

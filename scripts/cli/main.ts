@@ -206,7 +206,7 @@ export function createProgram(io: Io = processIo, status: Status = { code: EXIT_
     .requiredOption('--doc <id>', 'the document it is a language version of (its document.yaml gives the metadata)')
     .requiredOption('--lang <code>', `its language: ${LANGS.join(', ')}`)
     .option('--out <file>', 'write the dialect to this file (atomically) instead of printing it')
-    .option('--diff', "show what it changes against content/<doc>/<lang>.md, block by block; write nothing")
+    .option('--diff', 'show what it changes against content/<doc>/<lang>.md, block by block; write nothing')
     .option('--root <dir>', ROOT_HELP, process.cwd())
     .action(async (file: string, options: { doc: string; lang: string; out?: string; diff?: boolean; root: string }) => {
       const lang = language(options.lang);

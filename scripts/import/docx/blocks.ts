@@ -3,11 +3,11 @@
  * writer gives, scripts/render/docx/styles.ts): titles, headings, call-word lines, labelled
  * paragraphs, dash and numbered lists, proposal lines and their Reasons, captioned tables, summaries.
  */
-import type { BlockNode, Heading, InlineNode, List, ListItem, Proposal, ProposalAction, SummaryPart } from '../../model/types.js';
+import type { BlockNode, Figure, Heading, InlineNode, List, ListItem, Proposal, ProposalAction, SummaryPart } from '../../model/types.js';
 import { PROPOSAL_ACTIONS } from '../../model/types.js';
 import { toInlines, type InlineOptions } from './inlines.js';
 import { report } from './messages.js';
-import { readParagraph, splitAtTab, textOfPieces, type WordParagraph } from './paragraphs.js';
+import { paragraphStyle, readParagraph, splitAtTab, textOfPieces, type WordParagraph } from './paragraphs.js';
 import type { Mark, Piece, RunContext } from './runs.js';
 import { STYLES } from './styles.js';
 import { readTable } from './tables.js';
@@ -25,6 +25,10 @@ export interface BlockOptions extends InlineOptions {
   proposalResolution: (proposal: string) => string | undefined;
   /** The words around a table's number in this language ("Table ", ":"), printed before its caption. */
   tableNumber: [before: string, after: string];
+  /** The same for a figure ("Figure ", ""): its caption follows it after " – ". */
+  figureNumber: [before: string, after: string];
+  /** What our writer prints for a figure without picture, before its description ("[Figure not reproduced]"). */
+  figurePlaceholder: string;
 }
 
 const LIST_MARKERS = new Set(['–', '•', '-']);
@@ -36,6 +40,7 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
   let proposal: Proposal | undefined;
   let caption: InlineNode[] | undefined;
   let skipName = false;
+  let figure: Figure | undefined;
   let inFrame = top;
   const inline = (pieces: readonly Piece[], callWords?: boolean) =>
     toInlines(pieces, { ...options, callWords: callWords ? options.words : undefined });
@@ -44,11 +49,19 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
   elements.forEach((node, index) => {
     const tag = tagOf(node);
     if (tag === 'w:tbl') {
-      // The frame's conference block: a table before anything else in our DOCX.
-      if (inFrame && index === 0 && !isSummary(node)) return;
+      // The frame's conference block: a table before anything else in our DOCX (LibreOffice puts an empty paragraph first).
+      if (inFrame && isFrame(elements[index + 1], options)) return;
       inFrame = false;
-      if (isSummary(node)) target.push(summary(node, options));
-      else target.push(readTable(node, caption ?? [], (cell) => readBlocks(childrenOf(cell).filter((c) => tagOf(c) !== 'w:tcPr'), options)));
+      if (isSummary(node, options)) target.push(summary(node, options));
+      else
+        target.push(
+          readTable(node, caption ?? [], (cell) =>
+            readBlocks(
+              childrenOf(cell).filter((c) => tagOf(c) !== 'w:tcPr'),
+              options,
+            ),
+          ),
+        );
       caption = undefined;
       return;
     }
@@ -63,12 +76,18 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
       return;
     }
     skipName = false;
+    if (style !== STYLES.caption) figure = undefined;
     switch (style) {
       case STYLES.proposal: {
         const parts = splitAtTab(pieces);
         const action = textOfPieces(parts?.before ?? pieces).trim() as ProposalAction;
         if (!PROPOSAL_ACTIONS.includes(action))
-          report(options.context, 'warning', `"${action}" is not a proposal action (${PROPOSAL_ACTIONS.join(', ')})`, 'correct the proposal line in Word');
+          report(
+            options.context,
+            'warning',
+            `"${action}" is not a proposal action (${PROPOSAL_ACTIONS.join(', ')})`,
+            'correct the proposal line in Word',
+          );
         proposal = { type: 'proposal', action, id: textOfPieces(parts?.after ?? []).trim(), children: [], reasons: [] };
         body.push(proposal);
         target = proposal.children;
@@ -95,15 +114,32 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
         return;
       }
       case STYLES.callWord:
-        target.push({ type: 'callWordParagraph', change: paragraph.mark ?? wholeChange(inline(pieces, true)), children: inline(pieces, true) });
+        target.push({
+          type: 'callWordParagraph',
+          change: paragraph.mark ?? wholeChange(inline(pieces, true)),
+          children: inline(pieces, true),
+        });
         return;
       case STYLES.caption:
-        caption = captionText(pieces, inline, options.tableNumber);
+        if (figure) figure.caption = figureCaption(captionText(pieces, inline, options.figureNumber));
+        else caption = captionText(pieces, inline, options.tableNumber);
+        figure = undefined;
         return;
-      case STYLES.figure:
-        report(options.context, 'warning', 'a figure cannot be imported', 'write it as ::figure in the Markdown; a note is kept in its place');
-        target.push(plainParagraph(paragraph, inline));
+      case STYLES.figure: {
+        const text = textOfPieces(pieces).trim();
+        const placeholder = options.figurePlaceholder;
+        if (!text.startsWith(placeholder))
+          report(
+            options.context,
+            'warning',
+            'a figure’s picture is not imported',
+            'put the picture in figures/ and name it in src= of the ::figure',
+          );
+        const alt = text.startsWith(placeholder) ? text.slice(placeholder.length).trim() : (paragraph.alt ?? text);
+        figure = { type: 'figure', caption: [], alt };
+        target.push(figure);
         return;
+      }
     }
     if (style.startsWith(STYLES.heading) && /^Heading[1-6]$/.test(style)) {
       const parts = splitAtTab(pieces);
@@ -118,7 +154,10 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
       });
       return;
     }
-    const parts = splitAtTab(pieces);
+    // A tab with nothing before it indents (LibreOffice puts one after a footnote's mark): no label.
+    const split = splitAtTab(pieces);
+    const parts = split && textOfPieces(split.before).trim() ? split : undefined;
+    if (split && !parts) paragraph.pieces = [...split.before, ...split.after];
     const marker = parts && textOfPieces(parts.before).trim();
     if (LIST_STYLES.has(style) && parts && marker !== undefined && (LIST_MARKERS.has(marker) || /^\d+\.$/.test(marker))) {
       addListItem(target, marker, paragraph.mark, inline(parts.after));
@@ -170,6 +209,14 @@ function captionText(
   return rest ? [{ type: 'text', value: rest }, ...nodes.slice(1)] : nodes.slice(1);
 }
 
+/** A figure's caption after its number: the " – " between them taken off. */
+function figureCaption(nodes: InlineNode[]): InlineNode[] {
+  const [first] = nodes;
+  if (first?.type !== 'text') return nodes;
+  const value = first.value.replace(/^\s*–\s*/, '');
+  return value ? [{ type: 'text', value }, ...nodes.slice(1)] : nodes.slice(1);
+}
+
 /** A list item after the list before it, or a new list; `•` items go into the last item, one level down. */
 function addListItem(target: BlockNode[], marker: string, mark: Mark, children: InlineNode[]): void {
   const change = mark ?? wholeChange(children);
@@ -190,12 +237,14 @@ function addListItem(target: BlockNode[], marker: string, mark: Mark, children: 
   list.children.push(item);
 }
 
-function isSummary(table: XmlNode): boolean {
+/** Our frame's conference block is a table followed by the frame's heading lines (Source, Document title, Note). */
+function isFrame(next: XmlNode | undefined, options: BlockOptions): boolean {
+  return next !== undefined && tagOf(next) === 'w:p' && FRAME_STYLES.has(paragraphStyle(next, options.context));
+}
+
+function isSummary(table: XmlNode, options: BlockOptions): boolean {
   const paragraphs = childrenOf(table).flatMap((row) => childrenOf(row).flatMap((cell) => childrenOf(cell)));
-  return paragraphs.some((p) => {
-    const style = child(child(p, 'w:pPr') ?? {}, 'w:pStyle');
-    return style !== undefined && (style[':@'] as Record<string, string> | undefined)?.['@_w:val'] === STYLES.summaryTitle;
-  });
+  return paragraphs.some((p) => tagOf(p) === 'w:p' && paragraphStyle(p, options.context) === STYLES.summaryTitle);
 }
 
 /** The summary box: each title paragraph opens a part, the locale's title giving its key. */
@@ -212,8 +261,7 @@ function summary(table: XmlNode, options: BlockOptions): BlockNode {
   };
   for (const node of childrenOf(cell ?? {})) {
     if (tagOf(node) !== 'w:p' && tagOf(node) !== 'w:tbl') continue;
-    const style = child(child(node, 'w:pPr') ?? {}, 'w:pStyle');
-    if ((style?.[':@'] as Record<string, string> | undefined)?.['@_w:val'] === STYLES.summaryTitle) {
+    if (tagOf(node) === 'w:p' && paragraphStyle(node, options.context) === STYLES.summaryTitle) {
       close();
       title = textOfPieces(readParagraph(node, options.context).pieces).trim();
     } else current.push(node);

@@ -65,7 +65,11 @@ function trimInline(inlines: InlineNode[]): void {
       inlines.shift();
       trimInline(inlines);
     }
-  } else if (head && 'children' in head && (head.type === 'insertion' || head.type === 'deletion' || head.type === 'emphasis' || head.type === 'strong')) {
+  } else if (
+    head &&
+    'children' in head &&
+    (head.type === 'insertion' || head.type === 'deletion' || head.type === 'emphasis' || head.type === 'strong')
+  ) {
     trimInline(head.children);
   }
 }

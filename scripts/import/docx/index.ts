@@ -10,6 +10,7 @@ import { readBlocks, type BlockOptions } from './blocks.js';
 import { FootnoteNumbers, readComments, readFootnotes } from './footnotes.js';
 import type { ImportMessage, Place } from './messages.js';
 import { readPackage } from './package.js';
+import { styleResolver } from './styles.js';
 
 export { PackageError } from './package.js';
 export { formatMessage, type ImportMessage } from './messages.js';
@@ -26,9 +27,9 @@ function wordsOf(locale: Locale, prefix: string): Map<string, string> {
 }
 
 /** What the locale prints around a table's number: "Table {{number}}:" → ["Table ", ":"]. */
-function tableNumberOf(locale: Locale): [string, string] {
+function numberOf(locale: Locale, key: string): [string, string] {
   const marker = '\u0000';
-  const [before = '', after = ''] = locale.t('labels.table', { number: marker }).split(marker);
+  const [before = '', after = ''] = locale.t(key, { number: marker }).split(marker);
   return [before, after];
 }
 
@@ -40,11 +41,13 @@ export async function importDocx(data: Uint8Array, meta: DocumentMeta, locale: L
   const resolutionOf = (proposal: string | undefined) =>
     proposal === undefined ? meta.resolution : (meta.proposals.find((p) => p.id === proposal)?.resolution ?? meta.resolution);
   const options: BlockOptions = {
-    context: { messages, place, comments: readComments(docx.comments) },
+    context: { messages, place, comments: readComments(docx.comments), style: styleResolver(docx.styleNames) },
     words: wordsOf(locale, 'callWords'),
     summaryKeys: wordsOf(locale, 'summary'),
     footnoteNumber: numbers.numberOf,
-    tableNumber: tableNumberOf(locale),
+    tableNumber: numberOf(locale, 'labels.table'),
+    figureNumber: numberOf(locale, 'labels.figure'),
+    figurePlaceholder: locale.t('labels.figurePlaceholder'),
     titleIsNamed: (proposal) => resolutionOf(proposal)?.title !== undefined,
     proposalResolution: (proposal) => {
       const number = meta.proposals.find((p) => p.id === proposal)?.resolution?.number;

@@ -20,7 +20,40 @@ export function toInlines(pieces: readonly Piece[], options: InlineOptions): Inl
     if (group.mark === undefined) out.push(...content);
     else out.push({ type: group.mark, children: content });
   }
-  return out;
+  return linked(out);
+}
+
+const SCHEMES = ['https://', 'http://'];
+/** Punctuation after an address that ends the sentence, not the address (as GFM's autolinks take it). */
+const TRAILING = '.,;:!?)]”’"\'';
+
+/**
+ * Addresses in the text as links to themselves: our writer prints a link's text (an autolink's is its
+ * address), and a Word hyperlink's text is read the same way.
+ */
+function linked(nodes: InlineNode[]): InlineNode[] {
+  return nodes.flatMap((node): InlineNode[] => {
+    if (node.type !== 'text') {
+      if ('children' in node && node.type !== 'link') node.children = linked(node.children);
+      return [node];
+    }
+    const out: InlineNode[] = [];
+    let rest = node.value;
+    for (;;) {
+      const starts = SCHEMES.map((scheme) => rest.indexOf(scheme)).filter((at) => at >= 0);
+      if (!starts.length) break;
+      const start = Math.min(...starts);
+      let end = start;
+      while (end < rest.length && !/\s/.test(rest[end]!)) end++;
+      while (end > start && TRAILING.includes(rest[end - 1]!)) end--;
+      const url = rest.slice(start, end);
+      if (start > 0) out.push({ type: 'text', value: rest.slice(0, start) });
+      out.push({ type: 'link', url, children: [{ type: 'text', value: url }] });
+      rest = rest.slice(end);
+    }
+    if (rest) out.push({ type: 'text', value: rest });
+    return out;
+  });
 }
 
 function byMark(pieces: readonly Piece[]): { mark: Mark; pieces: Piece[] }[] {

@@ -1,7 +1,7 @@
 /** A DOCX package opened: its parts read with jszip and parsed with fast-xml-parser, order kept. */
 import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
-import { childrenOf, descendant, type XmlNode } from './xml.js';
+import { attribute, child, childrenOf, descendant, type XmlNode } from './xml.js';
 
 export interface DocxPackage {
   /** The children of `w:body`. */
@@ -10,6 +10,8 @@ export interface DocxPackage {
   footnotes: XmlNode[];
   /** `word/comments.xml`'s `w:comment` elements; empty when there is none. */
   comments: XmlNode[];
+  /** Style names by style id, from `word/styles.xml`. */
+  styleNames: Map<string, string>;
 }
 
 /** A package that cannot be read: the part, and what is wrong with it. */
@@ -54,7 +56,15 @@ export async function readPackage(data: Uint8Array): Promise<DocxPackage> {
   if (!body) throw new PackageError('word/document.xml', 'the package has no document body (w:body)');
   const footnotes = await part(zip, 'word/footnotes.xml');
   const comments = await part(zip, 'word/comments.xml');
+  const styles = await part(zip, 'word/styles.xml');
+  const styleNames = new Map<string, string>();
+  for (const style of styles ? childrenOf(descendant(styles, 'w:styles') ?? {}) : []) {
+    const id = attribute(style, 'w:styleId');
+    const name = child(style, 'w:name');
+    if (id !== undefined && name) styleNames.set(id, attribute(name, 'w:val') ?? id);
+  }
   return {
+    styleNames,
     body: childrenOf(body),
     footnotes: footnotes ? childrenOf(descendant(footnotes, 'w:footnotes') ?? {}).filter((n) => 'w:footnote' in n) : [],
     comments: comments ? childrenOf(descendant(comments, 'w:comments') ?? {}).filter((n) => 'w:comment' in n) : [],

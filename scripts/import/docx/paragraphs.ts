@@ -2,7 +2,7 @@
 import { report } from './messages.js';
 import { readPieces, type Mark, type Piece, type RunContext } from './runs.js';
 import { trackedAt } from './tracked-changes.js';
-import { attribute, child, childrenOf, isOn, tagOf, textOf, type XmlNode } from './xml.js';
+import { attribute, child, childrenOf, descendant, isOn, tagOf, textOf, type XmlNode } from './xml.js';
 
 export interface WordParagraph {
   style: string;
@@ -10,6 +10,8 @@ export interface WordParagraph {
   /** An inserted or deleted paragraph mark: the whole paragraph was inserted or deleted. */
   mark: Mark;
   pieces: Piece[];
+  /** The description of a picture in it (`wp:docPr`'s `descr`): a figure's alt text. */
+  alt?: string | undefined;
 }
 
 /** The paragraph's text, every change included: its place's first words. */
@@ -20,16 +22,29 @@ export function plainText(node: XmlNode): string {
   return childrenOf(node).map(plainText).join('');
 }
 
+/** A paragraph's style, as the reader knows it (styles.ts); `Normal` when it names none. */
+export function paragraphStyle(node: XmlNode, context: Pick<RunContext, 'style'>): string {
+  const properties = child(node, 'w:pPr');
+  const style = properties && child(properties, 'w:pStyle');
+  return context.style((style && attribute(style, 'w:val')) ?? 'Normal');
+}
+
 export function readParagraph(node: XmlNode, context: RunContext): WordParagraph {
   context.place.paragraph++;
   context.place.words = plainText(node).trim();
   const properties = child(node, 'w:pPr');
-  const style = (properties && child(properties, 'w:pStyle') && attribute(child(properties, 'w:pStyle')!, 'w:val')) ?? 'Normal';
   if (properties && child(properties, 'w:pPrChange'))
-    report(context, 'warning', 'a paragraph formatting change (w:pPrChange) is not taken: the dialect tracks text, not formatting', 'accept or reject it in Word if it matters');
+    report(
+      context,
+      'warning',
+      'a paragraph formatting change (w:pPrChange) is not taken: the dialect tracks text, not formatting',
+      'accept or reject it in Word if it matters',
+    );
   const markProperties = properties && child(properties, 'w:rPr');
+  const picture = descendant(childrenOf(node), 'wp:docPr');
   return {
-    style,
+    alt: picture && attribute(picture, 'descr'),
+    style: paragraphStyle(node, context),
     rtl: isOn(properties, 'w:bidi'),
     mark: trackedAt(markProperties),
     pieces: readPieces(

@@ -4,10 +4,10 @@
  * inlines.ts turns into the model's nested nodes.
  */
 import { report, type Report } from './messages.js';
-import { tracked, trackedAt } from './tracked-changes.js';
+import { tracked, trackedAt, type Mark } from './tracked-changes.js';
 import { attribute, child, childrenOf, isOn, tagOf, textOf, type XmlNode } from './xml.js';
 
-export type Mark = 'insertion' | 'deletion' | undefined;
+export type { Mark };
 
 export type Piece =
   | { kind: 'text'; value: string; mark: Mark; italic: boolean; bold: boolean }
@@ -20,6 +20,8 @@ export type Piece =
 export interface RunContext extends Report {
   /** Word comments by id: their text. */
   comments: ReadonlyMap<string, string>;
+  /** Our style id of a paragraph style id of the package (styles.ts). */
+  style: (id: string) => string;
 }
 
 /** Elements that hold no text and change nothing the model keeps. */
@@ -80,7 +82,12 @@ export function readPieces(nodes: readonly XmlNode[], mark: Mark, context: RunCo
 function readRun(run: XmlNode, mark: Mark, context: RunContext): Piece[] {
   const properties = child(run, 'w:rPr');
   if (properties && child(properties, 'w:rPrChange'))
-    report(context, 'warning', 'a formatting change (w:rPrChange) is not taken: the dialect tracks text, not formatting', 'accept or reject it in Word if it matters');
+    report(
+      context,
+      'warning',
+      'a formatting change (w:rPrChange) is not taken: the dialect tracks text, not formatting',
+      'accept or reject it in Word if it matters',
+    );
   const italic = isOn(properties, 'w:i');
   const bold = isOn(properties, 'w:b');
   const runMark = trackedAt(properties) ?? mark;
@@ -108,15 +115,23 @@ function readRun(run: XmlNode, mark: Mark, context: RunContext): Piece[] {
       if (tag === 'w:instrText') unsupported(pieces, `a field (${textOf(node).trim()})`, runMark, context, 'its result is kept');
     } else if (!IGNORED.has(tag) && tag !== 'w:rPr') {
       const what = tag === 'w:drawing' || tag === 'w:pict' ? 'a picture or text box' : tag === 'w:object' ? 'an embedded object' : tag;
-      unsupported(pieces, `${what} (${tag})`, runMark, context);
+      unsupported(pieces, what, runMark, context, undefined, tag);
     }
   }
   return pieces;
 }
 
 /** Reports what cannot be mapped and keeps a note of it in its place, as an editor's comment. */
-function unsupported(pieces: Piece[], what: string, mark: Mark, context: RunContext, kept = 'it is kept as an editor’s comment'): void {
-  report(context, 'warning', `${what} cannot be written in the dialect; ${kept}`, 'rewrite it as text, or as a ::figure, in the Markdown');
+function unsupported(
+  pieces: Piece[],
+  what: string,
+  mark: Mark,
+  context: RunContext,
+  kept = 'it is kept as an editor’s comment',
+  element?: string,
+): void {
+  const named = element ? `${what} (${element})` : what;
+  report(context, 'warning', `${named} cannot be written in the dialect; ${kept}`, 'rewrite it as text, or as a ::figure, in the Markdown');
   pieces.push({ kind: 'comment', text: `import: ${what} was here`, mark });
 }
 

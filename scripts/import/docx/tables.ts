@@ -45,15 +45,13 @@ export function readTable(table: XmlNode, caption: Table['caption'], cellBlocks:
   const model: TableRow[] = rows.map((cells, index) => ({
     cells: cells
       .filter((cell) => cell.merge !== 'continue')
-      .map(
-        (cell): TableCell => ({
-          colSpan: cell.colSpan,
-          column: cell.column,
-          rowSpan: cell.merge === 'restart' ? 1 + continuing(rows, index, cell.column) : 1,
-          align: alignOf(cell.node),
-          children: cellBlocks(cell.node),
-        }),
-      ),
+      .map((cell): TableCell => ({
+        colSpan: cell.colSpan,
+        column: cell.column,
+        rowSpan: cell.merge === 'restart' ? 1 + continuing(rows, index, cell.column) : 1,
+        align: alignOf(cell.node),
+        children: cellBlocks(cell.node),
+      })),
   }));
   const headRows = rowsOf(table).findIndex((row) => !isOn(child(row, 'w:trPr'), 'w:tblHeader'));
   const head = headRows < 0 ? model.length : headRows;

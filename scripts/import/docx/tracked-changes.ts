@@ -3,7 +3,9 @@
  * insertion where it went, which is what accepting or rejecting it does.
  */
 import { child, type XmlNode } from './xml.js';
-import type { Mark } from './runs.js';
+
+/** The change a piece of text is in, if any. */
+export type Mark = 'insertion' | 'deletion' | undefined;
 
 const CHANGES: Record<string, Mark> = {
   'w:ins': 'insertion',
