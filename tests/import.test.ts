@@ -60,6 +60,19 @@ function carried(value: unknown): unknown {
 
 const shapeOf = (doc: Pick<ModelDocument, 'body' | 'footnotes'>) => carried({ body: doc.body, footnotes: doc.footnotes });
 
+/** Where two shapes first differ: the path, and the two values there (shortened). */
+function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}/${key}`);
+      if (found) return found;
+    }
+  }
+  const short = (v: unknown) => JSON.stringify(v)?.slice(0, 160);
+  return `${at}: ${short(a)} ≠ ${short(b)}`;
+}
+
 /** The dialect text read back as a language file of `doc`'s document. */
 function reread(doc: ModelDocument, text: string): { model: ModelDocument | undefined; messages: string[] } {
   const docDir = path.join(paths.content, doc.docId);
@@ -83,7 +96,8 @@ describe('a tracked DOCX hexaglot writes imports back to its source', () => {
     for (const output of outputs) {
       const { model, messages } = await roundTrip(output.doc, output.content as Uint8Array);
       const same = model !== undefined && JSON.stringify(shapeOf(model)) === JSON.stringify(shapeOf(output.doc));
-      results.push(`${output.doc.docId}/${output.doc.lang}: ${same && !messages.length ? 'same' : `differs ${messages.join('; ')}`}`);
+      const where = model && !same ? firstDifference(shapeOf(model), shapeOf(output.doc)) : '';
+      results.push(`${output.doc.docId}/${output.doc.lang}: ${same && !messages.length ? 'same' : `differs ${where} ${messages.join('; ')}`}`);
     }
     console.log(results.join('\n'));
     for (const docId of ['res71-proposal', 'ms-proposals-example'])
@@ -196,7 +210,7 @@ describe('Word’s own constructs', () => {
           '<w:moveTo w:id="10" w:author="A" w:date="2024-01-01T00:00:00Z"><w:r><w:t>to</w:t></w:r></w:moveTo>',
       ),
     );
-    expect((await imported(word)).text).toBe('Keep {++added++} and {--removed--} {--twicefrom--}{++to++}');
+    expect((await imported(word)).text).toBe('Keep {++added++} and {--removed--} {++{--twice--}++}{--from--}{++to++}');
   });
 
   it('a change inside a footnote', async () => {

@@ -16,7 +16,15 @@ export interface InlineOptions {
 export function toInlines(pieces: readonly Piece[], options: InlineOptions): InlineNode[] {
   const out: InlineNode[] = [];
   for (const group of byMark(pieces)) {
-    const content = options.callWords ? callWords(group.pieces, options) : formatted(group.pieces, options);
+    const nested = group.pieces.some((piece) => piece.outer !== undefined);
+    const content = nested
+      ? toInlines(
+          group.pieces.map((piece) => ({ ...piece, outer: undefined, mark: piece.outer === undefined ? undefined : piece.mark })),
+          options,
+        )
+      : options.callWords
+        ? callWords(group.pieces, options)
+        : formatted(group.pieces, options);
     if (group.mark === undefined) out.push(...content);
     else out.push({ type: group.mark, children: content });
   }
@@ -61,8 +69,9 @@ function byMark(pieces: readonly Piece[]): { mark: Mark; pieces: Piece[] }[] {
   for (const piece of pieces) {
     const last = groups.at(-1);
     // An editor's comment stays inside the change it is in; a Word comment (unmarked) closes it.
-    if (last && last.mark === piece.mark) last.pieces.push(piece);
-    else groups.push({ mark: piece.mark, pieces: [piece] });
+    const mark = piece.outer ?? piece.mark;
+    if (last && last.mark === mark) last.pieces.push(piece);
+    else groups.push({ mark, pieces: [piece] });
   }
   return groups;
 }

@@ -9,13 +9,17 @@ import { attribute, child, childrenOf, isOn, tagOf, textOf, type XmlNode } from 
 
 export type { Mark };
 
-export type Piece =
+export type Piece = (
   | { kind: 'text'; value: string; mark: Mark; italic: boolean; bold: boolean }
   | { kind: 'tab'; mark: Mark }
   | { kind: 'break'; mark: Mark }
   | { kind: 'footnote'; id: string; mark: Mark }
   /** A Word comment (its text) at its anchor, or what the reader could not map, kept as an editor's comment. */
-  | { kind: 'comment'; text: string; mark: Mark };
+  | { kind: 'comment'; text: string; mark: Mark }
+) & {
+  /** The change around the piece's own change, when one change is inside another. */
+  outer?: Mark;
+};
 
 export interface RunContext extends Report {
   /** Word comments by id: their text. */
@@ -61,8 +65,9 @@ export function readPieces(nodes: readonly XmlNode[], mark: Mark, context: RunCo
     const tag = tagOf(node);
     const change = tracked(tag);
     if (change) {
-      // A change inside a change (an insertion deleted by another reviewer) is the inner one's.
-      pieces.push(...readPieces(childrenOf(node), change, context));
+      // A change inside another (an insertion deleted by a second reviewer, w:ins around w:del) is kept inside it.
+      const inner = readPieces(childrenOf(node), change, context);
+      pieces.push(...(mark && mark !== change ? inner.map((piece) => ({ ...piece, outer: mark })) : inner));
     } else if (tag === 'w:r') {
       pieces.push(...readRun(node, mark, context));
     } else if (tag === 'w:sdt') {
