@@ -4,7 +4,7 @@
  * footnote, merged cells, a right-to-left paragraph, what it cannot map) come in as the dialect says.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -32,9 +32,13 @@ import { buildDocument, buildVersion } from '../scripts/model/build.js';
 import { loadDocumentData } from '../scripts/model/data.js';
 import type { ModelDocument } from '../scripts/model/types.js';
 import { toDialect } from '../scripts/render/dialect/index.js';
+import { completeModel } from '../scripts/passes/index.js';
+import { wordsOf } from '../scripts/model/context.js';
 import { paths } from './helpers/build.js';
 import { corpusOutputs } from './helpers/corpus.js';
 import { blockDiff } from '../scripts/cli/commands/import-diff.js';
+import { hexaglot } from './helpers/cli.js';
+import { corpusRoot } from './helpers/corpus.js';
 
 /** A model as the tracked DOCX can carry it: without what the writer leaves out (editors' comments, anchors, ids). */
 function carried(value: unknown): unknown {
@@ -77,7 +81,9 @@ function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
 function reread(doc: ModelDocument, text: string): { model: ModelDocument | undefined; messages: string[] } {
   const docDir = path.join(paths.content, doc.docId);
   const file = new VFile({ path: `${doc.lang}.md`, value: text });
-  const model = buildVersion(file, doc.lang, doc.meta, doc.docId, docDir, paths, loadDocumentData(docDir, paths.root));
+  const built = buildVersion(file, doc.lang, doc.meta, doc.docId, docDir, paths, loadDocumentData(docDir, paths.root));
+  // The passes the build runs (figure and table numbers…), as the corpus's model had them.
+  const model = built && completeModel(built, wordsOf(loadLocale(paths.locales, doc.lang), file));
   return { model, messages: file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`) };
 }
 
@@ -97,7 +103,9 @@ describe('a tracked DOCX hexaglot writes imports back to its source', () => {
       const { model, messages } = await roundTrip(output.doc, output.content as Uint8Array);
       const same = model !== undefined && JSON.stringify(shapeOf(model)) === JSON.stringify(shapeOf(output.doc));
       const where = model && !same ? firstDifference(shapeOf(model), shapeOf(output.doc)) : '';
-      results.push(`${output.doc.docId}/${output.doc.lang}: ${same && !messages.length ? 'same' : `differs ${where} ${messages.join('; ')}`}`);
+      results.push(
+        `${output.doc.docId}/${output.doc.lang}: ${same && !messages.length ? 'same' : `differs ${where} ${messages.join('; ')}`}`,
+      );
     }
     console.log(results.join('\n'));
     for (const docId of ['res71-proposal', 'ms-proposals-example'])
@@ -276,6 +284,34 @@ describe('Word’s own constructs', () => {
     );
     const { messages } = await imported(word);
     expect(messages.join('\n')).toContain('w:rPrChange');
+  });
+});
+
+describe('hexaglot import', () => {
+  it('--diff shows what a DOCX changes against the source, block by block, and writes nothing', async () => {
+    const [output] = (await corpusOutputs({ docs: ['res71-proposal'], langs: ['en'] }, ['docx'])).filter((o) => o.variant === 'tracked');
+    const run = await hexaglot(corpusRoot(), ['import', output!.file, '--doc', 'res71-proposal', '--lang', 'en', '--diff']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // What the DOCX does not carry: the title's id and the editors' comments.
+    expect(run.stdout).toContain('content/res71-proposal/en.md:');
+    expect(run.stdout).toContain('- ::resolution-title{#_Toc536018272}\n');
+    expect(run.stdout).toMatch(/\d+ block\(s\) changed\n$/);
+  });
+
+  it('a file that is not a DOCX: one line with the part and a fix, exit 1', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hexaglot-import-'));
+    try {
+      const file = path.join(dir, 'notes.docx');
+      writeFileSync(file, 'plain text');
+      const run = await hexaglot(corpusRoot(), ['import', file, '--doc', 'res71-proposal', '--lang', 'en']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `${file}: (package): not a DOCX file: it is not a zip archive; save it again from Word as a .docx document\n`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
