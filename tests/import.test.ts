@@ -108,11 +108,13 @@ describe('a tracked DOCX hexaglot writes imports back to its source', () => {
       );
     }
     console.log(results.join('\n'));
-    for (const docId of ['res71-proposal', 'ms-proposals-example'])
-      expect(
-        results.filter((r) => r.startsWith(`${docId}/`)).every((r) => r.endsWith('same')),
-        results.join('\n'),
-      ).toBe(true);
+    // res71-annex1-2028 is not yet the same: the writer flattens a deletion inside an insertion
+    // ({++a {--b--} c++} is written as three changes side by side), and prints :data{ref=…} as its figure.
+    const known = (r: string) => r.startsWith('res71-annex1-2028/');
+    expect(
+      results.filter((r) => !known(r)).every((r) => r.endsWith('same')),
+      results.join('\n'),
+    ).toBe(true);
   });
 });
 
