@@ -72,6 +72,8 @@ export function loadGlossary(paths: ProjectPaths): Glossary | undefined {
   const filePath = path.join(paths.content, GLOSSARY_FILE);
   if (!existsSync(filePath)) return undefined;
   const { file, text } = readTextFile(filePath, paths.root);
+  // Reading the terms (YAML, then a pattern per term and language) is most of the cost: once per text.
+  if (text !== undefined && file.messages.length === 0 && read?.text === text) return { file, terms: read.terms };
   const data = text === undefined ? undefined : readYaml(file, text, 0, glossarySchema, 'glossary');
   if (!data) return { file, terms: undefined };
   const lines = entryLines(file);
@@ -91,8 +93,12 @@ export function loadGlossary(paths: ProjectPaths): Glossary | undefined {
       appearsIn: (code, text) => text.search(patterns.get(code)!) >= 0,
     };
   });
+  if (text !== undefined && file.messages.length === 0) read = { text, terms };
   return { file, terms };
 }
+
+/** The terms of the last glossary read without a problem, by its text. */
+let read: { text: string; terms: GlossaryTerm[] } | undefined;
 
 const rulesOf = (rules: WritingRules | undefined): WritingRules => rules ?? NO_WRITING_RULES;
 

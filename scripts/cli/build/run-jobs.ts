@@ -6,7 +6,15 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { DocumentJob, DocumentResult } from './document-job.js';
-import { rethrown, type JobOutcome } from './job-errors.js';
+import { rethrown, settle, type JobOutcome } from './job-errors.js';
+
+/**
+ * The heap each worker thread may grow to. V8 lets a heap grow far past what it holds alive before it
+ * collects; the largest document (the annex, six languages, every format) lives in well under this, so
+ * the cap keeps a build's memory near what its largest document needs. A document that does not fit
+ * is built again in this thread, whose heap has no such cap.
+ */
+const WORKER_HEAP_MIB = 128;
 
 /** Worker threads load compiled code: run from the TypeScript sources (in tests), jobs stay in this thread. */
 const compiled = import.meta.url.endsWith('.js');
@@ -29,9 +37,19 @@ export async function runJobs(
     minThreads: size,
     maxThreads: size,
     idleTimeout: 0,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MIB },
   });
+  const inThisThread = async (job: DocumentJob) => settle((await import('./document-job.js')).runDocumentJob, job);
   try {
-    await Promise.all(jobs.map(async (job) => done(rethrown(await pool.run(job)))));
+    await Promise.all(
+      jobs.map(async (job) => {
+        const outcome = await pool.run(job).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return inThisThread(job);
+          throw error;
+        });
+        done(rethrown(outcome));
+      }),
+    );
   } finally {
     await pool.destroy();
   }
