@@ -57,6 +57,7 @@ export class FontSet {
     if (!entry) {
       const data = readFileSync(this.resolve(file));
       const font = fontkit.create(isWoff(data) ? unpackWoff(data) : data) as fontkit.Font;
+      glyphsOfTheirOwnCharacters(font);
       entry = {
         key: `hx${this.byFile.size}`,
         font,
@@ -96,6 +97,32 @@ export class FontSet {
     return chosen;
   }
 }
+
+/**
+ * fontkit keeps one glyph object per glyph id, carrying the characters of the first text that produced
+ * it in the process: Amiri's joining stroke (لكي) is the glyph of the tatweel, Tinos's no-break space
+ * the glyph of the space, a compatibility ideograph the glyph of its unified twin. Its Arabic shaper
+ * reads those characters (joining classes) and pdfkit writes them as the glyph's ToUnicode entry, so
+ * both would depend on what the process shaped before (another document, on the same thread). Every
+ * request gets the characters it asks for instead: the kept glyph when they agree, else a view of it
+ * that differs in its characters only. The glyphs of a shaped run then stand for the characters of
+ * their cluster in that run, whatever was shaped before it.
+ */
+function glyphsOfTheirOwnCharacters(font: fontkit.Font): void {
+  const kept = font.getGlyph.bind(font);
+  // One view per glyph and characters, so that what a glyph works out once (its metrics, its outline) stays worked out.
+  const views = new Map<string, fontkit.Glyph>();
+  font.getGlyph = (id, codePoints = []) => {
+    const glyph = kept(id, codePoints);
+    if (!glyph || sameCharacters(glyph.codePoints, codePoints)) return glyph;
+    const key = `${id} ${codePoints.join(' ')}`;
+    let view = views.get(key);
+    if (!view) views.set(key, (view = Object.create(glyph, { codePoints: { value: [...codePoints], enumerable: true } }) as fontkit.Glyph));
+    return view;
+  };
+}
+
+const sameCharacters = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
 function scriptOf(codePoint: number, lang: Lang): Script {
   if (

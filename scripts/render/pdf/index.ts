@@ -6,6 +6,7 @@
  * `clean` (the accepted reading, scripts/passes/readings.ts).
  */
 import PDFDocument from 'pdfkit';
+import type * as fontkit from 'fontkit';
 import type { ModelDocument } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/languages.js';
@@ -286,7 +287,7 @@ async function paint(pages: Page[], doc: ModelDocument, context: LayoutContext, 
       for (const placed of page.notes) drawTagged(placed.item, geometry.left, notesTop + placed.y);
     }
   });
-  mapJoiningGlyphs(pdf);
+  writeToUnicode(pdf);
   for (const element of elements.values()) element.end();
   root.end();
   pdf.end();
@@ -326,36 +327,94 @@ function fragment(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, o
   (pdf as unknown as { _fragment(text: string, x: number, y: number, options: FragmentOptions): void })._fragment(text, x, y, options);
 }
 
-interface LayingOutFont {
+interface EmbeddedFont {
   scale: number;
   layoutRun(text: string, features?: string[]): unknown;
+  subset: { mapping: Record<number, number | undefined> };
+  unicode: number[][];
 }
 
-const drawingShapedRuns = new WeakSet<object>();
+const embeddedFont = (pdf: PDFKit.PDFDocument) => (pdf as unknown as { _font: EmbeddedFont })._font;
+
+/** The ToUnicode entries of the embedded fonts of one document, written when it is finished. */
+const toUnicodeEntries = new WeakMap<EmbeddedFont, ToUnicodeEntries>();
 
 /**
  * pdfkit shapes a run again every time it draws it, which for Arabic (Amiri's many contextual
  * lookups) was most of the time spent on a document. Every run drawn was shaped by the line layout
  * already (shaping.ts), so pdfkit's font (one per document, font and direction) is handed that run,
  * scaled as pdfkit scales its own; a run drawn again in the document takes the same scaled copy.
+ * Each run's glyphs are noted for the font's ToUnicode entries as it is handed over.
  */
 function drawShapedRuns(pdf: PDFKit.PDFDocument, font: PdfFont): void {
-  const embedded = (pdf as unknown as { _font: LayingOutFont })._font;
-  if (drawingShapedRuns.has(embedded)) return;
-  drawingShapedRuns.add(embedded);
+  const embedded = embeddedFont(pdf);
+  if (toUnicodeEntries.has(embedded)) return;
+  const entries = new ToUnicodeEntries();
+  toUnicodeEntries.set(embedded, entries);
   const shape = embedded.layoutRun.bind(embedded);
   const drawn = new Map<string, PdfkitRun>();
   embedded.layoutRun = (text, features) => {
     if (features?.length) return shape(text, features);
     let run = drawn.get(text);
-    if (run === undefined) drawn.set(text, (run = pdfkitRun(shapedRun(font, text), embedded.scale)));
+    if (run === undefined) {
+      const shaped = shapedRun(font, text);
+      entries.draw(shaped.glyphs);
+      drawn.set(text, (run = pdfkitRun(shaped, embedded.scale)));
+    }
     return run;
   };
 }
 
-interface EmbeddedFont {
-  subset: { includeGlyph(id: number): number };
-  unicode: number[][];
+/**
+ * What each glyph of an embedded font stands for in its ToUnicode map: the characters of its cluster in
+ * this document's own runs (shaping.ts gives every glyph of a run the characters it stands for there),
+ * never those fontkit kept from the first text the process shaped. A glyph drawn for several (a space and
+ * a no-break space, a unified ideograph and its compatibility twin, Amiri's tatweel and the joining stroke
+ * drawn with it) maps to one of them, the same whatever order the runs come in: a character rather than
+ * none, then the lowest code points, which are the plain character of the pair. A glyph that stands for
+ * no character anywhere in the document gets a ZERO WIDTH JOINER (Amiri's joining strokes, as in لكي):
+ * with no character at all a reader takes its width for a gap and cuts the word there.
+ */
+class ToUnicodeEntries {
+  /** By fontkit glyph id: the characters the entry gives, of those the glyph was drawn for so far. */
+  private readonly chosen = new Map<number, readonly number[]>();
+  /** By fontkit glyph id: entries set by a rule of the writer (right-to-left punctuation, the tatweel), the last one kept. */
+  private readonly fixed = new Map<number, number[]>();
+
+  draw(glyphs: readonly fontkit.Glyph[]): void {
+    for (const glyph of glyphs) {
+      const before = this.chosen.get(glyph.id);
+      if (before === undefined || readsBefore(glyph.codePoints, before)) this.chosen.set(glyph.id, glyph.codePoints);
+    }
+  }
+
+  fix(glyph: fontkit.Glyph, codePoints: number[]): void {
+    this.fixed.set(glyph.id, codePoints);
+  }
+
+  /** Writes the entries of the glyphs the document drew into pdfkit's table, which it embeds when the document ends. */
+  write(embedded: EmbeddedFont): void {
+    for (const [id, codePoints] of this.chosen) {
+      const gid = embedded.subset.mapping[id];
+      if (gid === undefined) continue;
+      embedded.unicode[gid] = this.fixed.get(id) ?? (codePoints.length ? [...codePoints] : [ZWJ]);
+    }
+  }
+}
+
+const ZWJ = 0x200d;
+
+/** Whether a glyph's ToUnicode entry gives characters `a` rather than `b`: some characters rather than none, then the lower code points. */
+function readsBefore(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length === 0 || b.length === 0) return a.length > b.length;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return a.length < b.length;
+}
+
+/** Every embedded font's ToUnicode entries, once the document is drawn. */
+function writeToUnicode(pdf: PDFKit.PDFDocument): void {
+  const families = (pdf as unknown as { _fontFamilies: Record<string, EmbeddedFont> })._fontFamilies;
+  for (const embedded of Object.values(families)) toUnicodeEntries.get(embedded)?.write(embedded);
 }
 
 const copies = new WeakMap<object, Map<string, object>>();
@@ -395,30 +454,17 @@ const RLM = 0x200f;
  * stretch at the bracket, so that "(ITU-T)" and "(LLDC)." come back as written, not "()ITU-T".
  */
 function mapRightToLeft(pdf: PDFKit.PDFDocument, font: PdfFont, drawn: string, mirrored: Record<string, string>): void {
-  const embedded = (pdf as unknown as { _font: EmbeddedFont })._font;
+  const entries = toUnicodeEntries.get(embeddedFont(pdf))!;
   // The glyphs as shaped: punctuation may take a contextual form of its own.
   for (const glyph of shapedRun(font, drawn).glyphs) {
     if (glyph.codePoints.length !== 1) continue;
     const char = String.fromCodePoint(glyph.codePoints[0]!);
     const written = mirrored[char] ?? char;
     if (!isNeutral(written)) continue;
-    embedded.unicode[embedded.subset.includeGlyph(glyph.id)] = [written.codePointAt(0)!, RLM];
+    entries.fix(glyph, [written.codePointAt(0)!, RLM]);
   }
-  // fontkit keeps the characters a glyph stood for the first time it was shaped: a joining stroke's none.
+  // In the tatweel's copy its glyph stays a tatweel, also where it draws a joining stroke.
   if (drawn.includes(TATWEEL)) {
-    for (const glyph of shapedRun(font, TATWEEL).glyphs) embedded.unicode[embedded.subset.includeGlyph(glyph.id)] = [0x640];
-  }
-}
-
-/**
- * Glyphs that stand for no character of their own (Amiri's joining strokes, as in لكي) get a ZERO WIDTH
- * JOINER: with no character at all a reader takes their width for a gap and cuts the word there.
- */
-function mapJoiningGlyphs(pdf: PDFKit.PDFDocument): void {
-  const families = (pdf as unknown as { _fontFamilies: Record<string, { unicode?: number[][] }> })._fontFamilies;
-  for (const font of Object.values(families)) {
-    font.unicode?.forEach((codePoints, gid) => {
-      if (codePoints.length === 0) font.unicode![gid] = [0x200d];
-    });
+    for (const glyph of shapedRun(font, TATWEEL).glyphs) entries.fix(glyph, [0x640]);
   }
 }

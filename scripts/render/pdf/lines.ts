@@ -22,9 +22,13 @@ import { hyphenationFor, type Hyphenation } from './hyphenate.js';
 import { keepsBreak } from '../line-breaks.js';
 import { byClass, spread, type Piece } from './justify.js';
 import { isHanCodePoint } from '../../i18n/characters.js';
-import type { LaidParagraphs } from './laid-paragraphs.js';
 
 export { advance };
+
+/** Paragraphs laid out already (laid-paragraphs.ts): a paragraph's lines, laid out by `layOut` the first time. */
+export interface ParagraphLines {
+  lines(spec: ParagraphSpec, layOut: () => Line[]): Line[];
+}
 
 export interface ParagraphSpec {
   spans: readonly Span[];
@@ -46,7 +50,7 @@ export interface TextContext {
   lang: Lang;
   dir: 'ltr' | 'rtl';
   /** The paragraphs laid out already in this language version, when the writer keeps them. */
-  paragraphs?: LaidParagraphs | undefined;
+  paragraphs?: ParagraphLines | undefined;
 }
 
 export interface Line extends FlowItem {
