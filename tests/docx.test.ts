@@ -70,6 +70,10 @@ function pandocText(node: unknown): string {
   return pandocText(c);
 }
 
+/** The plain text of inline nodes, as a Word comment holds an editor's comment. */
+const plainText = (nodes: readonly InlineNode[]): string =>
+  nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plainText(n.children) : '')).join('');
+
 /** pandoc's reading of a DOCX, once per file and way of reading it (the files do not change once written). */
 const pandoc = memoized((docx: string, changes: 'accept' | 'reject' | 'all', to: 'plain' | 'json'): string => {
   const text = execFileSync('pandoc', ['-f', 'docx', `--track-changes=${changes}`, '-t', to, '--wrap=none', docx], { encoding: 'utf8' });
@@ -89,7 +93,9 @@ describe('DOCX', () => {
         const node = x as { t?: string; c?: unknown };
         if (node.t === 'Span') {
           const [, classes, attributes] = (node.c as [[string, string[], [string, string][]]])[0];
-          for (const c of classes) found[c] = (found[c] ?? 0) + 1;
+          // A comment's reference run on changed text is tracked with the change: pandoc reads it as a change holding nothing.
+          const empty = (node.c as [unknown, unknown[]])[1].length === 0;
+          if (!empty) for (const c of classes) found[c] = (found[c] ?? 0) + 1;
           for (const [k, v] of attributes) if (k === 'author') authors.add(v);
         }
         if (node.t === 'Note') found.note = (found.note ?? 0) + 1;
@@ -231,6 +237,48 @@ describe('DOCX', () => {
     expect(wanted.length).toBeGreaterThan(modelText(clean.doc.body, 'insertion').length + 200);
     for (const paragraph of wanted) expect(text.includes(paragraph), paragraph).toBe(true);
   });
+
+  it.each(LANGS)(
+    "%s: writes editors' comments as Word comments at their place in the tracked copy only, as pandoc reads them",
+    async (lang) => {
+      const { output, path: tracked } = file(lang, 'tracked');
+      // The comments' text in document order (the proposal has them in its body only).
+      const comments: string[] = [];
+      const collect = (value: unknown): void => {
+        if (Array.isArray(value)) value.forEach(collect);
+        else if (value && typeof value === 'object') {
+          const node = value as { type?: string; children?: InlineNode[] };
+          if (node.type === 'editorComment') comments.push(plainText(node.children ?? []));
+          else Object.values(value).forEach(collect);
+        }
+      };
+      collect(output.doc.body);
+      expect(comments.length).toBeGreaterThan(0);
+      // pandoc reads a Word comment as a span of class comment-start holding its text, where the comment is anchored.
+      const starts: [string, string, string, string][] = [];
+      const walk = (x: unknown) => {
+        if (Array.isArray(x)) x.forEach(walk);
+        else if (x && typeof x === 'object') {
+          const node = x as { t?: string; c?: unknown };
+          if (node.t === 'Span') {
+            const [[, classes, attributes], content] = node.c as [[string, string[], [string, string][]], unknown];
+            const attribute = (key: string) => attributes.find(([k]) => k === key)?.[1] ?? '';
+            if (classes.includes('comment-start'))
+              starts.push([attribute('id'), pandocText(content), attribute('author'), new Date(attribute('date')).toISOString()]);
+          }
+          Object.values(node).forEach(walk);
+        }
+      };
+      walk(JSON.parse(pandoc(tracked, 'all', 'json')));
+      const date = new Date(output.doc.meta.revisionDate).toISOString();
+      expect(starts).toEqual(comments.map((text, id) => [String(id), text, output.doc.meta.revisionAuthor, date]));
+      for (const variant of ['marked', 'clean']) {
+        const zip = await JSZip.loadAsync(readFileSync(file(lang, variant).path));
+        expect(zip.file('word/comments.xml')).toBeNull();
+        expect(await zip.file('word/document.xml')!.async('string')).not.toContain('w:comment');
+      }
+    },
+  );
 
   it('gives the same bytes for the same sources', async () => {
     const again = await renderOutputs(checkProject(repoRoot, { docs: ['res71-proposal'] }), ['docx']);

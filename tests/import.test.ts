@@ -40,13 +40,20 @@ import { blockDiff } from '../scripts/cli/commands/import-diff.js';
 import { hexaglot } from './helpers/cli.js';
 import { corpusRoot } from './helpers/corpus.js';
 
-/** A model as the tracked DOCX can carry it: without what the writer leaves out (editors' comments, anchors, ids). */
+/**
+ * A model as the tracked DOCX can carry it: without what the writer leaves out (anchors, ids), and an
+ * editor's comment as plain text, as a Word comment holds it.
+ */
 function carried(value: unknown): unknown {
   if (Array.isArray(value)) {
     const out: unknown[] = [];
     for (const item of value) {
       const node = item as { type?: string; value?: string; children?: unknown[] };
-      if (node?.type === 'editorComment' || node?.type === 'anchor') continue;
+      if (node?.type === 'anchor') continue;
+      if (node?.type === 'editorComment') {
+        out.push({ type: 'editorComment', children: [{ type: 'text', value: plainText(node.children ?? []) }] });
+        continue;
+      }
       const next = carried(item) as { type?: string; value?: string; children?: unknown[] };
       if ((next?.type === 'insertion' || next?.type === 'deletion') && next.children?.length === 0) continue;
       const last = out.at(-1) as { type?: string; value?: string } | undefined;
@@ -60,6 +67,32 @@ function carried(value: unknown): unknown {
     return Object.fromEntries(entries.map(([k, v]) => [k, carried(v)]));
   }
   return value;
+}
+
+function plainText(nodes: readonly unknown[]): string {
+  return nodes
+    .map((n) => {
+      const node = n as { value?: string; children?: unknown[] };
+      return node.value ?? plainText(node.children ?? []);
+    })
+    .join('');
+}
+
+/** The model with each editor's comment that ends an insertion or deletion moved to just after it. */
+function commentsAfterChanges(body: unknown, footnotes: unknown): Pick<ModelDocument, 'body' | 'footnotes'> {
+  const lift = (value: unknown): unknown => {
+    if (Array.isArray(value))
+      return value.flatMap((item) => {
+        const next = lift(item) as { type?: string; children?: { type?: string }[] };
+        if ((next?.type !== 'insertion' && next?.type !== 'deletion') || !next.children) return [next];
+        const trailing: unknown[] = [];
+        while (next.children.at(-1)?.type === 'editorComment') trailing.unshift(next.children.pop());
+        return [next, ...trailing];
+      });
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, lift(v)]));
+    return value;
+  };
+  return { body: lift(body), footnotes: lift(footnotes) } as Pick<ModelDocument, 'body' | 'footnotes'>;
 }
 
 const shapeOf = (doc: Pick<ModelDocument, 'body' | 'footnotes'>) => carried({ body: doc.body, footnotes: doc.footnotes });
@@ -144,8 +177,11 @@ describe('after LibreOffice has opened and saved it', () => {
       for (const output of outputs) {
         const saved = readFileSync(path.join(dir, 'out', path.basename(output.file)));
         const { model, messages } = await roundTrip(output.doc, saved);
-        const same = model !== undefined && JSON.stringify(shapeOf(model)) === JSON.stringify(shapeOf(output.doc));
-        results.push(`${output.doc.lang}: ${same && !messages.length ? 'same' : `differs ${messages.join('; ')}`}`);
+        // LibreOffice saves a comment's reference run untracked: a comment at the end of a change comes back just after it.
+        const expected = shapeOf(commentsAfterChanges(output.doc.body, output.doc.footnotes));
+        const same = model !== undefined && JSON.stringify(shapeOf(model)) === JSON.stringify(expected);
+        const where = model && !same ? firstDifference(shapeOf(model), expected) : '';
+        results.push(`${output.doc.lang}: ${same && !messages.length ? 'same' : `differs ${where} ${messages.join('; ')}`}`);
       }
       console.log(results.join('\n'));
       expect(
@@ -295,7 +331,7 @@ describe('hexaglot import', () => {
     const run = await hexaglot(corpusRoot(), ['import', output!.file, '--doc', 'res71-proposal', '--lang', 'en', '--diff']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    // What the DOCX does not carry: the title's id and the editors' comments.
+    // What the DOCX does not carry: the title's id.
     expect(run.stdout).toContain('content/res71-proposal/en.md:');
     expect(run.stdout).toContain('- ::resolution-title{#_Toc536018272}\n');
     expect(run.stdout).toMatch(/\d+ block\(s\) changed\n$/);

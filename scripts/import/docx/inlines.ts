@@ -68,7 +68,7 @@ function byMark(pieces: readonly Piece[]): { mark: Mark; pieces: Piece[] }[] {
   const groups: { mark: Mark; pieces: Piece[] }[] = [];
   for (const piece of pieces) {
     const last = groups.at(-1);
-    // An editor's comment stays inside the change it is in; a Word comment (unmarked) closes it.
+    // An editor's comment stays inside the change it is in; a Word comment closes it unless its reference is tracked with it.
     const mark = piece.outer ?? piece.mark;
     if (last && last.mark === mark) last.pieces.push(piece);
     else groups.push({ mark, pieces: [piece] });

@@ -115,7 +115,8 @@ function readRun(run: XmlNode, mark: Mark, context: RunContext): Piece[] {
       pieces.push({ kind: 'footnote', id: attribute(node, 'w:id') ?? '', mark: runMark });
     } else if (tag === 'w:commentReference') {
       const id = attribute(node, 'w:id') ?? '';
-      pieces.push({ kind: 'comment', text: context.comments.get(id) ?? '', mark: undefined });
+      // A comment whose reference run is tracked (on changed text) stays inside the change.
+      pieces.push({ kind: 'comment', text: context.comments.get(id) ?? '', mark: runMark });
     } else if (tag === 'w:fldChar' || tag === 'w:instrText') {
       if (tag === 'w:instrText') unsupported(pieces, `a field (${textOf(node).trim()})`, runMark, context, 'its result is kept');
     } else if (!IGNORED.has(tag) && tag !== 'w:rPr') {

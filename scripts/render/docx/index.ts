@@ -8,6 +8,9 @@
 import {
   AlignmentType,
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   DeletedTextRun,
   Document,
   FootnoteReference,
@@ -75,6 +78,8 @@ interface State {
   nextRevision: number;
   /** How many list items the paragraphs being written are nested in. */
   listDepth: number;
+  /** Editors' comments, in document order (their index is their Word id), in the tracked copy. */
+  comments: string[];
 }
 
 interface RunStyle {
@@ -126,6 +131,37 @@ function footnoteCall(number: number, style: RunStyle, state: State): ParagraphC
   return [style.mark === 'insertion' ? new InsertedTextRun(call) : new DeletedTextRun(call)];
 }
 
+/** The plain text of inline nodes, as a Word comment's paragraph holds it. */
+function plainText(nodes: readonly InlineNode[]): string {
+  return nodes.map((node) => ('value' in node ? node.value : 'children' in node ? plainText(node.children) : '')).join('');
+}
+
+/**
+ * An editor's comment is a Word comment in the tracked copy, anchored where it stands (an empty
+ * range, as the dialect's comment is a point); the marked and clean copies leave it out. Inside a
+ * change its reference run is tracked with the change, as Word tracks a comment on changed text, so
+ * that it is read back inside the change and goes with it when the change is accepted or rejected.
+ */
+function editorComment(children: readonly InlineNode[], style: RunStyle, state: State): ParagraphChild[] {
+  if (state.marks !== 'tracked') return [];
+  const id = state.comments.push(plainText(children)) - 1;
+  // The docx package types run children as text and fields; a comment reference element is a run child too.
+  const reference = { children: [new CommentReference(id) as unknown as string] };
+  const run =
+    style.mark === undefined
+      ? new TextRun(reference)
+      : (() => {
+          const revision = {
+            ...reference,
+            id: state.nextRevision++,
+            author: state.doc.meta.revisionAuthor,
+            date: state.doc.meta.revisionDate,
+          };
+          return style.mark === 'insertion' ? new InsertedTextRun(revision) : new DeletedTextRun(revision);
+        })();
+  return [new CommentRangeStart(id), new CommentRangeEnd(id), run];
+}
+
 type InlineHandlers = {
   [T in InlineNode['type']]: (node: Extract<InlineNode, { type: T }>, style: RunStyle, state: State) => ParagraphChild[];
 };
@@ -139,7 +175,7 @@ const inlineHandlers: InlineHandlers = {
   break: () => [new TextRun({ break: 1 })],
   insertion: (node, style, state) => runs(node.children, { ...style, mark: 'insertion' }, state),
   deletion: (node, style, state) => runs(node.children, { ...style, mark: 'deletion' }, state),
-  editorComment: () => [],
+  editorComment: (node, style, state) => editorComment(node.children, style, state),
   callWord: (node, style, state) => textRun(node.value, style, state),
   footnoteReference: (node, style, state) => footnoteCall(node.number, style, state),
   anchor: () => [],
@@ -483,6 +519,7 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     rtl,
     nextRevision: 1,
     listDepth: 0,
+    comments: [],
   };
   const body = [...frameBlocks(options.layout, state), ...blocks(doc.body, state)];
   const footnotes = Object.fromEntries(
@@ -506,6 +543,20 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     // Word hyphenates by each run's language (w:lang in the styles), where the style sheet hyphenates the script, as the PDF does.
     ...hyphenation(options.sheet, doc.lang),
     footnotes,
+    ...(state.comments.length
+      ? {
+          comments: {
+            children: state.comments.map((text, id) => ({
+              id,
+              author: doc.meta.revisionAuthor,
+              date: new Date(doc.meta.revisionDate),
+              children: [
+                new Paragraph({ bidirectional: rtl || undefined, children: [new TextRun({ text, rightToLeft: rtl || undefined })] }),
+              ],
+            })),
+          },
+        }
+      : {}),
     sections: [
       {
         properties: {
