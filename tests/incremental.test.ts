@@ -6,25 +6,14 @@
  */
 import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../scripts/cli/main.js';
 import { nodeFileSystem } from '../scripts/cli/output-transaction.js';
+import { collector } from './helpers/cli.js';
 import { copyProject, editContent } from './helpers/project.js';
 
 let project: ReturnType<typeof copyProject>;
 const selection = ['--doc', 'res71-proposal', '--lang', 'en,zh', '--format', 'html,docx'];
-
-function collector() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 async function build(...extra: string[]) {
   const out = collector();

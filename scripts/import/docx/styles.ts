@@ -1,28 +1,13 @@
 /**
  * The Word style ids the reader knows a block by: those our DOCX writer gives
- * (scripts/render/docx/styles.ts, kept in step by hand since the reader may not import a writer).
+ * (scripts/render/docx/style-ids.ts, the one list both read).
  */
+import { STYLE } from '../../render/docx/style-ids.js';
+
 export const STYLES = {
-  normal: 'Normal',
-  resolutionTitle: 'ResolutionTitle',
-  annexTitle: 'AnnexTitle',
+  ...STYLE,
   /** `Heading1`…`Heading4`. */
   heading: 'Heading',
-  callWord: 'CallWord',
-  labelled: 'Enumeration',
-  dash: 'DashList',
-  proposal: 'ProposalLine',
-  reasons: 'Reasons',
-  source: 'Source',
-  documentTitle: 'DocumentTitle',
-  note: 'Note',
-  tableText: 'TableText',
-  tableHead: 'TableHead',
-  tableLabelled: 'TableEnumeration',
-  caption: 'TableCaption',
-  summaryTitle: 'SummaryTitle',
-  figure: 'Figure',
-  footnoteText: 'FootnoteText',
 } as const;
 
 /** The names Word shows for our styles (scripts/render/docx/styles.ts): another producer keeps the name and may give a new id. */

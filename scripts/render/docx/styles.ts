@@ -10,29 +10,8 @@ export type DocxStyleSheet = StyleSheet;
 const size = (points: number) => Math.round(points * 2);
 /** Twentieths of a point, as Word counts spacing. */
 
-/** The style ids an editor finds in Word's style list. */
-export const STYLE = {
-  normal: 'Normal',
-  resolutionTitle: 'ResolutionTitle',
-  annexTitle: 'AnnexTitle',
-  heading: (depth: number) => `Heading${Math.min(depth, 4)}`,
-  callWord: 'CallWord',
-  labelled: 'Enumeration',
-  dash: 'DashList',
-  proposal: 'ProposalLine',
-  reasons: 'Reasons',
-  source: 'Source',
-  documentTitle: 'DocumentTitle',
-  note: 'Note',
-  tableText: 'TableText',
-  tableHead: 'TableHead',
-  tableLabelled: 'TableEnumeration',
-  caption: 'TableCaption',
-  summaryTitle: 'SummaryTitle',
-  figure: 'Figure',
-  footnoteText: 'FootnoteText',
-  header: 'Header',
-} as const;
+export { STYLE } from './style-ids.js';
+import { STYLE } from './style-ids.js';
 
 export const ALIGNMENT = {
   justify: AlignmentType.BOTH,
