@@ -13,3 +13,14 @@ export function isHanCodePoint(code: number): boolean {
 
 /** Quotation marks, dashes, ellipsis and middle dot: shared with Latin text, but set full-width (by the Chinese face) in Chinese. */
 export const FULL_WIDTH_IN_CHINESE: ReadonlySet<number> = new Set([0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2014, 0x00b7]);
+
+/**
+ * Where a bare address (`https://…`) ends when no space ends it: where Chinese text or full-width
+ * punctuation begins. The Markdown reader's autolinks and the DOCX reader's links end alike.
+ */
+export function endsBareAddress(code: number): boolean {
+  return isHanCodePoint(code) || FULL_WIDTH_IN_CHINESE.has(code);
+}
+
+/** Punctuation that ends an address when only more of it follows (`see https://itu.int.`), as GFM takes it. */
+export const ADDRESS_TRAILING_PUNCTUATION = '!"\')*,.:;?_~';

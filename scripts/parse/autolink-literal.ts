@@ -9,7 +9,7 @@
  */
 import { asciiAlpha, asciiControl, markdownLineEndingOrSpace, unicodePunctuation, unicodeWhitespace } from 'micromark-util-character';
 import { codes } from 'micromark-util-symbol';
-import { FULL_WIDTH_IN_CHINESE, isHanCodePoint } from '../i18n/characters.js';
+import { ADDRESS_TRAILING_PUNCTUATION, endsBareAddress } from '../i18n/characters.js';
 import type { Code, Construct, Event, Extension, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
 
 declare module 'micromark-util-types' {
@@ -22,28 +22,14 @@ declare module 'micromark-util-types' {
 
 /** Where Chinese text or full-width punctuation begins: the end of an address written without spaces around it. */
 export function endsAddress(code: Code): boolean {
-  if (code === null) return true;
   // Quotation marks, dashes and ellipsis (full-width in Chinese) too: an address never holds them.
-  return isHanCodePoint(code) || FULL_WIDTH_IN_CHINESE.has(code);
+  return code === null || endsBareAddress(code);
 }
 
 const isEnd = (code: Code) => code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code) || endsAddress(code);
 
 /** Punctuation that ends an address when only more of it (and then its end) follows: `see https://itu.int.` */
-const TRAILING = new Set<Code>([
-  codes.exclamationMark,
-  codes.quotationMark,
-  codes.apostrophe,
-  codes.rightParenthesis,
-  codes.asterisk,
-  codes.comma,
-  codes.dot,
-  codes.colon,
-  codes.semicolon,
-  codes.questionMark,
-  codes.underscore,
-  codes.tilde,
-]);
+const TRAILING = new Set<Code>([...ADDRESS_TRAILING_PUNCTUATION].map((char) => char.codePointAt(0)!));
 
 const trail: Construct = { partial: true, tokenize: tokenizeTrail };
 const domain: Construct = { partial: true, tokenize: tokenizeDomain };

@@ -42,7 +42,8 @@ export async function runImport(file: string, options: ImportOptions, context: C
   const current = readCurrent(root, docDir, options, meta);
   let imported;
   try {
-    imported = await importDocx(readFileSync(file), meta, loadLocale(paths.locales, options.lang));
+    const data = loadDocumentData(docDir, root);
+    imported = await importDocx(readFileSync(file), meta, loadLocale(paths.locales, options.lang), data.values.keys());
   } catch (error) {
     if (!(error instanceof PackageError)) throw error;
     context.io.err.write(`${file}: ${error.part}: ${error.message}; save it again from Word as a .docx document\n`);

@@ -33,7 +33,17 @@ function numberOf(locale: Locale, key: string): [string, string] {
   return [before, after];
 }
 
-export async function importDocx(data: Uint8Array, meta: DocumentMeta, locale: Locale): Promise<DocxImport> {
+/**
+ * `dataRefs`: the figures of the document's data (`table.row.column`); a field of ours printing one
+ * comes back as `:data{ref=…}`.
+ */
+export async function importDocx(
+  data: Uint8Array,
+  meta: DocumentMeta,
+  locale: Locale,
+  dataRefs: Iterable<string> = [],
+): Promise<DocxImport> {
+  const known = new Set(dataRefs);
   const docx = await readPackage(data);
   const place: Place = { part: 'word/document.xml', paragraph: 0, words: '' };
   const messages: ImportMessage[] = [];
@@ -41,7 +51,14 @@ export async function importDocx(data: Uint8Array, meta: DocumentMeta, locale: L
   const resolutionOf = (proposal: string | undefined) =>
     proposal === undefined ? meta.resolution : (meta.proposals.find((p) => p.id === proposal)?.resolution ?? meta.resolution);
   const options: BlockOptions = {
-    context: { messages, place, comments: readComments(docx.comments), style: styleResolver(docx.styleNames) },
+    context: {
+      messages,
+      place,
+      comments: readComments(docx.comments),
+      style: styleResolver(docx.styleNames),
+      properties: docx.properties,
+      isDataRef: (name) => known.has(name),
+    },
     words: wordsOf(locale, 'callWords'),
     summaryKeys: wordsOf(locale, 'summary'),
     footnoteNumber: numbers.numberOf,

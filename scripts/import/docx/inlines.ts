@@ -5,6 +5,7 @@
  */
 import type { InlineNode } from '../../model/types.js';
 import type { Mark, Piece } from './runs.js';
+import { ADDRESS_TRAILING_PUNCTUATION, endsBareAddress } from '../../i18n/characters.js';
 
 export interface InlineOptions {
   /** Call words by their text in this language (`considérant` → considering), for a call-word line. */
@@ -32,8 +33,6 @@ export function toInlines(pieces: readonly Piece[], options: InlineOptions): Inl
 }
 
 const SCHEMES = ['https://', 'http://'];
-/** Punctuation after an address that ends the sentence, not the address (as GFM's autolinks take it). */
-const TRAILING = '.,;:!?)]”’"\'';
 
 /**
  * Addresses in the text as links to themselves: our writer prints a link's text (an autolink's is its
@@ -41,7 +40,7 @@ const TRAILING = '.,;:!?)]”’"\'';
  */
 function linked(nodes: InlineNode[]): InlineNode[] {
   return nodes.flatMap((node): InlineNode[] => {
-    if (node.type !== 'text') {
+    if (node.type !== 'text' || node.dataRef !== undefined) {
       if ('children' in node && node.type !== 'link') node.children = linked(node.children);
       return [node];
     }
@@ -52,8 +51,8 @@ function linked(nodes: InlineNode[]): InlineNode[] {
       if (!starts.length) break;
       const start = Math.min(...starts);
       let end = start;
-      while (end < rest.length && !/\s/.test(rest[end]!)) end++;
-      while (end > start && TRAILING.includes(rest[end - 1]!)) end--;
+      while (end < rest.length && !/\s/.test(rest[end]!) && !endsBareAddress(rest.codePointAt(end)!)) end++;
+      while (end > start && ADDRESS_TRAILING_PUNCTUATION.includes(rest[end - 1]!)) end--;
       const url = rest.slice(start, end);
       if (start > 0) out.push({ type: 'text', value: rest.slice(0, start) });
       out.push({ type: 'link', url, children: [{ type: 'text', value: url }] });
@@ -92,25 +91,27 @@ function formatted(pieces: readonly Piece[], options: InlineOptions): InlineNode
     if (piece.kind === 'text' && (piece.italic || piece.bold)) {
       if (run && (run.italic !== piece.italic || run.bold !== piece.bold)) close();
       run ??= { italic: piece.italic, bold: piece.bold, nodes: [] };
-      appendText(run.nodes, piece.value);
+      appendText(run.nodes, piece.value, piece.dataRef);
       continue;
     }
     close();
-    if (piece.kind === 'text') appendText(out, piece.value);
+    if (piece.kind === 'text') appendText(out, piece.value, piece.dataRef);
     else if (piece.kind === 'tab') appendText(out, '\t');
     else if (piece.kind === 'break') out.push({ type: 'break' });
     else if (piece.kind === 'footnote') {
       const number = options.footnoteNumber(piece.id);
       out.push({ type: 'footnoteReference', id: String(number), number });
-    } else out.push({ type: 'editorComment', children: [{ type: 'text', value: piece.text }] });
+    } else if (piece.kind === 'comment') out.push({ type: 'editorComment', children: [{ type: 'text', value: piece.text }] });
   }
   close();
   return out;
 }
 
-function appendText(nodes: InlineNode[], value: string): void {
+/** Text joined to the text before it; a figure of the document's data stays a node of its own. */
+function appendText(nodes: InlineNode[], value: string, dataRef?: string): void {
   const last = nodes.at(-1);
-  if (last?.type === 'text') last.value += value;
+  if (dataRef !== undefined) nodes.push({ type: 'text', value, dataRef });
+  else if (last?.type === 'text' && last.dataRef === undefined) last.value += value;
   else nodes.push({ type: 'text', value });
 }
 

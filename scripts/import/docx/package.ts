@@ -1,7 +1,7 @@
 /** A DOCX package opened: its parts read with jszip and parsed with fast-xml-parser, order kept. */
 import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
-import { attribute, child, childrenOf, descendant, type XmlNode } from './xml.js';
+import { attribute, child, childrenOf, descendant, tagOf, textOf, type XmlNode } from './xml.js';
 
 export interface DocxPackage {
   /** The children of `w:body`. */
@@ -12,6 +12,8 @@ export interface DocxPackage {
   comments: XmlNode[];
   /** Style names by style id, from `word/styles.xml`. */
   styleNames: Map<string, string>;
+  /** Custom document properties (`docProps/custom.xml`): name → value as text. */
+  properties: Map<string, string>;
 }
 
 /** A package that cannot be read: the part, and what is wrong with it. */
@@ -63,8 +65,17 @@ export async function readPackage(data: Uint8Array): Promise<DocxPackage> {
     const name = child(style, 'w:name');
     if (id !== undefined && name) styleNames.set(id, attribute(name, 'w:val') ?? id);
   }
+  const custom = await part(zip, 'docProps/custom.xml');
+  const properties = new Map<string, string>();
+  for (const property of custom ? childrenOf(descendant(custom, 'Properties') ?? {}) : []) {
+    const name = attribute(property, 'name');
+    // Its one child is the typed value (`vt:lpwstr`, `vt:i4`…).
+    const value = childrenOf(property).find((c) => tagOf(c) !== '#text');
+    if (name !== undefined && value) properties.set(name, textOf(value));
+  }
   return {
     styleNames,
+    properties,
     body: childrenOf(body),
     footnotes: footnotes ? childrenOf(descendant(footnotes, 'w:footnotes') ?? {}).filter((n) => 'w:footnote' in n) : [],
     comments: comments ? childrenOf(descendant(comments, 'w:comments') ?? {}).filter((n) => 'w:comment' in n) : [],

@@ -1,6 +1,7 @@
 /** One `w:p` read: its style, direction, the change on its paragraph mark, and its pieces. */
 import { report } from './messages.js';
-import { readPieces, type Mark, type Piece, type RunContext } from './runs.js';
+import { readParagraphPieces } from './fields.js';
+import type { Mark, Piece, RunContext } from './runs.js';
 import { trackedAt } from './tracked-changes.js';
 import { attribute, child, childrenOf, descendant, isOn, tagOf, textOf, type XmlNode } from './xml.js';
 
@@ -47,9 +48,8 @@ export function readParagraph(node: XmlNode, context: RunContext): WordParagraph
     style: paragraphStyle(node, context),
     rtl: isOn(properties, 'w:bidi'),
     mark: trackedAt(markProperties),
-    pieces: readPieces(
+    pieces: readParagraphPieces(
       childrenOf(node).filter((c) => tagOf(c) !== 'w:pPr'),
-      undefined,
       context,
     ),
   };

@@ -10,12 +10,23 @@ import { attribute, child, childrenOf, isOn, tagOf, textOf, type XmlNode } from 
 export type { Mark };
 
 export type Piece = (
-  | { kind: 'text'; value: string; mark: Mark; italic: boolean; bold: boolean }
+  | {
+      kind: 'text';
+      value: string;
+      mark: Mark;
+      italic: boolean;
+      bold: boolean;
+      /** A figure printed from the document's data (a DOCPROPERTY field of ours): its reference. */
+      dataRef?: string | undefined;
+    }
   | { kind: 'tab'; mark: Mark }
   | { kind: 'break'; mark: Mark }
   | { kind: 'footnote'; id: string; mark: Mark }
   /** A Word comment (its text) at its anchor, or what the reader could not map, kept as an editor's comment. */
   | { kind: 'comment'; text: string; mark: Mark }
+  /** A field's begin, separate or end character (`w:fldChar`), and its instruction: fields.ts reads them together. */
+  | { kind: 'field'; at: 'begin' | 'separate' | 'end'; mark: Mark }
+  | { kind: 'instruction'; text: string; mark: Mark }
 ) & {
   /** The change around the piece's own change, when one change is inside another. */
   outer?: Mark;
@@ -26,6 +37,10 @@ export interface RunContext extends Report {
   comments: ReadonlyMap<string, string>;
   /** Our style id of a paragraph style id of the package (styles.ts). */
   style: (id: string) => string;
+  /** The package's custom document properties: name → value. */
+  properties: ReadonlyMap<string, string>;
+  /** Whether a name is a figure of the document's data (`table.row.column`). */
+  isDataRef: (name: string) => boolean;
 }
 
 /** Elements that hold no text and change nothing the model keeps. */
@@ -56,9 +71,9 @@ const IGNORED = new Set([
 ]);
 
 /** Containers whose children are read as if they stood in their place. */
-const TRANSPARENT = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:sdtContent', 'w:dir', 'w:bdo', 'w:fldSimple']);
+const TRANSPARENT = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:sdtContent', 'w:dir', 'w:bdo']);
 
-/** The pieces of a paragraph's (or a change's) children. */
+/** The pieces of a paragraph's (or a change's) children, a field's parts each a piece (fields.ts reads them together). */
 export function readPieces(nodes: readonly XmlNode[], mark: Mark, context: RunContext): Piece[] {
   const pieces: Piece[] = [];
   for (const node of nodes) {
@@ -73,9 +88,16 @@ export function readPieces(nodes: readonly XmlNode[], mark: Mark, context: RunCo
     } else if (tag === 'w:sdt') {
       const content = child(node, 'w:sdtContent');
       if (content) pieces.push(...readPieces(childrenOf(content), mark, context));
+    } else if (tag === 'w:fldSimple') {
+      // A simple field is a field's parts in one element: read as the runs Word writes for it.
+      pieces.push(
+        { kind: 'field', at: 'begin', mark },
+        { kind: 'instruction', text: attribute(node, 'w:instr') ?? '', mark },
+        { kind: 'field', at: 'separate', mark },
+        ...readPieces(childrenOf(node), mark, context),
+        { kind: 'field', at: 'end', mark },
+      );
     } else if (TRANSPARENT.has(tag)) {
-      if (tag === 'w:fldSimple')
-        unsupported(pieces, `a field (${attribute(node, 'w:instr')?.trim() ?? 'w:fldSimple'})`, mark, context, 'its result is kept');
       pieces.push(...readPieces(childrenOf(node), mark, context));
     } else if (!IGNORED.has(tag) && tag !== '#text') {
       unsupported(pieces, `an element the dialect has no place for (${tag})`, mark, context);
@@ -117,8 +139,11 @@ function readRun(run: XmlNode, mark: Mark, context: RunContext): Piece[] {
       const id = attribute(node, 'w:id') ?? '';
       // A comment whose reference run is tracked (on changed text) stays inside the change.
       pieces.push({ kind: 'comment', text: context.comments.get(id) ?? '', mark: runMark });
-    } else if (tag === 'w:fldChar' || tag === 'w:instrText') {
-      if (tag === 'w:instrText') unsupported(pieces, `a field (${textOf(node).trim()})`, runMark, context, 'its result is kept');
+    } else if (tag === 'w:fldChar') {
+      const at = attribute(node, 'w:fldCharType');
+      if (at === 'begin' || at === 'separate' || at === 'end') pieces.push({ kind: 'field', at, mark: runMark });
+    } else if (tag === 'w:instrText' || tag === 'w:delInstrText') {
+      pieces.push({ kind: 'instruction', text: textOf(node), mark: runMark });
     } else if (!IGNORED.has(tag) && tag !== 'w:rPr') {
       const what = tag === 'w:drawing' || tag === 'w:pict' ? 'a picture or text box' : tag === 'w:object' ? 'an embedded object' : tag;
       unsupported(pieces, what, runMark, context, undefined, tag);
@@ -128,7 +153,7 @@ function readRun(run: XmlNode, mark: Mark, context: RunContext): Piece[] {
 }
 
 /** Reports what cannot be mapped and keeps a note of it in its place, as an editor's comment. */
-function unsupported(
+export function unsupported(
   pieces: Piece[],
   what: string,
   mark: Mark,

@@ -43,6 +43,7 @@ import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.j
 import { points, setsItalic, twips } from '../style-sheet.js';
 import { cellAlign, listMarker, type Align } from '../paragraph-styles.js';
 import { defineWriter, type Copy } from '../writer.js';
+import { dataFieldInstruction, fieldRunChildren, insertionAround, type Revision } from './revisions.js';
 
 /** How revision marks are written: as Word's tracked changes, or as underline and strike-through. */
 export type DocxMarks = 'tracked' | 'formatted';
@@ -80,12 +81,70 @@ interface State {
   listDepth: number;
   /** Editors' comments, in document order (their index is their Word id), in the tracked copy. */
   comments: string[];
+  /** The figures printed from the document's data, by reference: the package's custom properties. */
+  dataFields: Map<string, string>;
 }
 
 interface RunStyle {
   italics?: boolean;
   bold?: boolean;
   mark: Mark;
+  /** The change around `mark` when one change is inside the other (`{++a {--b--} c++}`). */
+  outer?: Mark;
+}
+
+/** The style inside a change: a change of the other kind inside one is nested in it, one of the same kind is the same change. */
+function inChange(style: RunStyle, mark: 'insertion' | 'deletion'): RunStyle {
+  if (style.mark === undefined || style.mark === mark) return { ...style, mark };
+  return { ...style, mark, outer: style.outer ?? style.mark };
+}
+
+function nextRevision(state: State): Revision {
+  return { id: state.nextRevision++, author: state.doc.meta.revisionAuthor, date: state.doc.meta.revisionDate };
+}
+
+type RunContent = IRunOptions;
+
+/**
+ * A run in its tracked change. Inside another change it is what Word writes for text inserted and
+ * then deleted — a deletion inside an insertion — whichever way round the source nests them: the
+ * text is in neither reading, and accepting or rejecting both gives the source's two readings.
+ */
+function trackedRun(content: RunContent, style: RunStyle, state: State): ParagraphChild {
+  if (style.outer !== undefined) {
+    const outer = nextRevision(state);
+    return insertionAround(outer, new DeletedTextRun({ ...content, ...nextRevision(state) }));
+  }
+  const revision = nextRevision(state);
+  return style.mark === 'insertion' ? new InsertedTextRun({ ...content, ...revision }) : new DeletedTextRun({ ...content, ...revision });
+}
+
+/** Underline for text inserted, strike-through for text deleted (both for text in both), coloured by its own change. */
+function formattedMarks(style: RunStyle, state: State): Partial<IRunOptions> {
+  const marks = [style.mark, style.outer];
+  return {
+    ...(marks.includes('insertion') ? { underline: {} } : {}),
+    ...(marks.includes('deletion') ? { strike: true } : {}),
+    color: style.mark === 'insertion' ? state.sheet.marks.insertionColour : state.sheet.marks.deletionColour,
+  };
+}
+
+/** A run's own options: emphasis, weight and direction. */
+function runOptions(style: RunStyle, state: State): IRunOptions {
+  return {
+    italics: style.italics,
+    italicsComplexScript: style.italics,
+    bold: style.bold,
+    boldComplexScript: style.bold,
+    rightToLeft: state.rtl || undefined,
+  };
+}
+
+/** A run of text or fields, unmarked, formatted as its change, or tracked in it. */
+function markedRun(content: RunContent, style: RunStyle, state: State): ParagraphChild {
+  if (style.mark === undefined) return new TextRun(content);
+  if (state.marks === 'formatted') return new TextRun({ ...content, ...formattedMarks(style, state) });
+  return trackedRun(content, style, state);
 }
 
 // ------------------------------------------------------------------ runs
@@ -95,40 +154,24 @@ interface RunStyle {
 // is dropped, text and all, by pandoc and ignored by LibreOffice (tried on the Arabic title's 2023-2020/2027-2024).
 function textRun(text: string, style: RunStyle, state: State): ParagraphChild[] {
   if (!text) return [];
-  const options: IRunOptions = {
-    text,
-    italics: style.italics,
-    italicsComplexScript: style.italics,
-    bold: style.bold,
-    boldComplexScript: style.bold,
-    rightToLeft: state.rtl || undefined,
-  };
-  if (style.mark === undefined) return [new TextRun(options)];
-  if (state.marks === 'formatted') {
-    return [
-      new TextRun(
-        style.mark === 'insertion'
-          ? { ...options, underline: {}, color: state.sheet.marks.insertionColour }
-          : { ...options, strike: true, color: state.sheet.marks.deletionColour },
-      ),
-    ];
-  }
-  const revision = { id: state.nextRevision++, author: state.doc.meta.revisionAuthor, date: state.doc.meta.revisionDate };
-  return [style.mark === 'insertion' ? new InsertedTextRun({ ...options, ...revision }) : new DeletedTextRun({ ...options, ...revision })];
+  return [markedRun({ ...runOptions(style, state), text }, style, state)];
+}
+
+/**
+ * A figure printed from the document's data: a DOCPROPERTY field naming its reference, its value the
+ * field's result and the package's custom property, so that a reader gets `:data{ref=…}` back.
+ */
+function dataRun(ref: string, value: string, style: RunStyle, state: State): ParagraphChild[] {
+  state.dataFields.set(ref, value);
+  const deleted = state.marks === 'tracked' && (style.mark === 'deletion' || style.outer !== undefined);
+  return [markedRun({ ...runOptions(style, state), children: fieldRunChildren(dataFieldInstruction(ref), value, deleted) }, style, state)];
 }
 
 /** A footnote call; inside a tracked change it is tracked with the text, so accepting or rejecting takes it too. */
 function footnoteCall(number: number, style: RunStyle, state: State): ParagraphChild[] {
   if (style.mark === undefined || state.marks !== 'tracked') return [new FootnoteReferenceRun(number)];
-  const call = {
-    style: 'FootnoteReference',
-    // The docx package types run children as text and fields; a footnote reference element is a run child too.
-    children: [new FootnoteReference(number) as unknown as string],
-    id: state.nextRevision++,
-    author: state.doc.meta.revisionAuthor,
-    date: state.doc.meta.revisionDate,
-  };
-  return [style.mark === 'insertion' ? new InsertedTextRun(call) : new DeletedTextRun(call)];
+  // The docx package types run children as text and fields; a footnote reference element is a run child too.
+  return [trackedRun({ style: 'FootnoteReference', children: [new FootnoteReference(number) as unknown as string] }, style, state)];
 }
 
 /** The plain text of inline nodes, as a Word comment's paragraph holds it. */
@@ -147,18 +190,7 @@ function editorComment(children: readonly InlineNode[], style: RunStyle, state: 
   const id = state.comments.push(plainText(children)) - 1;
   // The docx package types run children as text and fields; a comment reference element is a run child too.
   const reference = { children: [new CommentReference(id) as unknown as string] };
-  const run =
-    style.mark === undefined
-      ? new TextRun(reference)
-      : (() => {
-          const revision = {
-            ...reference,
-            id: state.nextRevision++,
-            author: state.doc.meta.revisionAuthor,
-            date: state.doc.meta.revisionDate,
-          };
-          return style.mark === 'insertion' ? new InsertedTextRun(revision) : new DeletedTextRun(revision);
-        })();
+  const run = style.mark === undefined ? new TextRun(reference) : trackedRun(reference, style, state);
   return [new CommentRangeStart(id), new CommentRangeEnd(id), run];
 }
 
@@ -167,14 +199,15 @@ type InlineHandlers = {
 };
 
 const inlineHandlers: InlineHandlers = {
-  text: (node, style, state) => textRun(node.value, style, state),
+  text: (node, style, state) =>
+    node.dataRef === undefined ? textRun(node.value, style, state) : dataRun(node.dataRef, node.value, style, state),
   emphasis: (node, style, state) =>
     runs(node.children, { ...style, italics: setsItalic(state.sheet, LANGUAGES[state.doc.lang].script) }, state),
   strong: (node, style, state) => runs(node.children, { ...style, bold: true }, state),
   link: (node, style, state) => runs(node.children, style, state),
   break: () => [new TextRun({ break: 1 })],
-  insertion: (node, style, state) => runs(node.children, { ...style, mark: 'insertion' }, state),
-  deletion: (node, style, state) => runs(node.children, { ...style, mark: 'deletion' }, state),
+  insertion: (node, style, state) => runs(node.children, inChange(style, 'insertion'), state),
+  deletion: (node, style, state) => runs(node.children, inChange(style, 'deletion'), state),
   editorComment: (node, style, state) => editorComment(node.children, style, state),
   callWord: (node, style, state) => textRun(node.value, style, state),
   footnoteReference: (node, style, state) => footnoteCall(node.number, style, state),
@@ -203,13 +236,8 @@ type BlockHandlers = {
  */
 function paragraphMark(change: Mark, state: State): { run?: { insertion?: Revision; deletion?: Revision } } {
   if (state.marks !== 'tracked' || change === undefined) return {};
-  const revision = { id: state.nextRevision++, author: state.doc.meta.revisionAuthor, date: state.doc.meta.revisionDate };
+  const revision = nextRevision(state);
   return { run: change === 'insertion' ? { insertion: revision } : { deletion: revision } };
-}
-interface Revision {
-  id: number;
-  author: string;
-  date: string;
 }
 
 /** The paragraph's direction, and inside a table cell the cell's own alignment. */
@@ -520,6 +548,7 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     nextRevision: 1,
     listDepth: 0,
     comments: [],
+    dataFields: new Map(),
   };
   const body = [...frameBlocks(options.layout, state), ...blocks(doc.body, state)];
   const footnotes = Object.fromEntries(
@@ -538,6 +567,7 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     description: doc.frame.workingTranslation ?? '',
     keywords: `${doc.meta.symbol} ${doc.lang}`,
     revision: 1,
+    customProperties: [...state.dataFields].map(([name, value]) => ({ name, value })),
     styles: buildStyles(options.sheet, doc.lang),
     features: { trackRevisions: options.marks === 'tracked' },
     // Word hyphenates by each run's language (w:lang in the styles), where the style sheet hyphenates the script, as the PDF does.
