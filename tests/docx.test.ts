@@ -58,6 +58,24 @@ function modelText(blocks: readonly BlockNode[], keep: 'insertion' | 'deletion',
   });
 }
 
+/** The text of every deletion inside an insertion. */
+function nestedDeletions(value: unknown, inInsertion = false): string[] {
+  if (Array.isArray(value)) return value.flatMap((item) => nestedDeletions(item, inInsertion));
+  if (!value || typeof value !== 'object') return [];
+  const node = value as { type?: string; children?: InlineNode[] };
+  if (node.type === 'deletion' && inInsertion) return [plainText(node.children ?? [])];
+  return Object.values(value).flatMap((child) => nestedDeletions(child, inInsertion || node.type === 'insertion'));
+}
+
+/** The figures printed from the document's data, in document order. */
+function dataFigures(value: unknown): { ref: string; value: string }[] {
+  if (Array.isArray(value)) return value.flatMap(dataFigures);
+  if (!value || typeof value !== 'object') return [];
+  const node = value as { type?: string; dataRef?: string; value?: string };
+  if (node.type === 'text' && node.dataRef !== undefined) return [{ ref: node.dataRef, value: node.value ?? '' }];
+  return Object.values(value).flatMap(dataFigures);
+}
+
 /** The words of pandoc's JSON in reading order, footnotes left out (pandoc puts them where they are called). */
 function pandocText(node: unknown): string {
   if (Array.isArray(node)) return node.map(pandocText).join('');
@@ -237,6 +255,52 @@ describe('DOCX', () => {
     expect(wanted.length).toBeGreaterThan(modelText(clean.doc.body, 'insertion').length + 200);
     for (const paragraph of wanted) expect(text.includes(paragraph), paragraph).toBe(true);
   });
+
+  it.each(LANGS)(
+    '%s Annex 1: accepting the tracked changes gives the accepted reading and rejecting them the rejected one, as pandoc reads them',
+    async (lang) => {
+      const tracked = annex.find((o) => o.doc.lang === lang && o.variant === 'tracked')!;
+      const docx = path.join(dir, `annex-${lang}-tracked.docx`);
+      writeFileSync(docx, tracked.content);
+      // The annex nests a deletion in an insertion (`{++Appendix {--A--}B…++}`): Word's w:ins around w:del.
+      const xml = await (await JSZip.loadAsync(tracked.content)).file('word/document.xml')!.async('string');
+      expect(xml).toMatch(
+        /<w:ins w:id="\d+" w:author="[^"]+" w:date="[^"]+"><w:del w:id="\d+"[^>]*><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:delText/,
+      );
+      for (const [changes, keep] of [
+        ['accept', 'insertion'],
+        ['reject', 'deletion'],
+      ] as const) {
+        const text = squash(pandocText(JSON.parse(pandoc(docx, changes, 'json')) as unknown));
+        const wanted = modelText(tracked.doc.body, keep, true).map(squash).filter(Boolean);
+        const missing = wanted.filter((paragraph) => !text.includes(paragraph));
+        expect(missing, `${lang} ${changes}`).toEqual([]);
+      }
+      // A deletion kept inside its insertion would join the words around it: the accepted paragraph would be missing.
+      expect(nestedDeletions(tracked.doc.body).length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(LANGS)(
+    '%s Annex 1: prints every figure of the document’s data as a field Word updates from the package’s properties',
+    async (lang) => {
+      const tracked = annex.find((o) => o.doc.lang === lang && o.variant === 'tracked')!;
+      const zip = await JSZip.loadAsync(tracked.content);
+      const xml = await zip.file('word/document.xml')!.async('string');
+      const custom = (await zip.file('docProps/custom.xml')?.async('string')) ?? '';
+      const figures = dataFigures(tracked.doc.body);
+      expect(figures.length).toBeGreaterThanOrEqual(18);
+      for (const { ref, value } of figures) {
+        expect(xml).toContain(`<w:instrText> DOCPROPERTY &quot;${ref}&quot; </w:instrText>`);
+        expect(custom).toMatch(new RegExp(`name="${ref.replaceAll('.', '\\.')}"><vt:lpwstr>${value}</vt:lpwstr>`));
+      }
+      // pandoc reads each figure: the field's result.
+      const docx = path.join(dir, `annex-${lang}-figures.docx`);
+      writeFileSync(docx, tracked.content);
+      const text = pandoc(docx, 'accept', 'plain');
+      for (const { value } of figures) expect(text).toContain(value);
+    },
+  );
 
   it.each(LANGS)(
     "%s: writes editors' comments as Word comments at their place in the tracked copy only, as pandoc reads them",

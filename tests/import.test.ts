@@ -148,12 +148,39 @@ describe('a tracked DOCX hexaglot writes imports back to its source', () => {
   });
 });
 
+/**
+ * Documents LibreOffice (7.4) changes as it opens and saves them, with everything but these the
+ * same: it drops a deletion inside an insertion (Word's record of inserted text deleted later),
+ * keeping the text as inserted — a known loss of LibreOffice's DOCX import; it gives the paragraph
+ * after a wholly deleted one the deleted one's style (a heading after a deleted list item comes back
+ * as a list item); and it writes every right-to-left cell paragraph's alignment out, so that a cell
+ * aligned by its style reads as aligned by hand. It also gives this annex's footnotes the wrong
+ * text (a call's note takes the body text after the call, or another note's text), in its own PDF
+ * export as well: the footnotes are left out of the comparison for it.
+ */
+const LIBREOFFICE_LOSSY = new Set(['res71-annex1-2028']);
+
+/** Every character in order, marks, structure and white space left out. */
+function charactersOf(shape: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.value === 'string') out.push(record.value);
+      for (const [key, value] of Object.entries(record)) if (key !== 'value') walk(value);
+    }
+  };
+  walk(shape);
+  return out.join('').replace(/\s+/g, '');
+}
+
 describe('after LibreOffice has opened and saved it', () => {
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((file) => existsSync(file));
 
-  it.skipIf(!soffice)('the proposal imports to the same model, in every language', async () => {
-    const outputs = (await corpusOutputs({ docs: ['res71-proposal'] }, ['docx'])).filter((o) => o.variant === 'tracked');
-    expect(outputs.length).toBe(6);
+  it.skipIf(!soffice)('every document imports to the same model, in every language', async () => {
+    const outputs = (await corpusOutputs({}, ['docx'])).filter((o) => o.variant === 'tracked');
+    expect(outputs.length).toBeGreaterThanOrEqual(18);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'hexaglot-lo-'));
     try {
       // A profile of its own, so that no other LibreOffice running on the machine is in the way.
@@ -176,15 +203,25 @@ describe('after LibreOffice has opened and saved it', () => {
         const { model, messages } = await roundTrip(output.doc, saved);
         // LibreOffice saves a comment's reference run untracked: a comment at the end of a change comes back just after it.
         const expected = shapeOf(commentsAfterChanges(output.doc.body, output.doc.footnotes));
-        const same = model !== undefined && JSON.stringify(shapeOf(model)) === JSON.stringify(expected);
+        const lossy = LIBREOFFICE_LOSSY.has(output.doc.docId);
+        // Where LibreOffice itself changes the document, every character still comes back, in order.
+        const same =
+          model !== undefined &&
+          (lossy
+            ? charactersOf(model.body) === charactersOf(output.doc.body)
+            : JSON.stringify(shapeOf(model)) === JSON.stringify(expected));
         const where = model && !same ? firstDifference(shapeOf(model), expected) : '';
-        results.push(`${output.doc.lang}: ${same && !messages.length ? 'same' : `differs ${where} ${messages.join('; ')}`}`);
+        results.push(
+          `${output.doc.docId}/${output.doc.lang}: ${same && !messages.length ? 'same' : `differs ${where} ${messages.join('; ')}`}`,
+        );
       }
       console.log(results.join('\n'));
       expect(
         results.every((r) => r.endsWith('same')),
         results.join('\n'),
       ).toBe(true);
+      // The annex is not the same model after LibreOffice, for LibreOffice's own reasons (above); the others are.
+      expect(outputs.filter((o) => !LIBREOFFICE_LOSSY.has(o.doc.docId)).length).toBeGreaterThanOrEqual(24);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -195,8 +232,12 @@ describe('after LibreOffice has opened and saved it', () => {
 const english = buildDocument(paths, 'ms-proposals-example').versions.find((v) => v.lang === 'en')!;
 
 /** A fixture imported: the body as the dialect prints it, and the messages. */
-async function imported(data: Uint8Array, doc: ModelDocument = english): Promise<{ text: string; messages: string[] }> {
-  const result = await importDocx(data, doc.meta, loadLocale(paths.locales, doc.lang));
+async function imported(
+  data: Uint8Array,
+  doc: ModelDocument = english,
+  dataRefs: string[] = [],
+): Promise<{ text: string; messages: string[] }> {
+  const result = await importDocx(data, doc.meta, loadLocale(paths.locales, doc.lang), dataRefs);
   const text = toDialect({ ...doc, body: result.body, footnotes: result.footnotes });
   return { text: text.slice(text.indexOf('\n---\n') + 5).trim(), messages: result.messages.map(formatMessage) };
 }
@@ -306,6 +347,43 @@ describe('Word’s own constructs', () => {
     expect(text).toBe('Before.\n\nA picture: {>>import: a picture or text box was here<<}\n\nAfter.');
     expect(messages).toEqual([
       'word/document.xml: paragraph 2 (“A picture:”): warning: a picture or text box (w:drawing) cannot be written in the dialect; it is kept as an editor’s comment; rewrite it as text, or as a ::figure, in the Markdown',
+    ]);
+  });
+
+  it('a figure of the document’s data comes back as :data, a field of any other kind as its result, reported', async () => {
+    // Word's complex field: begin, instruction, separate, result, end, each in a run of its own.
+    const field = (instruction: string, result: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${instruction} </w:instrText></w:r>` +
+      `<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>${result}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const data = await pack([new Paragraph({ children: [new TextRun('FIELDS')] })], {
+      customProperties: [
+        { name: 'budget.A.total', value: '1 234' },
+        { name: 'budget.B.total', value: '56' },
+      ],
+    });
+    const word = await rewrite(data, 'word/document.xml', (xml) =>
+      xml.replace(
+        /<w:r>(?:<w:rPr\/>)?<w:t xml:space="preserve">FIELDS<\/w:t><\/w:r>/,
+        '<w:r><w:t xml:space="preserve">A: </w:t></w:r>' +
+          field('DOCPROPERTY "budget.A.total"', '1 234') +
+          '<w:r><w:t xml:space="preserve">, B: </w:t></w:r>' +
+          field('DOCPROPERTY budget.B.total \\* MERGEFORMAT', '57') +
+          '<w:r><w:t xml:space="preserve">, on </w:t></w:r>' +
+          '<w:fldSimple w:instr=" DATE \\@ &quot;d MMMM yyyy&quot; "><w:r><w:t>1 May 2026</w:t></w:r></w:fldSimple>' +
+          '<w:r><w:t xml:space="preserve">, page </w:t></w:r>' +
+          field('PAGE', '3'),
+      ),
+    );
+    const { text, messages } = await imported(word, english, ['budget.A.total', 'budget.B.total']);
+    expect(text).toBe(
+      'A: :data{ref=budget.A.total}, B: 57, on {>>import: a field (DATE \\\\@ "d MMMM yyyy") was here<<}1 May 2026, page {>>import: a field (PAGE) was here<<}3',
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^word\/document.xml: paragraph 1 \(“A: 1 234, B: 57, on 1 May 2026, page 3”\): warning: the figure budget.B.total reads "57" in Word, not "56" .* kept as the text Word shows; change the figure in the document’s data\/ file/,
+      ),
+      expect.stringMatching(/paragraph 1 .*warning: a field \(DATE .*\) cannot be written in the dialect; its result is kept/),
+      expect.stringMatching(/paragraph 1 .*warning: a field \(PAGE\) cannot be written in the dialect; its result is kept/),
     ]);
   });
 

@@ -69,8 +69,8 @@ function fieldResult(field: OpenField, result: Piece[], context: RunContext): Pi
     report(
       context,
       'warning',
-      `the figure ${name} reads "${text}" in Word, not "${context.properties.get(name) ?? ''}" as the document's data gives it; it is kept as the text Word shows`,
-      `change the figure in the document's data/ file, or put :data{ref=${name}} back in the Markdown`,
+      `the figure ${name} reads "${text}" in Word, not "${context.properties.get(name) ?? ''}" as the document’s data gives it; it is kept as the text Word shows`,
+      `change the figure in the document’s data/ file, or put :data{ref=${name}} back in the Markdown`,
     );
     return result;
   }

@@ -43,7 +43,7 @@ import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.j
 import { points, setsItalic, twips } from '../style-sheet.js';
 import { cellAlign, listMarker, type Align } from '../paragraph-styles.js';
 import { defineWriter, type Copy } from '../writer.js';
-import { dataFieldInstruction, fieldRunChildren, insertionAround, type Revision } from './revisions.js';
+import { dataFieldInstruction, fieldParts, insertionAround, type Revision } from './revisions.js';
 
 /** How revision marks are written: as Word's tracked changes, or as underline and strike-through. */
 export type DocxMarks = 'tracked' | 'formatted';
@@ -164,7 +164,9 @@ function textRun(text: string, style: RunStyle, state: State): ParagraphChild[] 
 function dataRun(ref: string, value: string, style: RunStyle, state: State): ParagraphChild[] {
   state.dataFields.set(ref, value);
   const deleted = state.marks === 'tracked' && (style.mark === 'deletion' || style.outer !== undefined);
-  return [markedRun({ ...runOptions(style, state), children: fieldRunChildren(dataFieldInstruction(ref), value, deleted) }, style, state)];
+  return fieldParts(dataFieldInstruction(ref), value, deleted).map((children) =>
+    markedRun({ ...runOptions(style, state), children }, style, state),
+  );
 }
 
 /** A footnote call; inside a tracked change it is tracked with the text, so accepting or rejecting takes it too. */

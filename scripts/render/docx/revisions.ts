@@ -37,18 +37,20 @@ function fieldCharacter(type: FieldCharacter): XmlComponent {
 }
 
 /**
- * A field's run content: begin, its instruction, separate, its result, end — in one run, so that the
- * run's change (or none) covers the whole field. Deleted, the instruction is `w:delInstrText`. The
- * docx package types run children as text and fields; these elements are run children too.
+ * A field's parts, each the content of a run of its own as Word writes them (pandoc reads a field's
+ * result only so): begin, its instruction, separate, its result, end. Deleted, the instruction is
+ * `w:delInstrText`. The docx package types run children as text and fields; these elements are run
+ * children too.
  */
-export function fieldRunChildren(instruction: string, result: string, deleted: boolean): string[] {
+export function fieldParts(instruction: string, result: string, deleted: boolean): string[][] {
+  const part = (element: XmlComponent) => [element as unknown as string];
   return [
-    fieldCharacter('begin'),
-    new StringContainer(deleted ? 'w:delInstrText' : 'w:instrText', instruction),
-    fieldCharacter('separate'),
-    result,
-    fieldCharacter('end'),
-  ] as unknown as string[];
+    part(fieldCharacter('begin')),
+    part(new StringContainer(deleted ? 'w:delInstrText' : 'w:instrText', ` ${instruction} `)),
+    part(fieldCharacter('separate')),
+    [result],
+    part(fieldCharacter('end')),
+  ];
 }
 
 /**

@@ -497,8 +497,12 @@ function decorationMetrics(context: TextContext): Decorations {
 }
 
 function colourOf(span: Span, sheet: StyleSheet): string {
-  if (span.style.mark === 'insertion') return `#${sheet.marks.insertionColour}`;
-  if (span.style.mark === 'deletion') return `#${sheet.marks.deletionColour}`;
+  return markColour(span.style.mark, sheet);
+}
+
+function markColour(mark: 'insertion' | 'deletion' | undefined, sheet: StyleSheet): string {
+  if (mark === 'insertion') return `#${sheet.marks.insertionColour}`;
+  if (mark === 'deletion') return `#${sheet.marks.deletionColour}`;
   return '#000000';
 }
 
@@ -597,11 +601,12 @@ function setLine(
       });
       if (run.span.footnote !== undefined && !footnotes.includes(run.span.footnote)) footnotes.push(run.span.footnote);
     }
-    const mark = run.span.style.mark;
-    if (mark) {
-      const previous = decorations[decorations.length - 1];
-      if (previous && previous.mark === mark && Math.abs(previous.x2 - x) < 0.01) previous.x2 = x + width;
-      else decorations.push({ mark, x1: x, x2: x + width, colour: colourOf(run.span, sheet) });
+    // Text in a change inside another is underlined and struck through, each rule in its change's colour.
+    for (const mark of [run.span.style.mark, run.span.style.outer]) {
+      if (!mark) continue;
+      const previous = [...decorations].reverse().find((d) => d.mark === mark);
+      if (previous && Math.abs(previous.x2 - x) < 0.01) previous.x2 = x + width;
+      else decorations.push({ mark, x1: x, x2: x + width, colour: markColour(mark, sheet) });
     }
     x += width;
   });

@@ -9,6 +9,8 @@ export interface SpanStyle {
   bold?: boolean | undefined;
   italic?: boolean | undefined;
   mark?: 'insertion' | 'deletion' | undefined;
+  /** The change around `mark` when one change is inside the other (`{++a {--b--} c++}`): both are drawn. */
+  outer?: 'insertion' | 'deletion' | undefined;
   /** Printed in capitals (titles in Latin and Cyrillic scripts). */
 }
 
@@ -36,13 +38,19 @@ const handlers: Handlers = {
   strong: (node, style, context) => spans(node.children, { ...style, bold: true }, context),
   link: (node, style, context) => spans(node.children, style, context),
   break: (_node, style) => span('\n', style),
-  insertion: (node, style, context) => spans(node.children, { ...style, mark: 'insertion' }, context),
-  deletion: (node, style, context) => spans(node.children, { ...style, mark: 'deletion' }, context),
+  insertion: (node, style, context) => spans(node.children, inChange(style, 'insertion'), context),
+  deletion: (node, style, context) => spans(node.children, inChange(style, 'deletion'), context),
   editorComment: () => [],
   callWord: (node, style, context) => span(node.value, { ...style, ...context.callWord }),
   footnoteReference: (node, style) => [{ text: String(node.number), style, footnote: node.number }],
   anchor: () => [],
 };
+
+/** The style inside a change: a change of the other kind inside one keeps the one around it. */
+function inChange(style: SpanStyle, mark: 'insertion' | 'deletion'): SpanStyle {
+  if (style.mark === undefined || style.mark === mark) return { ...style, mark };
+  return { ...style, mark, outer: style.outer ?? style.mark };
+}
 
 function span(text: string, style: SpanStyle): Span[] {
   return text ? [{ text, style }] : [];
