@@ -18,6 +18,7 @@ import { checkProject } from '../scripts/cli/pipeline.js';
 import { formatMessages } from '../scripts/diagnostics/report.js';
 import { build, repoRoot } from './helpers/build.js';
 import { copyProject, fixtureMetadata } from './helpers/project.js';
+import { hexaglot } from './helpers/cli.js';
 
 const PICTURES = path.join(repoRoot, 'tests/bad-input/outputs');
 const chart = readFileSync(path.join(PICTURES, 'chart.png'));
@@ -99,6 +100,20 @@ describe('a figure with a picture, built', () => {
       expect(xml).toMatch(/<wp:docPr [^>]*descr="A bar chart"/);
       // 40 × 20 pixels at 96 to the inch, in EMU.
       expect(xml).toContain('<wp:extent cx="381000" cy="190500"/>');
+    }
+  });
+
+  it('imports the tracked DOCX back with each figure’s src, in both languages', async () => {
+    for (const [letter, lang] of [
+      ['C', 'zh'],
+      ['E', 'en'],
+    ] as const) {
+      const file = path.join(out(), `PP22-39-A4-${letter}-tracked.docx`);
+      const run = await hexaglot(project.root, ['import', file, '--doc', 'figures-test', '--lang', lang]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe('');
+      const figures = run.stdout.match(/^::figure.*$/gm);
+      expect(figures).toEqual(FIGURES[lang].trim().split('\n\n'));
     }
   });
 

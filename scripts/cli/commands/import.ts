@@ -10,6 +10,7 @@ import { formatCharactersOf } from '../../i18n/format-characters.js';
 import { loadLocale } from '../../i18n/locales.js';
 import type { Lang } from '../../i18n/languages.js';
 import { importDocx, formatMessage, PackageError } from '../../import/docx/index.js';
+import { keepFootnoteLabels } from '../../import/footnote-labels.js';
 import { buildVersion, projectPaths, readDocumentMeta } from '../../model/build.js';
 import { loadDocumentData } from '../../model/data.js';
 import type { ModelDocument } from '../../model/types.js';
@@ -51,6 +52,7 @@ export async function runImport(file: string, options: ImportOptions, context: C
     return;
   }
   for (const message of imported.messages) context.io.err.write(`${file}: ${formatMessage(message)}\n`);
+  keepFootnoteLabels(imported.body, imported.footnotes, current?.footnotes ?? []);
   const front = current?.front ?? { lang: options.lang, title: '' };
   const model = { ...(current ?? {}), front, body: imported.body, footnotes: imported.footnotes } as ModelDocument;
   const text = toDialect(model);

@@ -7,6 +7,7 @@ import type { BlockNode, Figure, Heading, InlineNode, List, ListItem, Proposal, 
 import { PROPOSAL_ACTIONS } from '../../model/types.js';
 import { toInlines, type InlineOptions } from './inlines.js';
 import { report } from './messages.js';
+import { asAnchors } from './bookmarks.js';
 import { paragraphStyle, readParagraph, splitAtTab, textOfPieces, type WordParagraph } from './paragraphs.js';
 import type { Mark, Piece, RunContext } from './runs.js';
 import { STYLES } from './styles.js';
@@ -29,6 +30,8 @@ export interface BlockOptions extends InlineOptions {
   figureNumber: [before: string, after: string];
   /** What our writer prints for a figure without picture, before its description ("[Figure not reproduced]"). */
   figurePlaceholder: string;
+  /** The language being read: a picture of its own is under `figures/<lang>/`. */
+  lang: string;
 }
 
 const LIST_MARKERS = new Set(['–', '•', '-']);
@@ -39,6 +42,7 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
   let target = body;
   let proposal: Proposal | undefined;
   let caption: InlineNode[] | undefined;
+  let captionId: string | undefined;
   let skipName = false;
   let figure: Figure | undefined;
   let inFrame = top;
@@ -54,22 +58,34 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
       inFrame = false;
       if (isSummary(node, options)) target.push(summary(node, options));
       else
-        target.push(
-          readTable(node, caption ?? [], (cell) =>
+        target.push({
+          ...readTable(node, caption ?? [], (cell) =>
             readBlocks(
               childrenOf(cell).filter((c) => tagOf(c) !== 'w:tcPr'),
               options,
             ),
           ),
-        );
+          id: captionId,
+        });
       caption = undefined;
+      captionId = undefined;
       return;
     }
     if (tag !== 'w:p') return;
     const paragraph = readParagraph(node, options.context);
-    const { style, pieces } = paragraph;
+    const { style } = paragraph;
     if (inFrame && FRAME_STYLES.has(style)) return;
-    if (!pieces.length && paragraph.mark === undefined) return;
+    // A table without caption has its id on the empty paragraph our writer puts after it.
+    const before = target.at(-1);
+    if (!paragraph.pieces.length && before?.type === 'table' && before.id === undefined && paragraph.bookmarks.length)
+      before.id = paragraph.bookmarks.shift();
+    // The bookmark covering a heading, figure or table caption is its id; any other stays in the text.
+    const ownsId = style === STYLES.figure || style === STYLES.caption || style.startsWith(STYLES.heading) || TITLE_STYLES.has(style);
+    const id = ownsId ? paragraph.bookmarks.shift() : undefined;
+    paragraph.pieces = [...asAnchors(paragraph.bookmarks), ...paragraph.pieces];
+    const { pieces } = paragraph;
+    // A figure's paragraph holds only its picture.
+    if (!pieces.length && paragraph.mark === undefined && style !== STYLES.figure) return;
     inFrame = false;
     if (skipName && style.startsWith(STYLES.heading)) {
       skipName = false;
@@ -104,6 +120,7 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
         const heading: Heading = {
           type: 'heading',
           depth: 1,
+          id,
           role: resolutionTitle ? 'resolutionTitle' : 'annexTitle',
           resolution: resolutionTitle && proposal ? options.proposalResolution(proposal.id) : undefined,
           change: undefined,
@@ -122,13 +139,17 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
         return;
       case STYLES.caption:
         if (figure) figure.caption = figureCaption(captionText(pieces, inline, options.figureNumber));
-        else caption = captionText(pieces, inline, options.tableNumber);
+        else {
+          caption = captionText(pieces, inline, options.tableNumber);
+          captionId = id;
+        }
         figure = undefined;
         return;
       case STYLES.figure: {
         const text = textOfPieces(pieces).trim();
         const placeholder = options.figurePlaceholder;
-        if (!text.startsWith(placeholder))
+        const src = figureSource(paragraph.pictureName, options.lang);
+        if (!text.startsWith(placeholder) && src === undefined)
           report(
             options.context,
             'warning',
@@ -136,7 +157,7 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
             'put the picture in figures/ and name it in src= of the ::figure',
           );
         const alt = text.startsWith(placeholder) ? text.slice(placeholder.length).trim() : (paragraph.alt ?? text);
-        figure = { type: 'figure', caption: [], alt };
+        figure = { type: 'figure', id, caption: [], alt, src };
         target.push(figure);
         return;
       }
@@ -148,6 +169,7 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
       target.push({
         type: 'heading',
         depth: Number(style.slice(STYLES.heading.length)) as Heading['depth'],
+        id,
         label,
         change: paragraph.mark ?? wholeChange([...(label ?? []), ...children]),
         children,
@@ -174,6 +196,20 @@ export function readBlocks(nodes: readonly XmlNode[], options: BlockOptions, top
   return body;
 }
 
+/**
+ * The `src` of a picture our writer embedded: its name is its path in the document's folder
+ * (`figures/en/chart.png`, `figures/chart.png`), and `src` names it from the figures folder. A
+ * picture named otherwise (Word's "Picture 1") has none.
+ */
+function figureSource(name: string | undefined, lang: string): string | undefined {
+  if (!name) return undefined;
+  const parts = name.split('/');
+  if (parts[0] !== 'figures' || parts.includes('..') || parts.includes('')) return undefined;
+  const rest = parts[1] === lang && parts.length > 2 ? parts.slice(2) : parts.slice(1);
+  return rest.length ? rest.join('/') : undefined;
+}
+
+const TITLE_STYLES = new Set<string>([STYLES.resolutionTitle, STYLES.annexTitle]);
 const FRAME_STYLES = new Set<string>([STYLES.source, STYLES.documentTitle, STYLES.note]);
 // In a footnote, lists and labelled paragraphs keep the footnote's style.
 const LIST_STYLES = new Set<string>([STYLES.dash, STYLES.tableLabelled, STYLES.footnoteText]);

@@ -65,6 +65,7 @@ export async function importDocx(
     tableNumber: numberOf(locale, 'labels.table'),
     figureNumber: numberOf(locale, 'labels.figure'),
     figurePlaceholder: locale.t('labels.figurePlaceholder'),
+    lang: locale.lang,
     titleIsNamed: (proposal) => resolutionOf(proposal)?.title !== undefined,
     proposalResolution: (proposal) => {
       const number = meta.proposals.find((p) => p.id === proposal)?.resolution?.number;

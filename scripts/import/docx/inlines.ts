@@ -101,7 +101,8 @@ function formatted(pieces: readonly Piece[], options: InlineOptions): InlineNode
     else if (piece.kind === 'footnote') {
       const number = options.footnoteNumber(piece.id);
       out.push({ type: 'footnoteReference', id: String(number), number });
-    } else if (piece.kind === 'comment') out.push({ type: 'editorComment', children: [{ type: 'text', value: piece.text }] });
+    } else if (piece.kind === 'anchor') out.push({ type: 'anchor', id: piece.name });
+    else if (piece.kind === 'comment') out.push({ type: 'editorComment', children: [{ type: 'text', value: piece.text }] });
   }
   close();
   return out;

@@ -1,9 +1,11 @@
 /** One `w:p` read: its style, direction, the change on its paragraph mark, and its pieces. */
 import { report } from './messages.js';
+import { readBookmarks } from './bookmarks.js';
 import { readParagraphPieces } from './fields.js';
-import type { Mark, Piece, RunContext } from './runs.js';
+import { unsupported, type Mark, type Piece, type RunContext } from './runs.js';
+import { STYLES } from './styles.js';
 import { trackedAt } from './tracked-changes.js';
-import { attribute, child, childrenOf, descendant, isOn, tagOf, textOf, type XmlNode } from './xml.js';
+import { attribute, child, childrenOf, isOn, tagOf, textOf, type XmlNode } from './xml.js';
 
 export interface WordParagraph {
   style: string;
@@ -13,6 +15,10 @@ export interface WordParagraph {
   pieces: Piece[];
   /** The description of a picture in it (`wp:docPr`'s `descr`): a figure's alt text. */
   alt?: string | undefined;
+  /** The name of a picture in it (`wp:docPr`'s `name`): our writer's is the picture's path in the document's folder. */
+  pictureName?: string | undefined;
+  /** The bookmarks covering the whole paragraph: the id of the block it begins (bookmarks.ts). */
+  bookmarks: string[];
 }
 
 /** The paragraph's text, every change included: its place's first words. */
@@ -42,16 +48,30 @@ export function readParagraph(node: XmlNode, context: RunContext): WordParagraph
       'accept or reject it in Word if it matters',
     );
   const markProperties = properties && child(properties, 'w:rPr');
-  const picture = descendant(childrenOf(node), 'wp:docPr');
-  return {
-    alt: picture && attribute(picture, 'descr'),
-    style: paragraphStyle(node, context),
-    rtl: isOn(properties, 'w:bidi'),
-    mark: trackedAt(markProperties),
-    pieces: readParagraphPieces(
+  const style = paragraphStyle(node, context);
+  const { pieces: read, covering } = readBookmarks(
+    readParagraphPieces(
       childrenOf(node).filter((c) => tagOf(c) !== 'w:pPr'),
       context,
     ),
+  );
+  // A figure's paragraph holds its picture; a picture anywhere else has no place in the dialect.
+  const picture = read.find((p) => p.kind === 'picture');
+  const pieces = read.flatMap((piece): Piece[] => {
+    if (piece.kind !== 'picture') return [piece];
+    if (style === STYLES.figure && piece === picture) return [];
+    const kept: Piece[] = [];
+    unsupported(kept, 'a picture', piece.mark, context, undefined, 'w:drawing');
+    return kept;
+  });
+  return {
+    alt: style === STYLES.figure ? picture?.alt : undefined,
+    pictureName: style === STYLES.figure ? picture?.name : undefined,
+    style,
+    rtl: isOn(properties, 'w:bidi'),
+    mark: trackedAt(markProperties),
+    pieces,
+    bookmarks: covering,
   };
 }
 

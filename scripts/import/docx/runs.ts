@@ -5,7 +5,7 @@
  */
 import { report, type Report } from './messages.js';
 import { tracked, trackedAt, type Mark } from './tracked-changes.js';
-import { attribute, child, childrenOf, isOn, tagOf, textOf, type XmlNode } from './xml.js';
+import { attribute, child, childrenOf, descendant, isOn, tagOf, textOf, type XmlNode } from './xml.js';
 
 export type { Mark };
 
@@ -27,6 +27,12 @@ export type Piece = (
   /** A field's begin, separate or end character (`w:fldChar`), and its instruction: fields.ts reads them together. */
   | { kind: 'field'; at: 'begin' | 'separate' | 'end'; mark: Mark }
   | { kind: 'instruction'; text: string; mark: Mark }
+  /** A bookmark's start or end (`w:id` pairs them); the start has its name. */
+  | { kind: 'bookmark'; at: 'start' | 'end'; id: string; name?: string | undefined; mark: Mark }
+  /** A bookmark read as an anchor: a named place in the text. */
+  | { kind: 'anchor'; name: string; mark: Mark }
+  /** A picture (`w:drawing` holding `pic:pic`): its name and description (`wp:docPr`). */
+  | { kind: 'picture'; name: string | undefined; alt: string | undefined; mark: Mark }
 ) & {
   /** The change around the piece's own change, when one change is inside another. */
   outer?: Mark;
@@ -48,8 +54,6 @@ const IGNORED = new Set([
   'w:pPr',
   'w:rPr',
   'w:proofErr',
-  'w:bookmarkStart',
-  'w:bookmarkEnd',
   'w:commentRangeStart',
   'w:commentRangeEnd',
   'w:permStart',
@@ -85,6 +89,9 @@ export function readPieces(nodes: readonly XmlNode[], mark: Mark, context: RunCo
       pieces.push(...(mark && mark !== change ? inner.map((piece) => ({ ...piece, outer: mark })) : inner));
     } else if (tag === 'w:r') {
       pieces.push(...readRun(node, mark, context));
+    } else if (tag === 'w:bookmarkStart' || tag === 'w:bookmarkEnd') {
+      const at = tag === 'w:bookmarkStart' ? 'start' : 'end';
+      pieces.push({ kind: 'bookmark', at, id: attribute(node, 'w:id') ?? '', name: attribute(node, 'w:name'), mark });
     } else if (tag === 'w:sdt') {
       const content = child(node, 'w:sdtContent');
       if (content) pieces.push(...readPieces(childrenOf(content), mark, context));
@@ -144,6 +151,14 @@ function readRun(run: XmlNode, mark: Mark, context: RunContext): Piece[] {
       if (at === 'begin' || at === 'separate' || at === 'end') pieces.push({ kind: 'field', at, mark: runMark });
     } else if (tag === 'w:instrText' || tag === 'w:delInstrText') {
       pieces.push({ kind: 'instruction', text: textOf(node), mark: runMark });
+    } else if (tag === 'w:drawing' && descendant([node], 'pic:pic')) {
+      const properties = descendant([node], 'wp:docPr');
+      pieces.push({
+        kind: 'picture',
+        name: properties && attribute(properties, 'name'),
+        alt: properties && attribute(properties, 'descr'),
+        mark: runMark,
+      });
     } else if (!IGNORED.has(tag) && tag !== 'w:rPr') {
       const what = tag === 'w:drawing' || tag === 'w:pict' ? 'a picture or text box' : tag === 'w:object' ? 'an embedded object' : tag;
       unsupported(pieces, what, runMark, context, undefined, tag);

@@ -7,6 +7,8 @@
  */
 import {
   AlignmentType,
+  BookmarkEnd,
+  BookmarkStart,
   BorderStyle,
   CommentRangeEnd,
   CommentRangeStart,
@@ -43,7 +45,7 @@ import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.j
 import { points, setsItalic, twips } from '../style-sheet.js';
 import { cellAlign, listMarker, type Align } from '../paragraph-styles.js';
 import { defineWriter, type Copy } from '../writer.js';
-import { dataFieldInstruction, fieldParts, insertionAround, type Revision } from './revisions.js';
+import { changeAround, dataFieldInstruction, fieldParts, insertionAround, type Revision } from './revisions.js';
 
 /** How revision marks are written: as Word's tracked changes, or as underline and strike-through. */
 export type DocxMarks = 'tracked' | 'formatted';
@@ -83,6 +85,8 @@ interface State {
   comments: string[];
   /** The figures printed from the document's data, by reference: the package's custom properties. */
   dataFields: Map<string, string>;
+  /** Word needs a distinct id for every bookmark; counted per document, so that the bytes never depend on what was written before. */
+  nextBookmark: number;
 }
 
 interface RunStyle {
@@ -213,8 +217,26 @@ const inlineHandlers: InlineHandlers = {
   editorComment: (node, style, state) => editorComment(node.children, style, state),
   callWord: (node, style, state) => textRun(node.value, style, state),
   footnoteReference: (node, style, state) => footnoteCall(node.number, style, state),
-  anchor: () => [],
+  anchor: (node, style, state) => {
+    const bookmark = bookmarked(node.id, [], state);
+    // Inside a change, in it: so that a reader finds the anchor inside the change, not beside it.
+    if (style.mark === undefined || state.marks !== 'tracked') return bookmark;
+    return [changeAround(style.mark === 'insertion' ? 'w:ins' : 'w:del', nextRevision(state), bookmark)];
+  },
 };
+
+/**
+ * Ids as Word bookmarks, named by the id: an anchor is a point; a heading's, figure's or table's id
+ * covers its paragraph (a table's its caption, or the paragraph after a table without one), so
+ * that a reader tells the two apart. The docx package numbers bookmarks from a counter shared by
+ * the whole process; these are numbered per document.
+ */
+function bookmarked(id: string | undefined, children: ParagraphChild[], state: State): ParagraphChild[] {
+  if (id === undefined) return children;
+  const number = state.nextBookmark++;
+  // The docx package types paragraph children as runs and the like; bookmark starts and ends are paragraph children too.
+  return [new BookmarkStart(id, number) as unknown as ParagraphChild, ...children, new BookmarkEnd(number) as unknown as ParagraphChild];
+}
 
 function runs(nodes: readonly InlineNode[], style: RunStyle, state: State): ParagraphChild[] {
   return nodes.flatMap((node) =>
@@ -281,7 +303,7 @@ const blockHandlers: BlockHandlers = {
         style,
         bidirectional: state.rtl || undefined,
         ...paragraphMark(node.change, state),
-        children: [...label, ...runs(node.children, plain, state)],
+        children: bookmarked(node.id, [...label, ...runs(node.children, plain, state)], state),
       }),
     ];
   },
@@ -326,11 +348,15 @@ const blockHandlers: BlockHandlers = {
       new Paragraph({
         style: STYLE.figure,
         bidirectional: state.rtl || undefined,
-        children: [
-          node.picture
-            ? pictureRun(node.picture, node.alt, state)
-            : new TextRun({ text: `${state.locale.t('labels.figurePlaceholder')} ${node.alt}`, rightToLeft: state.rtl || undefined }),
-        ],
+        children: bookmarked(
+          node.id,
+          [
+            node.picture
+              ? pictureRun(node.picture, node.alt, state)
+              : new TextRun({ text: `${state.locale.t('labels.figurePlaceholder')} ${node.alt}`, rightToLeft: state.rtl || undefined }),
+          ],
+          state,
+        ),
       }),
       new Paragraph({
         style: STYLE.caption,
@@ -446,7 +472,7 @@ function table(node: ModelTable, state: State): Block[] {
         new Paragraph({
           style: STYLE.caption,
           bidirectional: state.rtl || undefined,
-          children: [...label, ...runs(node.caption, plain, state)],
+          children: bookmarked(node.id, [...label, ...runs(node.caption, plain, state)], state),
         }),
       ]
     : [];
@@ -461,7 +487,7 @@ function table(node: ModelTable, state: State): Block[] {
       margins: { top: padding, bottom: padding, left: padding, right: padding },
       visuallyRightToLeft: state.rtl || undefined,
     }),
-    new Paragraph({ children: [] }),
+    new Paragraph({ children: node.caption.length ? [] : bookmarked(node.id, [], state) }),
   ];
 }
 
@@ -551,6 +577,7 @@ export async function renderDocx(doc: ModelDocument, options: DocxOptions): Prom
     listDepth: 0,
     comments: [],
     dataFields: new Map(),
+    nextBookmark: 0,
   };
   const body = [...frameBlocks(options.layout, state), ...blocks(doc.body, state)];
   const footnotes = Object.fromEntries(

@@ -23,10 +23,15 @@ const revisionAttributes = (revision: Revision) => ({
  * both removes the text, rejecting the insertion removes it with its deletion.
  */
 export function insertionAround(revision: Revision, change: ParagraphChild): ParagraphChild {
+  return changeAround('w:ins', revision, [change]);
+}
+
+/** A tracked change holding what the docx package has no tracked builder for (bookmarks, a change). */
+export function changeAround(tag: 'w:ins' | 'w:del', revision: Revision, children: readonly ParagraphChild[]): ParagraphChild {
   return new BuilderElement({
-    name: 'w:ins',
+    name: tag,
     attributes: revisionAttributes(revision),
-    children: [change as unknown as XmlComponent],
+    children: children as unknown as XmlComponent[],
   }) as unknown as ParagraphChild;
 }
 
