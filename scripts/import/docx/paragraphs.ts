@@ -1,10 +1,9 @@
 /** One `w:p` read: its style, direction, the change on its paragraph mark, and its pieces. */
-import { report } from './messages.js';
 import { readBookmarks } from './bookmarks.js';
 import { readParagraphPieces } from './fields.js';
 import { unsupported, type Mark, type Piece, type RunContext } from './runs.js';
 import { STYLES } from './styles.js';
-import { trackedAt } from './tracked-changes.js';
+import { reportFormattingChange, trackedAt } from './tracked-changes.js';
 import { attribute, child, childrenOf, isOn, tagOf, textOf, type XmlNode } from './xml.js';
 
 export interface WordParagraph {
@@ -40,13 +39,7 @@ export function readParagraph(node: XmlNode, context: RunContext): WordParagraph
   context.place.paragraph++;
   context.place.words = plainText(node).trim();
   const properties = child(node, 'w:pPr');
-  if (properties && child(properties, 'w:pPrChange'))
-    report(
-      context,
-      'warning',
-      'a paragraph formatting change (w:pPrChange) is not taken: the dialect tracks text, not formatting',
-      'accept or reject it in Word if it matters',
-    );
+  reportFormattingChange(properties, 'w:pPrChange', context);
   const markProperties = properties && child(properties, 'w:rPr');
   const style = paragraphStyle(node, context);
   const { pieces: read, covering } = readBookmarks(

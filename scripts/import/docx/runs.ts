@@ -4,7 +4,7 @@
  * inlines.ts turns into the model's nested nodes.
  */
 import { report, type Report } from './messages.js';
-import { tracked, trackedAt, type Mark } from './tracked-changes.js';
+import { reportFormattingChange, tracked, trackedAt, type Mark } from './tracked-changes.js';
 import { attribute, child, childrenOf, descendant, isOn, tagOf, textOf, type XmlNode } from './xml.js';
 
 export type { Mark };
@@ -115,13 +115,7 @@ export function readPieces(nodes: readonly XmlNode[], mark: Mark, context: RunCo
 
 function readRun(run: XmlNode, mark: Mark, context: RunContext): Piece[] {
   const properties = child(run, 'w:rPr');
-  if (properties && child(properties, 'w:rPrChange'))
-    report(
-      context,
-      'warning',
-      'a formatting change (w:rPrChange) is not taken: the dialect tracks text, not formatting',
-      'accept or reject it in Word if it matters',
-    );
+  reportFormattingChange(properties, 'w:rPrChange', context);
   const italic = isOn(properties, 'w:i');
   const bold = isOn(properties, 'w:b');
   const runMark = trackedAt(properties) ?? mark;
