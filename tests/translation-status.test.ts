@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockHash } from '../scripts/check/block-hash.js';
 import { shapes } from '../scripts/check/parity.js';
+import { BuildKeys } from '../scripts/cli/build/keys.js';
+import { FileHashes } from '../scripts/cli/build/file-hashes.js';
 import { build } from './helpers/build.js';
 import { hexaglot } from './helpers/cli.js';
 import { copyProject, editContent } from './helpers/project.js';
@@ -218,6 +220,19 @@ describe('translation status in a copy of the project', () => {
       }
     },
   );
+
+  it('an incremental build checks a document again when its record changes, and makes none of its outputs again', async () => {
+    const keys = () => new BuildKeys(project.root, new FileHashes(), [DOC], ['html']);
+    const before = keys();
+    editContent(project.root, DOC, 'zh.md', (text) => text.replace('加强区域代表处的职能', '加强各区域代表处的职能'));
+    const edited = keys();
+    expect((await run('reviewed', '--doc', DOC, '--lang', 'fr')).code).toBe(0);
+    const reviewed = keys();
+    expect(reviewed.check(DOC)).not.toBe(edited.check(DOC));
+    expect(edited.check(DOC)).not.toBe(before.check(DOC));
+    for (const lang of ['fr', 'en'])
+      expect(reviewed.output(DOC, lang, 'html', undefined)).toBe(edited.output(DOC, lang, 'html', undefined));
+  });
 
   it('reviewed refuses the original language and a line in no block, as wrong usage', async () => {
     expect((await run('reviewed', '--doc', DOC, '--lang', 'zh')).stderr).toMatch(/^hexaglot: zh is the original of "res71-proposal"/);
