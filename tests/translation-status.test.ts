@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockHash } from '../scripts/check/block-hash.js';
@@ -68,7 +68,7 @@ describe('translation status in a copy of the project', () => {
   const run = (...args: string[]) => hexaglot(project.root, args);
   const zh = () => readFileSync(path.join(project.root, 'content', DOC, 'zh.md'), 'utf8');
 
-  it('starts current: every translation of every document recorded, check warns of nothing', async () => {
+  it('starts current: every translation of every document recorded, every block current', async () => {
     const status = await run('status');
     expect(status.code).toBe(0);
     const rows = status.stdout.split('\n').slice(2, -1);
@@ -220,6 +220,20 @@ describe('translation status in a copy of the project', () => {
       }
     },
   );
+
+  it('a language with no record is not tracked: no warning when the original changes, and status says so', async () => {
+    rmSync(path.join(project.root, 'content', DOC, 'translation-status/ru.yaml'));
+    editContent(project.root, DOC, 'zh.md', (text) => text.replace('加强区域代表处的职能', '加强各区域代表处的职能'));
+    const check = await run('check', '--doc', DOC);
+    expect(check.code).toBe(0);
+    expect(outdated(check.stderr).filter((place) => place.startsWith('ru.md'))).toEqual([]);
+    expect(outdated(check.stderr)).toHaveLength(8);
+    const status = await run('status', '--doc', DOC);
+    const total = counts(status.stdout, 'fr').reduce((a, b) => a + b, 0);
+    expect(counts(status.stdout, 'ru')).toEqual([0, 0, total, 0]);
+    expect(status.stdout).toMatch(/^res71-proposal +ru .* none$/m);
+    expect(status.stdout).toContain('(record none: the language keeps no translation status yet; `hexaglot reviewed` starts one)');
+  });
 
   it('an incremental build checks a document again when its record changes, and makes none of its outputs again', async () => {
     // Each key as it stands now (a key is computed when first asked for).
