@@ -1,7 +1,8 @@
 /**
  * The checks of a document once every language version is built: typography, mark edges and both
  * readings per language; then, for the versions that pass their own checks, the text in force and
- * parity with the original; the proposals declared, and the original's glossary terms in each translation.
+ * parity with the original and each translated block's status (translation-status.ts); the proposals
+ * declared, and the original's glossary terms in each translation.
  */
 import { buildDocument, listDocuments, type DocumentBuild, type ProjectPaths } from '../model/build.js';
 import { hasErrors, reportError } from '../diagnostics/report.js';
@@ -10,6 +11,7 @@ import { loadLocale } from '../i18n/locales.js';
 import { checkBaseText } from './base-text.js';
 import { checkMarkBoundaries } from './mark-boundaries.js';
 import { checkDocumentParity } from './parity.js';
+import { checkTranslationStatus } from './translation-status.js';
 import { checkQuotes } from './typography.js';
 import { checkDeclaredProposals } from './declared-proposals.js';
 import { checkReadings } from './readings.js';
@@ -25,6 +27,7 @@ export function checkDocument(build: DocumentBuild, paths: ProjectPaths, glossar
   const failed = new Set([...build.versionFiles].filter(([, file]) => hasErrors(file)).map(([lang]) => lang));
   checkAgainstBase(build, paths, failed);
   checkDocumentParity(build, failed);
+  checkTranslationStatus(build, paths, failed);
   checkDeclaredProposals(build);
   checkDocumentGlossary({ ...build, versions: build.versions.filter((version) => !failed.has(version.lang)) }, glossary);
 }

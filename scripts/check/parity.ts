@@ -273,9 +273,21 @@ type Place = Parameters<typeof reportError>[1];
 
 /** The blocks of `translation` paired with their counterparts in `original`, in reading order. */
 export function counterparts(original: ModelDocument, translation: ModelDocument): [original: BlockShape, translation: BlockShape][] {
+  const { a, b, pairs } = alignment(original, translation);
+  return pairs.map(([i, j]) => [a[i]!, b[j]!]);
+}
+
+/**
+ * Both documents' blocks and the pairs of indices that are counterparts, for the checks that also
+ * need the blocks left unpaired (a block of the original with no translation yet).
+ */
+export function alignment(
+  original: ModelDocument,
+  translation: ModelDocument,
+): { a: BlockShape[]; b: BlockShape[]; pairs: [original: number, translation: number][] } {
   const a = shapes(original);
   const b = shapes(translation, relabelling(original, translation));
-  return align(a, b).map(([i, j]) => [a[i]!, b[j]!]);
+  return { a, b, pairs: align(a, b) };
 }
 
 /**

@@ -45,6 +45,11 @@ function threads(value: string): number {
   return Number(value);
 }
 
+function lineNumber(value: string): number {
+  if (!/^[1-9]\d{0,6}$/.test(value)) throw new UsageError(`--line takes a line number, 1 or more, not "${value}"`);
+  return Number(value);
+}
+
 function port(value: string): number {
   const number = Number(value);
   if (!/^\d{1,5}$/.test(value) || number > 65535)
@@ -149,6 +154,35 @@ export function createProgram(io: Io = processIo, status: Status = { code: EXIT_
       const { runCheckPart } = await import('./commands/check-part.js');
       const lines = { from: Number(range[1]), to: Number(range[2]) };
       runCheckPart(file, { ...options, lang: options.lang, lines }, context());
+    });
+
+  addCommon(
+    program
+      .command('status')
+      .description(
+        'Print, per document and language, how many blocks of each translation are current, outdated (the original block changed since it was translated), unrecorded (not reviewed since it was last changed) or missing; with --lang or --blocks, which, at their lines.',
+      ),
+  )
+    .option('--blocks', 'also list every block that needs work, at its place in the translation (or the original, for a missing block)')
+    .action(async (options: CommonOptions & { blocks?: boolean }) => {
+      const chosen = selection(options);
+      const { runStatus } = await import('./commands/status.js');
+      runStatus(chosen, options, context());
+    });
+
+  program
+    .command('reviewed')
+    .description(
+      "Record one block of a translation (the block at --line), or the whole file, as translated from the original as it is now, in the language's translation status (content/<document>/translation-status/<lang>.yaml).",
+    )
+    .requiredOption('--doc <id>', 'the document')
+    .requiredOption('--lang <code>', `the translation's language: ${LANGS.join(', ')}`)
+    .option('--line <n>', 'only the block at this line of the translation (default: every block)', lineNumber)
+    .option('--root <dir>', ROOT_HELP, process.cwd())
+    .action(async (options: { doc: string; lang: string; line?: number; root: string }) => {
+      const lang = language(options.lang);
+      const { runReviewed } = await import('./commands/reviewed.js');
+      runReviewed({ ...options, lang }, context());
     });
 
   program

@@ -1,16 +1,18 @@
 /**
  * What each decision of an incremental build depends on, as one hash per decision:
  * - the project's own checks (locales, templates, style sheet, fonts, glossary): hexaglot itself, and those files;
- * - a document's check: the project, the document's folder and the folder of the text in force it revises;
+ * - a document's check: the project, the document's folder (its languages, data, figures and translation
+ *   status) and the folder of the text in force it revises;
  * - one output (a document in one language, format and copy): hexaglot, locales and templates (but the
  *   folder of another format, templates/html/ for a Word copy), the document's folder without its
- *   other languages, and the language file itself.
+ *   other languages and its translation status, and the language file itself.
  * hexaglot itself is its code, the packages installed (their lock files) and the Node.js that runs it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { STATUS_FOLDER } from '../../check/translation-status.js';
 import { digest, filesUnder, type FileHashes } from './file-hashes.js';
 
 /** dist/ when compiled, scripts/ when run from the sources. */
@@ -59,11 +61,13 @@ export class BuildKeys {
       const folder = this.at('content', docId);
       const isOtherLanguage = (file: string) =>
         path.dirname(file) === folder && file.endsWith('.md') && path.basename(file) !== `${lang}.md`;
+      // The translation status is read by the check (its folder is in `check`), never printed.
+      const status = path.join(folder, STATUS_FOLDER) + path.sep;
       this.versions.set(
         id,
         this.hashes.hashAll(
           this.root,
-          filesUnder(folder).filter((file) => !isOtherLanguage(file)),
+          filesUnder(folder).filter((file) => !isOtherLanguage(file) && !file.startsWith(status)),
         ),
       );
     }
