@@ -1,0 +1,118 @@
+/**
+ * `hexaglot xliff export --doc <id> --lang <l>`: the original and its translation into <l> as XLIFF
+ * 2.0 (render/xliff/), for CAT tools. `hexaglot xliff import <file.xlf> --doc <id> --lang <l>`: the
+ * targets put back into their blocks of the current translation (import/xliff/), printed as the
+ * dialect, written to --out, or compared with the current text (--diff). Units whose protected codes
+ * were damaged are reported and left out; the exit code then says so.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { placeCounterparts } from '../../check/place-counterparts.js';
+import type { Lang } from '../../i18n/languages.js';
+import { decodeTarget, readXliff, XliffError } from '../../import/xliff/index.js';
+import type { ModelDocument } from '../../model/types.js';
+import { toDialect } from '../../render/dialect/index.js';
+import { toXliff } from '../../render/xliff/index.js';
+import { EXIT_INPUT } from '../exit-codes.js';
+import { writeAtomically } from '../output-transaction.js';
+import { checkProject } from '../pipeline.js';
+import { UsageError } from '../usage-error.js';
+import type { CommandContext } from './context.js';
+import { blockDiff } from './import-diff.js';
+import { reporterOf } from './reporter.js';
+
+export interface XliffOptions {
+  doc: string;
+  lang: Lang;
+  out?: string | undefined;
+  diff?: boolean | undefined;
+  root: string;
+}
+
+/** The original and the translation, checked; undefined (problems reported) when a check fails. */
+function versions(options: XliffOptions, context: CommandContext): { original: ModelDocument; translation: ModelDocument } | undefined {
+  const root = path.resolve(options.root);
+  const result = checkProject(root, { docs: [options.doc], langs: [options.lang] });
+  if (!result.ok) return void reporterOf(context).fail(result, root);
+  const build = result.builds[0];
+  const originalLang = build?.meta?.originalLanguage;
+  const original = build?.versions.find((doc) => doc.lang === originalLang);
+  const translation = build?.versions.find((doc) => doc.lang === options.lang);
+  if (!build || !original) throw new UsageError(`no document "${options.doc}"`);
+  if (options.lang === originalLang) throw new UsageError(`"${options.lang}" is the original language of ${options.doc}: give a translation's language`);
+  if (!translation) throw new UsageError(`document "${options.doc}" has no "${options.lang}" version`);
+  return { original, translation };
+}
+
+export function runXliffExport(options: XliffOptions, context: CommandContext): void {
+  const found = versions(options, context);
+  if (!found) return;
+  const { original, translation } = found;
+  const text = toXliff({
+    docId: options.doc,
+    srcLang: original.lang,
+    trgLang: translation.lang,
+    originalFile: `content/${options.doc}/${original.lang}.md`,
+    translationFile: `content/${options.doc}/${translation.lang}.md`,
+    units: placeCounterparts(original, translation),
+  });
+  if (!options.out) return void context.io.out.write(text);
+  writeAtomically(path.resolve(options.out), text);
+  context.io.out.write(`${path.relative(process.cwd(), path.resolve(options.out))}: ${options.doc} ${original.lang} → ${translation.lang}\n`);
+}
+
+export function runXliffImport(file: string, options: XliffOptions, context: CommandContext): void {
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  const err = (line: string) => context.io.err.write(`${line}\n`);
+  let document;
+  try {
+    document = readXliff(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof XliffError)) throw error;
+    err(`${file}:${error.at.line}:${error.at.column}: ${error.message}`);
+    context.status.code = EXIT_INPUT;
+    return;
+  }
+  const found = versions(options, context);
+  if (!found) return;
+  const { original, translation } = found;
+  if (document.trgLang !== options.lang || document.srcLang !== original.lang) {
+    err(
+      `${file}:1:1: this file translates ${document.srcLang || '?'} into ${document.trgLang || '?'}, not ${original.lang} into ${options.lang}: give the --lang it was exported for`,
+    );
+    context.status.code = EXIT_INPUT;
+    return;
+  }
+  const before = toDialect(translation);
+  const places = new Map(placeCounterparts(original, translation).map((pair) => [pair.original.id, pair]));
+  let refused = 0;
+  for (const unit of document.units) {
+    const refuse = (at: { line: number; column: number }, message: string) => {
+      err(`${file}:${at.line}:${at.column}: unit ${unit.id}: ${message}; the unit is not imported`);
+      refused++;
+    };
+    const pair = places.get(unit.id);
+    if (!pair) {
+      refuse(unit.at, `no block of ${options.doc} is at "${unit.id}" (the original changed since the export?): export the document again`);
+      continue;
+    }
+    // An empty target is a unit the translator has not translated.
+    if (!unit.target?.length) continue;
+    if (!pair.translation) {
+      refuse(unit.at, `the ${options.lang} text has no counterpart of this ${pair.original.kind}: add the block to ${options.lang}.md, then export again`);
+      continue;
+    }
+    const decoded = decodeTarget(unit, pair.translation, pair.original);
+    if ('problems' in decoded) {
+      for (const problem of decoded.problems) refuse(problem, problem.message);
+      continue;
+    }
+    pair.translation.run.splice(0, pair.translation.run.length, ...decoded.nodes);
+  }
+  if (refused) context.status.code = EXIT_INPUT;
+  const text = toDialect(translation);
+  if (options.diff) return void context.io.out.write(blockDiff(before, text, `content/${options.doc}/${options.lang}.md`));
+  if (!options.out) return void context.io.out.write(text);
+  writeAtomically(path.resolve(options.out), text);
+  context.io.out.write(`${path.relative(process.cwd(), path.resolve(options.out))}: written from ${file}\n`);
+}
