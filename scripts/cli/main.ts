@@ -221,7 +221,9 @@ export function createProgram(io: Io = processIo, status: Status = { code: EXIT_
     );
   xliff
     .command('export')
-    .description("Write the original and its translation into --lang as XLIFF 2.0: each block's words as a source, the translation's as its target.")
+    .description(
+      "Write the original and its translation into --lang as XLIFF 2.0: each block's words as a source, the translation's as its target.",
+    )
     .requiredOption('--doc <id>', 'the document')
     .requiredOption('--lang <code>', `the translation's language: ${LANGS.join(', ')}`)
     .option('--out <file>', 'write the XLIFF to this file (atomically) instead of printing it')
@@ -234,7 +236,7 @@ export function createProgram(io: Io = processIo, status: Status = { code: EXIT_
   xliff
     .command('import')
     .description(
-      "Put the targets of an XLIFF file back into their blocks of the translation: prints the dialect, or writes it to --out; with --diff, shows what it changes, block by block. A unit whose protected codes were damaged is reported and left out.",
+      'Put the targets of an XLIFF file back into their blocks of the translation: prints the dialect, or writes it to --out; with --diff, shows what it changes, block by block. A unit whose protected codes were damaged is reported and left out.',
     )
     .argument('<file>', 'the .xlf file, as the CAT tool saved it')
     .requiredOption('--doc <id>', 'the document it was exported from')

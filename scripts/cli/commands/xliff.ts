@@ -39,7 +39,8 @@ function versions(options: XliffOptions, context: CommandContext): { original: M
   const original = build?.versions.find((doc) => doc.lang === originalLang);
   const translation = build?.versions.find((doc) => doc.lang === options.lang);
   if (!build || !original) throw new UsageError(`no document "${options.doc}"`);
-  if (options.lang === originalLang) throw new UsageError(`"${options.lang}" is the original language of ${options.doc}: give a translation's language`);
+  if (options.lang === originalLang)
+    throw new UsageError(`"${options.lang}" is the original language of ${options.doc}: give a translation's language`);
   if (!translation) throw new UsageError(`document "${options.doc}" has no "${options.lang}" version`);
   return { original, translation };
 }
@@ -58,7 +59,9 @@ export function runXliffExport(options: XliffOptions, context: CommandContext): 
   });
   if (!options.out) return void context.io.out.write(text);
   writeAtomically(path.resolve(options.out), text);
-  context.io.out.write(`${path.relative(process.cwd(), path.resolve(options.out))}: ${options.doc} ${original.lang} → ${translation.lang}\n`);
+  context.io.out.write(
+    `${path.relative(process.cwd(), path.resolve(options.out))}: ${options.doc} ${original.lang} → ${translation.lang}\n`,
+  );
 }
 
 export function runXliffImport(file: string, options: XliffOptions, context: CommandContext): void {
@@ -85,11 +88,11 @@ export function runXliffImport(file: string, options: XliffOptions, context: Com
   }
   const before = toDialect(translation);
   const places = new Map(placeCounterparts(original, translation).map((pair) => [pair.original.id, pair]));
-  let refused = 0;
+  const refused = new Set<string>();
   for (const unit of document.units) {
     const refuse = (at: { line: number; column: number }, message: string) => {
       err(`${file}:${at.line}:${at.column}: unit ${unit.id}: ${message}; the unit is not imported`);
-      refused++;
+      refused.add(unit.id);
     };
     const pair = places.get(unit.id);
     if (!pair) {
@@ -99,7 +102,10 @@ export function runXliffImport(file: string, options: XliffOptions, context: Com
     // An empty target is a unit the translator has not translated.
     if (!unit.target?.length) continue;
     if (!pair.translation) {
-      refuse(unit.at, `the ${options.lang} text has no counterpart of this ${pair.original.kind}: add the block to ${options.lang}.md, then export again`);
+      refuse(
+        unit.at,
+        `the ${options.lang} text has no counterpart of this ${pair.original.kind}: add the block to ${options.lang}.md, then export again`,
+      );
       continue;
     }
     const decoded = decodeTarget(unit, pair.translation, pair.original);
@@ -109,7 +115,10 @@ export function runXliffImport(file: string, options: XliffOptions, context: Com
     }
     pair.translation.run.splice(0, pair.translation.run.length, ...decoded.nodes);
   }
-  if (refused) context.status.code = EXIT_INPUT;
+  if (refused.size) {
+    err(`✗ ${refused.size} unit(s) of ${document.units.length} not imported; the others are.`);
+    context.status.code = EXIT_INPUT;
+  }
   const text = toDialect(translation);
   if (options.diff) return void context.io.out.write(blockDiff(before, text, `content/${options.doc}/${options.lang}.md`));
   if (!options.out) return void context.io.out.write(text);

@@ -136,7 +136,12 @@ function readInline(nodes: Ordered[], problem: (message: string, codeId: string)
       if (name === '#text') into().push({ type: 'text', value: String(node['#text']) });
       else if (name === 'ph') into().push({ type: 'ph', id: attributes.id ?? '', dataRef: attributes.dataRef });
       else if (name === 'pc') {
-        const part: TargetPart = { type: 'pc', id: attributes.id ?? '', dataRefs: [attributes.dataRefStart, attributes.dataRefEnd], children: [] };
+        const part: TargetPart = {
+          type: 'pc',
+          id: attributes.id ?? '',
+          dataRefs: [attributes.dataRefStart, attributes.dataRefEnd],
+          children: [],
+        };
         into().push(part);
         const depth = open.length;
         walk(childrenOf(node), () => (open.length > depth ? here() : part.children));
@@ -167,7 +172,8 @@ function readInline(nodes: Ordered[], problem: (message: string, codeId: string)
     }
   };
   walk(nodes, here);
-  for (const { id } of open) problem(`<sc id="${id}"/> is never closed by an <ec startRef="${id}"/>: copy the pair again from the source`, id);
+  for (const { id } of open)
+    problem(`<sc id="${id}"/> is never closed by an <ec startRef="${id}"/>: copy the pair again from the source`, id);
   return root;
 }
 
@@ -202,12 +208,18 @@ export function decodeTarget(
       const code = codes.get(part.id);
       const element = part.type === 'ph' ? 'ph' : 'pc';
       if (!code) {
-        say(`<${element} id="${part.id}"/> is not a code of this block or of its source: remove it, or copy the code from the source`, part.id);
+        say(
+          `<${element} id="${part.id}"/> is not a code of this block or of its source: remove it, or copy the code from the source`,
+          part.id,
+        );
         continue;
       }
       for (const ref of part.type === 'ph' ? [part.dataRef] : part.dataRefs)
         if (ref !== undefined && !unit.dataIds.has(ref))
-          say(`<${element} id="${part.id}"/> refers to data "${ref}", which <originalData> does not have: copy the code again from the source`, part.id);
+          say(
+            `<${element} id="${part.id}"/> refers to data "${ref}", which <originalData> does not have: copy the code again from the source`,
+            part.id,
+          );
       if (code.kind !== part.type) {
         say(`"${part.id}" is a <${code.kind}> in the source, a <${element}> here: copy the code again from the source`, part.id);
         continue;
@@ -224,16 +236,19 @@ export function decodeTarget(
   const nodes = build(unit.target ?? []);
   for (const code of required) {
     const count = seen.get(code.id) ?? 0;
-    if (count === 0) say(`the protected code "${code.id}" (${code.display}) is missing from the target: copy it from the source to its place`, code.id);
+    if (count === 0)
+      say(`the protected code "${code.id}" (${spelled(code)}) is missing from the target: copy it from the source to its place`, code.id);
   }
-  for (const [id, count] of seen)
-    if (count > 1) say(`the code "${id}" is in the target ${count} times; keep it once`, id);
+  for (const [id, count] of seen) if (count > 1) say(`the code "${id}" is in the target ${count} times; keep it once`, id);
   return problems.length ? { problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) } : { nodes };
 }
 
+const spelled = (code: InlineCode) => (typeof code.dialect === 'string' ? code.dialect : code.dialect.join('…'));
+
 function withoutPosition<T extends InlineNode>(node: T): T {
-  const { position: _position, ...rest } = node;
-  return rest as T;
+  const copy = { ...node };
+  delete copy.position;
+  return copy;
 }
 
 const nameOf = (node: Ordered) => Object.keys(node).find((key) => key !== ':@') ?? '';

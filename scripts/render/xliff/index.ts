@@ -74,7 +74,8 @@ function unitLines(unit: XliffUnitInput, input: XliffInput): string[] {
     '      <notes>',
     `        <note category="location" id="source">${text(`${input.originalFile}:${line(original) ?? 1}`)}</note>`,
   ];
-  if (translation) out.push(`        <note category="location" id="target">${text(`${input.translationFile}:${line(translation) ?? 1}`)}</note>`);
+  if (translation)
+    out.push(`        <note category="location" id="target">${text(`${input.translationFile}:${line(translation) ?? 1}`)}</note>`);
   out.push(`        <note category="hexaglot" id="state">${state}</note>`, '      </notes>');
   if (data.size) {
     out.push('      <originalData>');
