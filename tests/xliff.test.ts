@@ -266,6 +266,17 @@ describe('xliff import refuses damaged units', () => {
     ]);
   });
 
+  it('a unit whose source is no longer the words at its place', async () => {
+    const { text } = await exportOf(DOC, LANG);
+    const file = damaged(text, 'other-source', (t) =>
+      t.replace('<source xml:space="preserve">国际电信联盟全权代表大会', '<source xml:space="preserve">国际电信联盟全权代表'),
+    );
+    const line = text.split('\n').findIndex((l) => l.includes('<unit id="b0.b2"')) + 1;
+    expect(await refused(file)).toEqual([
+      `${file}:${line}:5: unit b0.b2: its source is not the paragraph now at this place of the original (zh.md changed since the export): export again, and let the CAT tool's translation memory carry the translation over; the unit is not imported`,
+    ]);
+  });
+
   it('malformed XML: one line at its place, no stack trace', async () => {
     const { text } = await exportOf(DOC, LANG);
     const file = damaged(text, 'malformed', (t) => t.replace('</target>', '</targe>'));

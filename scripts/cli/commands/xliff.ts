@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { placeCounterparts } from '../../check/place-counterparts.js';
 import type { Lang } from '../../i18n/languages.js';
-import { decodeTarget, readXliff, XliffError } from '../../import/xliff/index.js';
+import { decodeTarget, readXliff, sourceMatches, XliffError } from '../../import/xliff/index.js';
 import type { ModelDocument } from '../../model/types.js';
 import { toDialect } from '../../render/dialect/index.js';
 import { toXliff } from '../../render/xliff/index.js';
@@ -101,6 +101,13 @@ export function runXliffImport(file: string, options: XliffOptions, context: Com
     }
     // An empty target is a unit the translator has not translated.
     if (!unit.target?.length) continue;
+    if (!sourceMatches(unit, pair.original)) {
+      refuse(
+        unit.at,
+        `its source is not the ${pair.original.kind} now at this place of the original (${original.lang}.md changed since the export): export again, and let the CAT tool's translation memory carry the translation over`,
+      );
+      continue;
+    }
     if (!pair.translation) {
       refuse(
         unit.at,

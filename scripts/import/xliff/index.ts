@@ -34,6 +34,7 @@ export interface XliffUnit {
   id: string;
   /** Where `<unit` starts. */
   at: XliffPoint;
+  source: TargetPart[];
   /** Undefined when no segment has a target. */
   target: TargetPart[] | undefined;
   dataIds: Set<string>;
@@ -110,6 +111,7 @@ function readUnit(unit: Ordered, text: string): XliffUnit {
   const dataIds = new Set<string>();
   const problems: XliffProblem[] = [];
   let target: TargetPart[] | undefined;
+  const source: TargetPart[] = [];
   for (const part of childrenOf(unit)) {
     const name = nameOf(part);
     if (name === 'originalData') for (const data of childrenOf(part)) if (nameOf(data) === 'data') dataIds.add(data[':@']?.id ?? '');
@@ -117,11 +119,12 @@ function readUnit(unit: Ordered, text: string): XliffUnit {
     const targetNode = childrenOf(part).find((n) => nameOf(n) === 'target');
     const sourceNode = childrenOf(part).find((n) => nameOf(n) === 'source');
     // Whitespace between segments is an ignorable's source when the tool gives it no target.
+    if (sourceNode) source.push(...readInline(childrenOf(sourceNode), () => undefined));
     const chosen = targetNode ?? (name === 'ignorable' ? sourceNode : undefined);
     if (!chosen) continue;
     target = [...(target ?? []), ...readInline(childrenOf(chosen), (message, codeId) => problems.push({ ...placeOf(codeId), message }))];
   }
-  return { id, at, target, dataIds, problems, placeOf };
+  return { id, at, source, target, dataIds, problems, placeOf };
 }
 
 /** Inline content as parts; `<sc/>`…`<ec/>` paired into one part, `<mrk>` unwrapped, `<cp/>` as its character. */
@@ -175,6 +178,33 @@ function readInline(nodes: Ordered[], problem: (message: string, codeId: string)
   for (const { id } of open)
     problem(`<sc id="${id}"/> is never closed by an <ec startRef="${id}"/>: copy the pair again from the source`, id);
   return root;
+}
+
+/**
+ * Whether the unit's source is still the original's words at its place: when the original has
+ * changed since the export, the place may now hold another block.
+ */
+export function sourceMatches(
+  unit: XliffUnit,
+  original: { run: readonly InlineNode[]; label?: readonly InlineNode[] | undefined },
+): boolean {
+  const codes = inlineCodes(original.run, original.label);
+  const label = codes.get('label');
+  const ofRun = (nodes: readonly InlineNode[]): string =>
+    nodes
+      .map((node) => {
+        const code = codes.get(node);
+        if (!code) return node.type === 'text' ? node.value : '';
+        return code.kind === 'ph' ? `<${code.id}/>` : `<${code.id}>${'children' in node ? ofRun(node.children) : ''}</${code.id}>`;
+      })
+      .join('');
+  const ofParts = (parts: readonly TargetPart[]): string =>
+    parts
+      .map((part) =>
+        part.type === 'text' ? part.value : part.type === 'ph' ? `<${part.id}/>` : `<${part.id}>${ofParts(part.children)}</${part.id}>`,
+      )
+      .join('');
+  return ofParts(unit.source) === (label ? `<${label.id}/>` : '') + ofRun(original.run);
 }
 
 /**
