@@ -3,8 +3,8 @@
  * documents goes out and comes back unchanged; an edited unit changes its block and no other; a unit
  * whose protected codes were damaged is refused at its place in the .xlf, and the others come in.
  *
- * No package ships the OASIS XLIFF 2.0 schema, so the export is checked here for what the core
- * schema and its constraints ask of it: namespace and version, languages, unique ids, codes whose
+ * The OASIS XLIFF 2.0 core schema is in none of the project's dependencies (nor is xmllint on the
+ * machine), so the export is checked here for what the core schema and its constraints ask of it: namespace and version, languages, unique ids, codes whose
  * data is in <originalData>, and target codes that are the source's or the block's own.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -10,7 +10,7 @@
  *   footnote calls, call words, `:data` figures, anchors, labels, line breaks and editors' comments
  *   as `<ph/>`; revision marks, emphasis, strong and links as `<pc>` around their words. Protected
  *   codes say `canDelete="no" canCopy="no"`, which CAT tools honour: the import rejects a unit that
- *   lost one.
+ *   lost one. A unit with no words, only codes (a line of call words), says `translate="no"`.
  */
 import { inlineCodes, type InlineCode } from '../../model/inline-codes.js';
 import type { BlockPlace } from '../../model/block-places.js';
@@ -70,7 +70,7 @@ function unitLines(unit: XliffUnitInput, input: XliffInput): string[] {
   const target = translation && state === 'translated' ? content(translation.run, translation.label, dataId) : undefined;
   const line = (place: BlockPlace | undefined) => place?.position?.start.line;
   const out = [
-    `    <unit id="${attr(original.id)}" name="${attr(original.kind)}">`,
+    `    <unit id="${attr(original.id)}" name="${attr(original.kind)}"${hasWords(original.run) ? '' : ' translate="no"'}>`,
     '      <notes>',
     `        <note category="location" id="source">${text(`${input.originalFile}:${line(original) ?? 1}`)}</note>`,
   ];
@@ -117,6 +117,14 @@ function content(run: readonly InlineNode[], label: readonly InlineNode[] | unde
   const labelCode = codes.get('label');
   return (labelCode ? point(labelCode) : '') + write(run);
 }
+
+/** Whether a run has words to translate, not only codes (a line of call words has none). */
+const hasWords = (run: readonly InlineNode[]): boolean =>
+  run.some((node) =>
+    node.type === 'text'
+      ? node.dataRef === undefined && node.value.trim() !== ''
+      : node.type !== 'editorComment' && 'children' in node && hasWords(node.children),
+  );
 
 const text = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const attr = (value: string) => text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
