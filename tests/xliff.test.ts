@@ -14,6 +14,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/build.js';
 import { hexaglot } from './helpers/cli.js';
+import { copyProject, editContent } from './helpers/project.js';
 
 const DOCUMENTS = ['res71-proposal', 'res71-annex1-2028'] as const;
 const TRANSLATIONS = ['ar', 'en', 'fr', 'ru', 'es'] as const;
@@ -146,6 +147,65 @@ describe('xliff export and import', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\n2 block\(s\) changed\n$/);
+  });
+});
+
+describe('xliff with a translation still being made', () => {
+  const project = copyProject();
+  afterAll(() => project.remove());
+  const out = (name: string) => path.join(folder, name);
+
+  it('a block the translation lacks is a unit without target, and the import leaves it out', async () => {
+    editContent(project.root, 'res71-proposal', 'fr.md', (text) => text.replace(/^:n\[b\)\] le glossaire .*\n\n/m, ''));
+    const run = await hexaglot(project.root, ['xliff', 'export', '--doc', 'res71-proposal', '--lang', 'fr', '--out', out('lacking.xlf')]);
+    expect(run.stderr).toBe('');
+    const text = readFileSync(out('lacking.xlf'), 'utf8');
+    expect(xliffProblems(text, 'zh', 'fr')).toEqual([]);
+    const untranslated = text.split('<unit ').filter((unit) => unit.includes('state="initial"'));
+    expect(untranslated).toHaveLength(1);
+    expect(untranslated[0]).not.toContain('<target');
+    const back = await hexaglot(project.root, ['xliff', 'import', out('lacking.xlf'), '--doc', 'res71-proposal', '--lang', 'fr', '--diff']);
+    expect(back.stderr).toBe('');
+    expect(back.stdout).toBe('no change\n');
+  });
+
+  it('a language with no file yet: every unit without target; the import makes the file from the original', async () => {
+    rmSync(path.join(project.root, 'content/res71-proposal/es.md'));
+    const run = await hexaglot(project.root, ['xliff', 'export', '--doc', 'res71-proposal', '--lang', 'es', '--out', out('new.xlf')]);
+    expect(run.stderr).toBe('');
+    const text = readFileSync(out('new.xlf'), 'utf8');
+    expect(xliffProblems(text, 'zh', 'es')).toEqual([]);
+    expect(text).not.toContain('<target');
+    // One unit translated, as a CAT tool writes it: the source's codes kept around the new words.
+    const translated = text.replace(
+      /(<source xml:space="preserve">)国际电信联盟全权代表大会(.*)(<\/source>)/,
+      (_, open: string, rest: string, close: string) =>
+        `${open}国际电信联盟全权代表大会${rest}${close}\n        <target xml:space="preserve">La Conferencia de Plenipotenciarios${rest
+          .replace('（', ' (')
+          .replace('），', '),')
+          .replace('2018年，迪拜', 'Dubái, 2018')
+          .replace('2022年，布加勒斯特', 'Bucarest, 2022')}</target>`,
+    );
+    writeFileSync(out('new-translated.xlf'), translated);
+    const file = path.join(project.root, 'content/res71-proposal/es.md');
+    const back = await hexaglot(project.root, [
+      'xliff',
+      'import',
+      out('new-translated.xlf'),
+      '--doc',
+      'res71-proposal',
+      '--lang',
+      'es',
+      '--out',
+      file,
+    ]);
+    expect(back.stderr).toBe('');
+    expect(back.code).toBe(0);
+    const written = readFileSync(file, 'utf8');
+    expect(written).toMatch(/^---\nlang: es\n[^]*translation:\n {2}status: working\n {2}from: zh\n---\n/);
+    expect(written.split('\n')).toContain('La Conferencia de Plenipotenciarios ({--Dubái, 2018--}{++Bucarest, 2022++}),');
+    // The other blocks are the original's, to be translated.
+    expect(written).toContain('国际电信联盟');
   });
 });
 

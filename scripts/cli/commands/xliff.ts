@@ -10,12 +10,14 @@ import path from 'node:path';
 import { placeCounterparts } from '../../check/place-counterparts.js';
 import type { Lang } from '../../i18n/languages.js';
 import { decodeTarget, readXliff, sourceMatches, XliffError } from '../../import/xliff/index.js';
+import { blockPlaces } from '../../model/block-places.js';
 import type { ModelDocument } from '../../model/types.js';
 import { toDialect } from '../../render/dialect/index.js';
 import { toXliff } from '../../render/xliff/index.js';
 import { EXIT_INPUT } from '../exit-codes.js';
 import { writeAtomically } from '../output-transaction.js';
-import { checkProject } from '../pipeline.js';
+import { completedDocumentOf } from '../pipeline.js';
+import { listDocuments, projectPaths } from '../../model/build.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandContext } from './context.js';
 import { blockDiff } from './import-diff.js';
@@ -29,20 +31,29 @@ export interface XliffOptions {
   root: string;
 }
 
-/** The original and the translation, checked; undefined (problems reported) when a check fails. */
-function versions(options: XliffOptions, context: CommandContext): { original: ModelDocument; translation: ModelDocument } | undefined {
+/**
+ * The original and the translation, built but not compared (a translation being made need not pair
+ * yet); the translation undefined when there is no file for it yet. Undefined, problems reported,
+ * when either does not read.
+ */
+function versions(
+  options: XliffOptions,
+  context: CommandContext,
+): { original: ModelDocument; translation: ModelDocument | undefined } | undefined {
   const root = path.resolve(options.root);
-  const result = checkProject(root, { docs: [options.doc], langs: [options.lang] });
-  if (!result.ok) return void reporterOf(context).fail(result, root);
-  const build = result.builds[0];
-  const originalLang = build?.meta?.originalLanguage;
-  const original = build?.versions.find((doc) => doc.lang === originalLang);
-  const translation = build?.versions.find((doc) => doc.lang === options.lang);
-  if (!build || !original) throw new UsageError(`no document "${options.doc}"`);
+  const paths = projectPaths(root);
+  const known = listDocuments(paths);
+  if (!known.includes(options.doc)) throw new UsageError(`unknown document "${options.doc}"; known documents: ${known.join(', ')}`);
+  const build = completedDocumentOf(paths, options.doc, [options.lang]);
+  const originalLang = build.meta?.originalLanguage;
   if (options.lang === originalLang)
     throw new UsageError(`"${options.lang}" is the original language of ${options.doc}: give a translation's language`);
-  if (!translation) throw new UsageError(`document "${options.doc}" has no "${options.lang}" version`);
-  return { original, translation };
+  const files = [build.files[0]!, ...build.versionFiles.values()].filter((file) =>
+    file.messages.some((m) => m.fatal && m.ruleId !== 'missing-language-file'),
+  );
+  const original = build.versions.find((doc) => doc.lang === originalLang);
+  if (files.length || !original) return void reporterOf(context).fail({ files: files.length ? files : build.files }, root);
+  return { original, translation: build.versions.find((doc) => doc.lang === options.lang) };
 }
 
 export function runXliffExport(options: XliffOptions, context: CommandContext): void {
@@ -52,16 +63,16 @@ export function runXliffExport(options: XliffOptions, context: CommandContext): 
   const text = toXliff({
     docId: options.doc,
     srcLang: original.lang,
-    trgLang: translation.lang,
+    trgLang: options.lang,
     originalFile: `content/${options.doc}/${original.lang}.md`,
-    translationFile: `content/${options.doc}/${translation.lang}.md`,
-    units: placeCounterparts(original, translation),
+    translationFile: `content/${options.doc}/${options.lang}.md`,
+    units: translation
+      ? placeCounterparts(original, translation)
+      : blockPlaces(original.body, original.footnotes).map((place) => ({ original: place, translation: undefined })),
   });
   if (!options.out) return void context.io.out.write(text);
   writeAtomically(path.resolve(options.out), text);
-  context.io.out.write(
-    `${path.relative(process.cwd(), path.resolve(options.out))}: ${options.doc} ${original.lang} → ${translation.lang}\n`,
-  );
+  context.io.out.write(`${path.relative(process.cwd(), path.resolve(options.out))}: ${options.doc} ${original.lang} → ${options.lang}\n`);
 }
 
 export function runXliffImport(file: string, options: XliffOptions, context: CommandContext): void {
@@ -78,7 +89,8 @@ export function runXliffImport(file: string, options: XliffOptions, context: Com
   }
   const found = versions(options, context);
   if (!found) return;
-  const { original, translation } = found;
+  const { original } = found;
+  const translation = found.translation ?? firstTranslation(original, options.lang);
   if (document.trgLang !== options.lang || document.srcLang !== original.lang) {
     err(
       `${file}:1:1: this file translates ${document.srcLang || '?'} into ${document.trgLang || '?'}, not ${original.lang} into ${options.lang}: give the --lang it was exported for`,
@@ -86,7 +98,7 @@ export function runXliffImport(file: string, options: XliffOptions, context: Com
     context.status.code = EXIT_INPUT;
     return;
   }
-  const before = toDialect(translation);
+  const before = found.translation ? toDialect(translation) : '';
   const places = new Map(placeCounterparts(original, translation).map((pair) => [pair.original.id, pair]));
   const refused = new Set<string>();
   for (const unit of document.units) {
@@ -131,4 +143,13 @@ export function runXliffImport(file: string, options: XliffOptions, context: Com
   if (!options.out) return void context.io.out.write(text);
   writeAtomically(path.resolve(options.out), text);
   context.io.out.write(`${path.relative(process.cwd(), path.resolve(options.out))}: written from ${file}\n`);
+}
+
+/**
+ * A language with no file yet starts as a copy of the original, as a translator starts one by hand
+ * (README, "Add a language file"): each imported target replaces the original's words in its block.
+ */
+function firstTranslation(original: ModelDocument, lang: Lang): ModelDocument {
+  const copy = structuredClone(original);
+  return { ...copy, lang, front: { lang, title: original.front.title, translation: { status: 'working', from: original.lang } } };
 }
