@@ -337,6 +337,20 @@ describe('xliff import refuses damaged units', () => {
     ]);
   });
 
+  it('a file exported for another document or language', async () => {
+    const { file } = await exportOf(DOC, LANG);
+    const otherDoc = await importOf(file, 'res71-annex1-2028', LANG);
+    expect([otherDoc.code, otherDoc.stdout]).toEqual([1, '']);
+    expect(otherDoc.stderr).toBe(
+      `${file}:1:1: this file was exported from ${DOC}, not res71-annex1-2028: give the --doc it was exported from\n`,
+    );
+    const otherLang = await importOf(file, DOC, 'ru');
+    expect([otherLang.code, otherLang.stdout]).toEqual([1, '']);
+    expect(otherLang.stderr).toBe(
+      `${file}:1:1: this file translates zh into ${LANG}, not zh into ru: give the --lang it was exported for\n`,
+    );
+  });
+
   it('malformed XML: one line at its place, no stack trace', async () => {
     const { text } = await exportOf(DOC, LANG);
     const file = damaged(text, 'malformed', (t) => t.replace('</target>', '</targe>'));

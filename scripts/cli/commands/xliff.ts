@@ -91,6 +91,12 @@ export function runXliffImport(file: string, options: XliffOptions, context: Com
   if (!found) return;
   const { original } = found;
   const translation = found.translation ?? firstTranslation(original, options.lang);
+  const others = document.fileIds.filter((id) => id !== options.doc);
+  if (others.length) {
+    err(`${file}:1:1: this file was exported from ${others.join(', ')}, not ${options.doc}: give the --doc it was exported from`);
+    context.status.code = EXIT_INPUT;
+    return;
+  }
   if (document.trgLang !== options.lang || document.srcLang !== original.lang) {
     err(
       `${file}:1:1: this file translates ${document.srcLang || '?'} into ${document.trgLang || '?'}, not ${original.lang} into ${options.lang}: give the --lang it was exported for`,

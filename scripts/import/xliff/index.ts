@@ -47,6 +47,8 @@ export interface XliffUnit {
 export interface XliffDocument {
   srcLang: string;
   trgLang: string;
+  /** The ids of its `<file>` elements: the document each was exported from. */
+  fileIds: string[];
   units: XliffUnit[];
 }
 
@@ -85,15 +87,19 @@ export function readXliff(text: string): XliffDocument {
       `not XLIFF 2 (version "${attributes.version ?? ''}", namespace "${attributes.xmlns ?? ''}"): export it from the CAT tool as XLIFF 2.0`,
     );
   const units: XliffUnit[] = [];
+  const fileIds: string[] = [];
   const collect = (nodes: Ordered[]) => {
     for (const node of nodes) {
       const name = nameOf(node);
       if (name === 'unit') units.push(readUnit(node, text));
-      else if (name === 'file' || name === 'group') collect(childrenOf(node));
+      else if (name === 'file' || name === 'group') {
+        if (name === 'file') fileIds.push(node[':@']?.id ?? '');
+        collect(childrenOf(node));
+      }
     }
   };
   collect(childrenOf(root));
-  return { srcLang: attributes.srcLang ?? '', trgLang: attributes.trgLang ?? '', units };
+  return { srcLang: attributes.srcLang ?? '', trgLang: attributes.trgLang ?? '', fileIds, units };
 }
 
 function readUnit(unit: Ordered, text: string): XliffUnit {
