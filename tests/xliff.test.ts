@@ -337,6 +337,25 @@ describe('xliff import refuses damaged units', () => {
     ]);
   });
 
+  it('a unit the tool split into segments, one left without target', async () => {
+    const { text } = await exportOf(DOC, LANG);
+    const file = damaged(text, 'half-translated', (t) => {
+      const start = t.indexOf('<source xml:space="preserve">国际电信联盟全权代表大会');
+      const end = t.indexOf('，</source>', start);
+      const segmentEnd = t.indexOf('</segment>', start);
+      return (
+        t.slice(0, end) +
+        t.slice(end + 1, segmentEnd) +
+        '</segment>\n      <segment state="initial"><source xml:space="preserve">，</source></segment>' +
+        t.slice(segmentEnd + '</segment>'.length)
+      );
+    });
+    const line = text.split('\n').findIndex((l) => l.includes('<unit id="b0.b2"')) + 1;
+    expect(await refused(file)).toEqual([
+      `${file}:${line}:5: unit b0.b2: 1 of its 2 segments have no target: translate them all; the unit is not imported`,
+    ]);
+  });
+
   it('a file exported for another document or language', async () => {
     const { file } = await exportOf(DOC, LANG);
     const otherDoc = await importOf(file, 'res71-annex1-2028', LANG);

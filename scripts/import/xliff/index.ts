@@ -118,6 +118,7 @@ function readUnit(unit: Ordered, text: string): XliffUnit {
   const problems: XliffProblem[] = [];
   let target: TargetPart[] | undefined;
   const source: TargetPart[] = [];
+  const segments: boolean[] = [];
   for (const part of childrenOf(unit)) {
     const name = nameOf(part);
     if (name === 'originalData') for (const data of childrenOf(part)) if (nameOf(data) === 'data') dataIds.add(data[':@']?.id ?? '');
@@ -127,9 +128,16 @@ function readUnit(unit: Ordered, text: string): XliffUnit {
     // Whitespace between segments is an ignorable's source when the tool gives it no target.
     if (sourceNode) source.push(...readInline(childrenOf(sourceNode), () => undefined));
     const chosen = targetNode ?? (name === 'ignorable' ? sourceNode : undefined);
+    if (name === 'segment') segments.push(Boolean(targetNode));
     if (!chosen) continue;
     target = [...(target ?? []), ...readInline(childrenOf(chosen), (message, codeId) => problems.push({ ...placeOf(codeId), message }))];
   }
+  // A unit the tool split into segments, some translated and some not: half a block is not taken.
+  if (segments.includes(true) && segments.includes(false))
+    problems.push({
+      ...at,
+      message: `${segments.filter((t) => !t).length} of its ${segments.length} segments have no target: translate them all`,
+    });
   return { id, at, source, target, dataIds, problems, placeOf };
 }
 
