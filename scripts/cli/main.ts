@@ -248,6 +248,42 @@ export function createProgram(io: Io = processIo, status: Status = { code: EXIT_
       await runImport(file, { ...options, lang }, context());
     });
 
+  const xliff = program
+    .command('xliff')
+    .description(
+      'Exchange a translation with CAT tools (Trados, memoQ, eLUNa) as XLIFF 2.0: one unit per block of the original, footnote calls, call words, figures, labels and revision marks as codes the tool keeps.',
+    );
+  xliff
+    .command('export')
+    .description(
+      "Write the original and its translation into --lang as XLIFF 2.0: each block's words as a source, the translation's as its target.",
+    )
+    .requiredOption('--doc <id>', 'the document')
+    .requiredOption('--lang <code>', `the translation's language: ${LANGS.join(', ')}`)
+    .option('--out <file>', 'write the XLIFF to this file (atomically) instead of printing it')
+    .option('--root <dir>', ROOT_HELP, process.cwd())
+    .action(async (options: { doc: string; lang: string; out?: string; root: string }) => {
+      const lang = language(options.lang);
+      const { runXliffExport } = await import('./commands/xliff.js');
+      runXliffExport({ ...options, lang }, context());
+    });
+  xliff
+    .command('import')
+    .description(
+      'Put the targets of an XLIFF file back into their blocks of the translation: prints the dialect, or writes it to --out; with --diff, shows what it changes, block by block. A unit whose protected codes were damaged is reported and left out.',
+    )
+    .argument('<file>', 'the .xlf file, as the CAT tool saved it')
+    .requiredOption('--doc <id>', 'the document it was exported from')
+    .requiredOption('--lang <code>', `its target language: ${LANGS.join(', ')}`)
+    .option('--out <file>', 'write the dialect to this file (atomically) instead of printing it')
+    .option('--diff', 'show what it changes against content/<doc>/<lang>.md, block by block; write nothing')
+    .option('--root <dir>', ROOT_HELP, process.cwd())
+    .action(async (file: string, options: { doc: string; lang: string; out?: string; diff?: boolean; root: string }) => {
+      const lang = language(options.lang);
+      const { runXliffImport } = await import('./commands/xliff.js');
+      runXliffImport(file, { ...options, lang }, context());
+    });
+
   return program;
 }
 

@@ -77,11 +77,20 @@ export function checkProjectInputs(root: string, documentTypes: readonly string[
 
 /** One document built in the languages asked for (and its original), completed by the passes and checked. */
 export function checkDocumentOf(paths: ProjectPaths, docId: string, langs: readonly Lang[] | undefined, glossary: Glossary | undefined) {
+  const build = completedDocumentOf(paths, docId, langs);
+  checkDocument(build, paths, glossary);
+  return build;
+}
+
+/**
+ * One document built and completed by the passes, not checked against its original: for commands
+ * that read a translation still being made (an XLIFF export), whose blocks need not yet pair.
+ */
+export function completedDocumentOf(paths: ProjectPaths, docId: string, langs: readonly Lang[] | undefined): DocumentBuild {
   const build = buildDocument(paths, docId, langs);
   build.versions = build.versions.map((version) =>
     completeModel(version, wordsOf(loadLocale(paths.locales, version.lang), build.versionFiles.get(version.lang)!)),
   );
-  checkDocument(build, paths, glossary);
   return build;
 }
 
