@@ -82,7 +82,10 @@ function xliffProblems(text: string, srcLang: string, trgLang: string): string[]
     const [source] = elements([segment], 'source');
     const [target] = elements([segment], 'target');
     const state = segment[':@']?.state;
-    if (state !== (target ? 'translated' : 'initial')) problems.push(`unit ${id}: state ${state}`);
+    // Without a target a segment is initial; with one, translated or reviewed (as the language's translation status says).
+    if (target ? !['translated', 'reviewed'].includes(state ?? '') : state !== 'initial') problems.push(`unit ${id}: state ${state}`);
+    const subState = segment[':@']?.subState;
+    if (subState !== undefined && !/^[A-Za-z0-9_.-]+:[^\s]+$/.test(subState)) problems.push(`unit ${id}: subState ${subState}`);
     const codesOf = (node: Ordered | undefined) => (node ? [...elements([node], 'ph'), ...elements([node], 'pc')] : []);
     const sourceIds = new Set<string>();
     for (const [part, codes] of [
@@ -206,6 +209,39 @@ describe('xliff with a translation still being made', () => {
     expect(written.split('\n')).toContain('La Conferencia de Plenipotenciarios ({--Dubái, 2018--}{++Bucarest, 2022++}),');
     // The other blocks are the original's, to be translated.
     expect(written).toContain('国际电信联盟');
+  });
+});
+
+describe('xliff export says where each translation stands', () => {
+  const project = copyProject();
+  afterAll(() => project.remove());
+
+  it('reviewed where the record says so; outdated, in its sub-state, where the original changed since', async () => {
+    editContent(project.root, 'res71-proposal', 'zh.md', (text) =>
+      text.replace(':n[b)] 本决议附件3提供的词汇表，', ':n[b)] 本决议附件3所载的词汇表，'),
+    );
+    const run = await hexaglot(project.root, ['xliff', 'export', '--doc', 'res71-proposal', '--lang', 'fr']);
+    expect(run.stderr).toBe('');
+    const units = run.stdout.split('<unit ').slice(1);
+    const outdated = units.filter((unit) => unit.includes('subState="hexaglot:outdated"'));
+    expect(outdated).toHaveLength(1);
+    expect(outdated[0]).toContain('本决议附件3所载的词汇表');
+    expect(outdated[0]).toContain('state="translated"');
+    expect(outdated[0]).toContain('<note category="hexaglot" id="state">outdated</note>');
+    // Every other translated unit was reviewed against the original as it is.
+    const others = units.filter((unit) => unit.includes('<target') && !outdated.includes(unit));
+    expect(others.length).toBeGreaterThan(40);
+    for (const unit of others) expect(unit).toContain('<segment state="reviewed">');
+  });
+
+  it('a damaged record: one positioned line and no export', async () => {
+    const record = path.join(project.root, 'content/res71-proposal/translation-status/ru.yaml');
+    writeFileSync(record, 'reviewed:\n  - { translation: nothex, source: 0 }\n');
+    const run = await hexaglot(project.root, ['xliff', 'export', '--doc', 'res71-proposal', '--lang', 'ru']);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/translation-status\/ru\.yaml:2:\d+/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
 

@@ -7,13 +7,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { placeCounterparts } from '../../check/place-counterparts.js';
+import type { Position } from 'unist';
+import { placeCounterparts, type PlacePair } from '../../check/place-counterparts.js';
+import { blockStates, readStatusRecord, type BlockStatus, type ReviewEntry } from '../../check/translation-status.js';
 import type { Lang } from '../../i18n/languages.js';
 import { decodeTarget, readXliff, sourceMatches, XliffError } from '../../import/xliff/index.js';
 import { blockPlaces } from '../../model/block-places.js';
 import type { ModelDocument } from '../../model/types.js';
 import { toDialect } from '../../render/dialect/index.js';
-import { toXliff } from '../../render/xliff/index.js';
+import { toXliff, type XliffUnitInput } from '../../render/xliff/index.js';
 import { EXIT_INPUT } from '../exit-codes.js';
 import { writeAtomically } from '../output-transaction.js';
 import { completedDocumentOf } from '../pipeline.js';
@@ -60,6 +62,8 @@ export function runXliffExport(options: XliffOptions, context: CommandContext): 
   const found = versions(options, context);
   if (!found) return;
   const { original, translation } = found;
+  const record = readStatusRecord(projectPaths(path.resolve(options.root)), options.doc, options.lang);
+  if (record.file && !record.entries) return reporterOf(context).fail({ files: [record.file] }, path.resolve(options.root));
   const text = toXliff({
     docId: options.doc,
     srcLang: original.lang,
@@ -67,7 +71,7 @@ export function runXliffExport(options: XliffOptions, context: CommandContext): 
     originalFile: `content/${options.doc}/${original.lang}.md`,
     translationFile: `content/${options.doc}/${options.lang}.md`,
     units: translation
-      ? placeCounterparts(original, translation)
+      ? withStatus(placeCounterparts(original, translation), original, translation, record.entries)
       : blockPlaces(original.body, original.footnotes).map((place) => ({ original: place, translation: undefined })),
   });
   if (!options.out) return void context.io.out.write(text);
@@ -158,4 +162,21 @@ export function runXliffImport(file: string, options: XliffOptions, context: Com
 function firstTranslation(original: ModelDocument, lang: Lang): ModelDocument {
   const copy = structuredClone(original);
   return { ...copy, lang, front: { lang, title: original.front.title, translation: { status: 'working', from: original.lang } } };
+}
+
+/** Each unit with its block's translation status, where the language keeps a record of it. */
+function withStatus(
+  pairs: PlacePair[],
+  original: ModelDocument,
+  translation: ModelDocument,
+  entries: readonly ReviewEntry[] | undefined,
+): XliffUnitInput[] {
+  if (!entries) return pairs;
+  const status = new Map<Position, BlockStatus>();
+  for (const state of blockStates(original, translation, entries))
+    if (state.original.position) status.set(state.original.position, state.status);
+  return pairs.map((pair) => {
+    const found = pair.original.pairedBy && status.get(pair.original.pairedBy);
+    return { ...pair, status: found && found !== 'missing' ? found : undefined };
+  });
 }

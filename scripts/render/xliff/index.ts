@@ -18,11 +18,14 @@ import type { InlineNode } from '../../model/types.js';
 
 export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
 
-export type UnitState = 'translated' | 'missing';
+/** A unit's translation: none yet, or translated, and where the language keeps a translation status, how it stands (check/translation-status.ts). */
+export type UnitState = 'missing' | 'translated' | 'current' | 'outdated' | 'unrecorded';
 
 export interface XliffUnitInput {
   original: BlockPlace;
   translation: BlockPlace | undefined;
+  /** The block's translation status, where the language keeps one. */
+  status?: 'current' | 'outdated' | 'unrecorded' | undefined;
 }
 
 export interface XliffInput {
@@ -35,12 +38,22 @@ export interface XliffInput {
   units: readonly XliffUnitInput[];
 }
 
-/**
- * Where a unit's translation stands. Today: whether the translation has the block's words; the
- * per-block status (a translation made from an older original) plugs in here.
- */
+/** Where a unit's translation stands: missing, or its block's translation status (translated where none is kept). */
 export function unitStatus(unit: XliffUnitInput): UnitState {
-  return unit.translation && unit.translation.run.length > 0 ? 'translated' : 'missing';
+  if (!unit.translation || unit.translation.run.length === 0) return 'missing';
+  return unit.status ?? 'translated';
+}
+
+/**
+ * XLIFF's state for it: `initial` without a target, `reviewed` when reviewed against the original as
+ * it is now, else `translated` — an outdated or unreviewed one says so in its sub-state, which CAT
+ * tools show and filter on.
+ */
+function segmentState(state: UnitState): string {
+  if (state === 'missing') return 'state="initial"';
+  if (state === 'current') return 'state="reviewed"';
+  if (state === 'translated') return 'state="translated"';
+  return `state="translated" subState="hexaglot:${state}"`;
 }
 
 export function toXliff(input: XliffInput): string {
@@ -67,7 +80,7 @@ function unitLines(unit: XliffUnitInput, input: XliffInput): string[] {
     return id;
   };
   const source = content(original.run, original.label, dataId);
-  const target = translation && state === 'translated' ? content(translation.run, translation.label, dataId) : undefined;
+  const target = translation && state !== 'missing' ? content(translation.run, translation.label, dataId) : undefined;
   const line = (place: BlockPlace | undefined) => place?.position?.start.line;
   const out = [
     `    <unit id="${attr(original.id)}" name="${attr(original.kind)}"${hasWords(original.run) ? '' : ' translate="no"'}>`,
@@ -82,7 +95,7 @@ function unitLines(unit: XliffUnitInput, input: XliffInput): string[] {
     for (const [dialect, id] of data) out.push(`        <data id="${id}" xml:space="preserve">${text(dialect)}</data>`);
     out.push('      </originalData>');
   }
-  out.push(`      <segment state="${state === 'translated' ? 'translated' : 'initial'}">`);
+  out.push(`      <segment ${segmentState(state)}>`);
   out.push(`        <source xml:space="preserve">${source}</source>`);
   if (target !== undefined) out.push(`        <target xml:space="preserve">${target}</target>`);
   out.push('      </segment>', '    </unit>');
