@@ -4,7 +4,7 @@
  * - a document's check: the project, the document's folder and the folder of the text in force it revises;
  * - one output (a document in one language, format and copy): hexaglot, locales and templates (but the
  *   folder of another format, templates/html/ for a Word copy), the document's folder without its
- *   other languages, and the language file itself.
+ *   other languages, and the language file itself; the review page (lang `review`), the whole folder.
  * hexaglot itself is its code, the packages installed (their lock files) and the Node.js that runs it.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { digest, filesUnder, type FileHashes } from './file-hashes.js';
+import { REVIEW } from './output-id.js';
 
 /** dist/ when compiled, scripts/ when run from the sources. */
 const codeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -58,7 +59,7 @@ export class BuildKeys {
     if (!this.versions.has(id)) {
       const folder = this.at('content', docId);
       const isOtherLanguage = (file: string) =>
-        path.dirname(file) === folder && file.endsWith('.md') && path.basename(file) !== `${lang}.md`;
+        lang !== REVIEW && path.dirname(file) === folder && file.endsWith('.md') && path.basename(file) !== `${lang}.md`;
       this.versions.set(
         id,
         this.hashes.hashAll(
