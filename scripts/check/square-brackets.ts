@@ -156,7 +156,8 @@ class BracketCheck {
               this.close(found);
             }
           } else shade(at, this.open.length);
-          this.text += character;
+          // A passage's words are those of the reading: a skipped deletion's are left out.
+          if (counting) this.text += character;
         }
         if (ranges.length) this.ranges.set(node, ranges);
       } else if (node.type !== 'editorComment' && 'children' in node)

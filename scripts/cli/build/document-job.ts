@@ -14,6 +14,7 @@ import { checkDocumentOf, createRenderContext, createWriter, renderBuilds, type 
 import { messagesOf, type FileMessages } from './messages.js';
 import { outputId, REVIEW_OUTPUT, reviewed } from './output-id.js';
 import { createReviewRenderer, type ReviewRenderer } from '../../render/html/review.js';
+import { reviewOf } from '../../check/review.js';
 
 export interface DocumentJob {
   root: string;
@@ -101,7 +102,7 @@ export async function runDocumentJob(job: DocumentJob): Promise<DocumentResult> 
       path.dirname(made.context.fileOf(build.versions[0]!, build.versions[0]!.lang, 'html', undefined)),
       'review.html',
     );
-    result.outputs.push({ id: REVIEW_OUTPUT, file, content: reviewPageFor(job, made.context)(build.versions, file) });
+    result.outputs.push({ id: REVIEW_OUTPUT, file, content: reviewPageFor(job, made.context)(reviewOf(build.versions), file) });
   }
   result.assets = [...assets];
   return result;

@@ -12,11 +12,9 @@ import path from 'node:path';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { ElementContent, Root, RootContent } from 'hast';
-import { alignment, shapes, type BlockShape, type ShapedNode } from '../../check/parity.js';
-import { scanBrackets, type BracketedPassage } from '../../check/square-brackets.js';
 import { LANGS, LANGUAGES, type Lang } from '../../i18n/languages.js';
 import type { Locale } from '../../i18n/locales.js';
-import type { ModelDocument } from '../../model/types.js';
+import type { BlockNode, Footnote, ListItem, ModelDocument, SummaryPart, Text } from '../../model/types.js';
 import type { StyleSheet } from '../style-sheet.js';
 import { contentSecurityPolicy } from './content-security.js';
 import { indentCss } from './paragraph-css.js';
@@ -26,78 +24,46 @@ import type { RenderContext } from '../writer.js';
 import { readTextFile } from '../../read/text.js';
 import { InvalidSourceError } from '../../diagnostics/report.js';
 
-/** Whether a translation's block is the translation of the original's block as it stands (recorded per block elsewhere). */
-export type BlockStatus = 'current' | 'outdated' | 'unrecorded' | undefined;
-export type TranslationStatus = (lang: Lang, translation: BlockShape) => BlockStatus;
+/** What a cell shows: a block, a list item, a summary part or a footnote. */
+type CellNode = BlockNode | ListItem | SummaryPart | Footnote;
+
+/**
+ * What the page shows, as the checks read it (check/review.ts gives it: rows as the parity check pairs
+ * the blocks, the bracketed passages): the writer only draws it.
+ */
+export interface ReviewData {
+  /** The original first. */
+  languages: readonly {
+    doc: ModelDocument;
+    /** `content/<doc>/<lang>.md`. */
+    source: string;
+    passages: readonly { line: number | undefined; depth: number; excerpt: string; row: string | undefined }[];
+    /** Per text node, its characters inside brackets. */
+    bracketed: ReadonlyMap<Text, readonly { start: number; end: number; depth: number }[]>;
+  }[];
+  rows: readonly {
+    id: string;
+    /** A block only this translation has. */
+    only?: Lang | undefined;
+    cells: ReadonlyMap<Lang, { node: CellNode; line: number | undefined; status?: string | undefined }>;
+  }[];
+}
 
 export interface ReviewInput {
-  /** Every language version of the document. */
-  versions: readonly ModelDocument[];
-  /** A language's source file as a reader names it (`content/<doc>/zh.md`). */
-  sourceOf: (lang: Lang) => string;
+  review: ReviewData;
   /** The page's own words (toolbar, headings). */
   locale: Locale;
-  /** Each language's own words (its name, a proposal's "Reasons"). */
+  /** Each language's own words (its name, a figure's placeholder). */
   localeOf: (lang: Lang) => Locale;
   /** The review page's style sheet (templates/html/review.css) and the printed copies' style sheet. */
   css: string;
   sheet: StyleSheet;
   /** The URL of out/fonts/fonts.css seen from the page. */
   fontStylesheet: string;
-  /** Flags an outdated translation's cell; none flagged when undefined. */
-  status?: TranslationStatus | undefined;
 }
-
-/** One row of the table: each language's block in it. */
-interface Row {
-  cells: Map<Lang, BlockShape>;
-  /** A block only this translation has. */
-  only?: Lang;
-}
-
-/** The bracketed passages of one language, each with the row it opens in. */
-export interface LanguageBrackets {
-  lang: Lang;
-  source: string;
-  passages: (BracketedPassage & { row: string | undefined })[];
-}
-
-/** The original first, then the other languages in the Union's order. */
-export function reviewLanguages(versions: readonly ModelDocument[]): ModelDocument[] {
-  const original = versions.find((doc) => doc.lang === doc.meta.originalLanguage) ?? versions[0];
-  if (!original) return [];
-  return [original, ...LANGS.flatMap((lang) => versions.filter((doc) => doc.lang === lang && doc !== original))];
-}
-
-/** The rows: the original's blocks in order, each translation's unpaired blocks after the row they follow. */
-function alignRows(ordered: readonly ModelDocument[]): Row[] {
-  const [original, ...translations] = ordered;
-  if (!original) return [];
-  const rows: Row[] = shapes(original).map((shape) => ({ cells: new Map([[original.lang, shape]]) }));
-  const after = new Map<number, Row[]>();
-  for (const translation of translations) {
-    const { b, pairs } = alignment(original, translation);
-    const paired = new Map(pairs.map(([i, j]) => [j, i]));
-    let previous = -1;
-    b.forEach((shape, j) => {
-      const i = paired.get(j);
-      if (i !== undefined) {
-        rows[i]!.cells.set(translation.lang, shape);
-        previous = i;
-      } else {
-        after.set(previous, [...(after.get(previous) ?? []), { cells: new Map([[translation.lang, shape]]), only: translation.lang }]);
-      }
-    });
-  }
-  const all = [...(after.get(-1) ?? []), ...rows.flatMap((row, i) => [row, ...(after.get(i) ?? [])])];
-  // Lists, their items and a summary hold blocks that have rows of their own, and no words of their own.
-  return all.filter((row) => !isContainer([...row.cells.values()][0]!.node));
-}
-
-const isContainer = (node: ShapedNode) => 'type' in node && (node.type === 'list' || node.type === 'listItem' || node.type === 'summary');
 
 /** A block's own words, drawn as the language page draws them (the blocks it holds have rows of their own). */
-function ownContent(node: ShapedNode, state: State, locale: Locale): ElementContent[] {
+function ownContent(node: CellNode, state: State, locale: Locale): ElementContent[] {
   if (!('type' in node)) {
     // A summary part's title, or a footnote's number.
     return 'title' in node
@@ -127,29 +93,6 @@ function detached(nodes: ElementContent[]): ElementContent[] {
   return nodes;
 }
 
-/** The bracketed passages of every language, each tied to the row its "[" stands in. */
-export function reviewBrackets(
-  ordered: readonly ModelDocument[],
-  sourceOf: (lang: Lang) => string,
-  rowOf: (node: ShapedNode) => string | undefined = () => undefined,
-): { brackets: LanguageBrackets[]; scans: Map<Lang, ReturnType<typeof scanBrackets>> } {
-  const scans = new Map(ordered.map((doc) => [doc.lang, scanBrackets(doc, { deletions: 'skip' })]));
-  const brackets = ordered.map((doc) => ({
-    lang: doc.lang,
-    source: sourceOf(doc.lang),
-    passages: scans.get(doc.lang)!.passages.map((passage) => ({ ...passage, row: passage.block && rowOf(passage.block) })),
-  }));
-  return { brackets, scans };
-}
-
-/** A passage's words on one line, long ones cut in the middle. */
-export function excerpt(text: string, max = 90): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  const chars = [...line];
-  if (chars.length <= max) return line;
-  return `${chars.slice(0, max - 20).join('')} … ${chars.slice(-15).join('')}`;
-}
-
 /** The page's script: the column toggles, the hidden columns kept in the address. Written as it runs; its hash admits it. */
 const SCRIPT = `(() => {
   const boxes = [...document.querySelectorAll('input[data-lang]')];
@@ -168,23 +111,19 @@ const SCRIPT = `(() => {
 })();`;
 
 export function renderReview(input: ReviewInput): string {
-  const { locale, status } = input;
-  const ordered = reviewLanguages(input.versions);
-  const original = ordered[0];
+  const { locale } = input;
+  const { languages, rows } = input.review;
+  const original = languages[0]?.doc;
   if (!original) return '';
-  const rows = alignRows(ordered);
-  const rowIds = new Map<ShapedNode, string>();
-  rows.forEach((row, index) => {
-    for (const shape of row.cells.values()) rowIds.set(shape.node, `row-${index + 1}`);
-  });
-  const { brackets, scans } = reviewBrackets(ordered, input.sourceOf, (node) => rowIds.get(node));
+  const ordered = languages.map((language) => language.doc);
   const states = new Map(
-    ordered.map((doc) => {
-      const state = createState(input.localeOf(doc.lang), input.sheet);
-      state.brackets = scans.get(doc.lang)!.ranges;
-      return [doc.lang, state] as const;
+    languages.map((language) => {
+      const state = createState(input.localeOf(language.doc.lang), input.sheet);
+      state.brackets = language.bracketed;
+      return [language.doc.lang, state] as const;
     }),
   );
+  const sourceOf = (lang: Lang) => languages.find((language) => language.doc.lang === lang)!.source;
   const name = (lang: Lang) => input.localeOf(lang).t(`languageName.${lang}`);
   const cellAttributes = (lang: Lang) => ({
     lang,
@@ -199,19 +138,19 @@ export function renderReview(input: ReviewInput): string {
       h('th', { scope: 'col', ...cellAttributes(doc.lang) }, [
         h('span.language', name(doc.lang)),
         ' ',
-        h('span.source', { dir: 'ltr' }, input.sourceOf(doc.lang)),
+        h('span.source', { dir: 'ltr' }, sourceOf(doc.lang)),
         ...(doc === original ? [' ', badge('review.original')] : []),
       ]),
     ),
   );
-  const body = rows.map((row, index) =>
+  const body = rows.map((row) =>
     h(
       'tr',
-      { id: `row-${index + 1}` },
+      { id: row.id },
       ordered.map((doc) => {
-        const shape = row.cells.get(doc.lang);
+        const cell = row.cells.get(doc.lang);
         const attributes = cellAttributes(doc.lang);
-        if (!shape) {
+        if (!cell) {
           // A row of a block only another translation has is empty elsewhere, not missing.
           const missing = row.only === undefined;
           return h(
@@ -220,9 +159,9 @@ export function renderReview(input: ReviewInput): string {
             missing ? [badge('review.missing')] : [],
           );
         }
-        const flag = doc === original ? undefined : status?.(doc.lang, shape);
-        const content = sanitized(detached(ownContent(shape.node, states.get(doc.lang)!, input.localeOf(doc.lang)))) as ElementContent[];
-        const line = shape.position ? h('span.line', { dir: 'ltr' }, `${doc.lang}.md:${shape.position.start.line}`) : undefined;
+        const flag = cell.status;
+        const content = sanitized(detached(ownContent(cell.node, states.get(doc.lang)!, input.localeOf(doc.lang)))) as ElementContent[];
+        const line = cell.line === undefined ? undefined : h('span.line', { dir: 'ltr' }, `${doc.lang}.md:${cell.line}`);
         return h(
           'td',
           {
@@ -251,27 +190,23 @@ export function renderReview(input: ReviewInput): string {
     h('summary', [h('h2', locale.t('review.bracketedText'))]),
     h(
       'div.bracket-languages',
-      brackets.map((language) =>
-        h('div', { className: [`col-${language.lang}`, 'bracket-language'] }, [
+      languages.map(({ doc: { lang }, source, passages }) =>
+        h('div', { className: [`col-${lang}`, 'bracket-language'] }, [
           h('h3', [
-            h('span', { lang: language.lang }, name(language.lang)),
+            h('span', { lang: lang }, name(lang)),
             ' ',
-            h('span.source', language.source),
+            h('span.source', source),
             ': ',
-            locale.t('review.passages', { number: String(language.passages.length) }),
+            locale.t('review.passages', { number: String(passages.length) }),
           ]),
-          language.passages.length
+          passages.length
             ? h(
                 'ol',
-                language.passages.map((passage) =>
+                passages.map((passage) =>
                   h('li', { className: [`depth-${Math.min(passage.depth, 3)}`] }, [
-                    h(
-                      'a.place',
-                      { href: passage.row ? `#${passage.row}` : undefined, dir: 'ltr' },
-                      `${language.lang}.md:${passage.open?.line ?? '?'}`,
-                    ),
+                    h('a.place', { href: passage.row ? `#${passage.row}` : undefined, dir: 'ltr' }, `${lang}.md:${passage.line ?? '?'}`),
                     ' ',
-                    h('span.excerpt', { lang: language.lang, dir: LANGUAGES[language.lang].dir }, excerpt(passage.text)),
+                    h('span.excerpt', { lang: lang, dir: LANGUAGES[lang].dir }, passage.excerpt),
                   ]),
                 ),
               )
@@ -319,8 +254,8 @@ export function renderReview(input: ReviewInput): string {
   return `${toHtml(page, { allowDangerousCharacters: true })}\n`;
 }
 
-/** The review page of a document's versions, written to `file`. */
-export type ReviewRenderer = (versions: readonly ModelDocument[], file: string) => string;
+/** The review page of a document, written to `file`. */
+export type ReviewRenderer = (review: ReviewData, file: string) => string;
 
 /** Reads the review page's style sheet once; its words are the English locale's (`review.*`). */
 export function createReviewRenderer(context: RenderContext): ReviewRenderer {
@@ -328,14 +263,9 @@ export function createReviewRenderer(context: RenderContext): ReviewRenderer {
   if (css.text === undefined) throw new InvalidSourceError([css.file]);
   const text = css.text;
   const fonts = path.join(context.root, 'out', 'fonts', 'fonts.css');
-  return (versions, file) =>
+  return (review, file) =>
     renderReview({
-      versions,
-      sourceOf: (lang) =>
-        path
-          .relative(context.root, versions.find((doc) => doc.lang === lang)!.path)
-          .split(path.sep)
-          .join('/'),
+      review,
       locale: context.locale('en'),
       localeOf: (lang) => context.locale(lang),
       css: text,
