@@ -160,6 +160,14 @@ describe('check --brackets', () => {
     }
     expect(passages).toContain('content/res71-proposal/en.md:27:25: [(Rev. Bucharest, 2022)]');
   });
+
+  it('lists a lone "[" the source has (noted by an editor) as a passage not closed, before the passages inside it', () => {
+    const lines = bracketReport(checkCorpus({ docs: ['res71-annex1-2028'] })).split('\n');
+    const at = lines.findIndex((line) => line.startsWith('content/res71-annex1-2028/zh.md:193:30: [服务于电信/ICT[和数字公共基础设施的]'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at]).toMatch(/ … \(not closed\)$/);
+    expect(lines[at + 1]).toBe('content/res71-annex1-2028/zh.md:193:168: [和数字公共基础设施的]');
+  });
 });
 
 describe('the review page in an incremental build', () => {

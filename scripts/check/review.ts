@@ -35,6 +35,8 @@ export interface ReviewPassage {
   depth: number;
   /** Its words on one line, a long passage cut in the middle. */
   excerpt: string;
+  /** False for a "[" that its paragraph or run of paragraphs does not close (a lone bracket the source has). */
+  closed: boolean;
   /** The row its "[" stands in. */
   row: string | undefined;
 }
@@ -71,6 +73,7 @@ export function reviewOf(versions: readonly ModelDocument[], status?: Translatio
         column: passage.open?.column,
         depth: passage.depth,
         excerpt: excerpt(passage.text),
+        closed: passage.close !== undefined,
         row: passage.block && rowOf.get(passage.block),
       })),
       bracketed: scan.ranges,

@@ -22,9 +22,13 @@ interface Bracket {
   block: BlockNode | undefined;
 }
 
-/** A bracketed passage: from its "[" to the "]" that closes it, both included. */
+/**
+ * A bracketed passage: from its "[" to the "]" that closes it, both included; or, for a "[" its stretch
+ * does not close (a lone bracket the source has, noted by an editor), to the end of the stretch.
+ */
 export interface BracketedPassage {
   open: Point | undefined;
+  /** Undefined when the stretch ends before a "]" closes it. */
   close: Point | undefined;
   /** 1 for an outermost passage, 2 for one inside it… */
   depth: number;
@@ -189,6 +193,16 @@ class BracketCheck {
   }
 
   private closeStretch(): void {
+    this.open.forEach((bracket, index) => {
+      this.passages.push({
+        open: bracket.place,
+        close: undefined,
+        depth: index + 1,
+        start: bracket.at,
+        text: this.text.slice(bracket.at),
+        block: bracket.block,
+      });
+    });
     for (const bracket of this.open.filter((b) => !b.noted)) {
       this.findings.push({
         rule: 'square-brackets',

@@ -74,7 +74,10 @@ export function bracketReport(result: Pick<CheckResult, 'builds'>): string {
       const total = languages.reduce((n, language) => n + language.passages.length, 0);
       const counts = languages.map((language) => `${language.doc.lang} ${language.passages.length}`).join(', ');
       const lines = languages.flatMap((language) =>
-        language.passages.map((passage) => `${language.source}:${passage.line ?? 1}:${passage.column ?? 1}: ${passage.excerpt}`),
+        language.passages.map(
+          (passage) =>
+            `${language.source}:${passage.line ?? 1}:${passage.column ?? 1}: ${passage.excerpt}${passage.closed ? '' : ' … (not closed)'}`,
+        ),
       );
       return `${build.docId}: ${total} bracketed passage(s)${counts ? ` (${counts})` : ''}\n${lines.map((line) => `${line}\n`).join('')}\n`;
     })

@@ -37,7 +37,7 @@ export interface ReviewData {
     doc: ModelDocument;
     /** `content/<doc>/<lang>.md`. */
     source: string;
-    passages: readonly { line: number | undefined; depth: number; excerpt: string; row: string | undefined }[];
+    passages: readonly { line: number | undefined; depth: number; excerpt: string; closed: boolean; row: string | undefined }[];
     /** Per text node, its characters inside brackets. */
     bracketed: ReadonlyMap<Text, readonly { start: number; end: number; depth: number }[]>;
   }[];
@@ -207,6 +207,8 @@ export function renderReview(input: ReviewInput): string {
                     h('a.place', { href: passage.row ? `#${passage.row}` : undefined, dir: 'ltr' }, `${lang}.md:${passage.line ?? '?'}`),
                     ' ',
                     h('span.excerpt', { lang: lang, dir: LANGUAGES[lang].dir }, passage.excerpt),
+                    // A lone "[" the source has (an editor's comment says so): its passage runs to the end of its text.
+                    ...(passage.closed ? [] : [' ', h('span.badge.unclosed', locale.t('review.unclosed'))]),
                   ]),
                 ),
               )
