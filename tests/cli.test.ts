@@ -31,7 +31,8 @@ describe('hexaglot CLI', () => {
       ['res71-annex1-2028', 'PP26-40'],
     ] as const) {
       const expected = ['A', 'C', 'E', 'F', 'R', 'S'].flatMap((letter) => copies.map((copy) => `${symbol}-${letter}${copy}`));
-      expect(readdirSync(path.join(root, 'out', doc)).sort()).toEqual(expected.sort());
+      // And the review page, all six languages side by side.
+      expect(readdirSync(path.join(root, 'out', doc)).sort()).toEqual([...expected, 'review.html'].sort());
     }
     for (const letter of ['A', 'C', 'E', 'F', 'R', 'S']) {
       const file = path.join(root, `out/res71-proposal/PP22-39-A4-${letter}.html`);

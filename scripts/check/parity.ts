@@ -12,7 +12,7 @@
 import type { VFile } from 'vfile';
 import type { Position } from 'unist';
 import { reportError } from '../diagnostics/report.js';
-import type { BlockNode, InlineNode, ModelDocument, Table, TableCell } from '../model/types.js';
+import type { BlockNode, Footnote, InlineNode, ListItem, ModelDocument, SummaryPart, Table, TableCell } from '../model/types.js';
 import type { DocumentBuild } from '../model/build.js';
 import type { Lang } from '../i18n/languages.js';
 
@@ -32,7 +32,12 @@ export interface BlockShape {
   layout?: string | undefined;
   /** The block's own words (not those of the blocks it holds), for checks that compare counterparts' words. */
   words: BlockWords[];
+  /** The node the shape was taken from, for readers that show it (the review page). */
+  node: ShapedNode;
 }
+
+/** What a shape is taken from: a block, a list item, a summary part or a footnote. */
+export type ShapedNode = BlockNode | ListItem | SummaryPart | Footnote;
 
 /** A run of words and where it stands: a block's text, or a table's caption or one of its cells. */
 export interface BlockWords {
@@ -145,7 +150,7 @@ export function shapes(doc: ModelDocument, relabel: Relabel = (label) => label):
 }
 
 function shape(
-  node: { position?: Position | undefined; change?: string | undefined },
+  node: ShapedNode,
   key: string,
   name: string,
   inline: readonly InlineNode[],
@@ -153,7 +158,8 @@ function shape(
 ): BlockShape {
   const marks = { footnotes: 0, insertions: false, deletions: false };
   countMarks(inline, marks);
-  return { key, name, position: node.position, change: node.change ?? '', ...marks, words: [{ inline: words, position: node.position }] };
+  const change = 'change' in node ? (node.change ?? '') : '';
+  return { key, name, position: node.position, change, ...marks, words: [{ inline: words, position: node.position }], node };
 }
 
 function countMarks(nodes: readonly InlineNode[], marks: { footnotes: number; insertions: boolean; deletions: boolean }): void {

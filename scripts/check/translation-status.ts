@@ -209,3 +209,26 @@ export function checkTranslationStatus(build: DocumentBuild, paths: ProjectPaths
     }
   }
 }
+
+/**
+ * How each translation's blocks stand, for a reader that flags them (the review page): a block of a
+ * language that keeps a record is current, outdated or unrecorded; of one that keeps none, nothing.
+ */
+export function translationStatusOf(
+  build: DocumentBuild,
+  paths: ProjectPaths,
+): (lang: Lang, translation: BlockShape) => Exclude<BlockStatus, 'missing'> | undefined {
+  const at = (shape: BlockShape) => `${shape.position?.start.line}:${shape.position?.start.column}`;
+  const byLang = new Map<Lang, Map<string, Exclude<BlockStatus, 'missing'>>>();
+  const original = build.versions.find((version) => version.lang === build.meta?.originalLanguage);
+  for (const version of build.versions) {
+    if (!original || version === original) continue;
+    const { entries } = readStatusRecord(paths, build.docId, version.lang);
+    if (!entries) continue;
+    const states = new Map<string, Exclude<BlockStatus, 'missing'>>();
+    for (const state of blockStates(original, version, entries))
+      if (state.translation && state.status !== 'missing') states.set(at(state.translation), state.status);
+    byLang.set(version.lang, states);
+  }
+  return (lang, translation) => byLang.get(lang)?.get(at(translation));
+}

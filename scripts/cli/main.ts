@@ -130,7 +130,8 @@ export function createProgram(io: Io = processIo, status: Status = { code: EXIT_
       ),
   )
     .option('--summary', 'also print, per document and language: blocks, insertions, deletions, footnotes, bracketed passages')
-    .action(async (options: CommonOptions & { summary?: boolean }) => {
+    .option('--brackets', 'also print every bracketed passage (text not yet agreed), one line each: file:line:column: [words]')
+    .action(async (options: CommonOptions & { summary?: boolean; brackets?: boolean }) => {
       const chosen = selection(options);
       const { runCheck } = await import('./commands/check.js');
       await runCheck(chosen, options, context());

@@ -16,7 +16,7 @@ import { OutputTransaction, writeOutputs, type OutputContent, type OutputFileSys
 import type { Selection } from '../pipeline.js';
 import { UsageError } from '../usage-error.js';
 import type { DocumentJob, DocumentResult } from './document-job.js';
-import { outputId } from './output-id.js';
+import { outputId, REVIEW_OUTPUT, reviewed } from './output-id.js';
 import { digest, FileHashes } from './file-hashes.js';
 import { BuildKeys } from './keys.js';
 import { emptyManifest, isCurrent, manifestFile, readManifest, recordOf, type CheckRecord, type Manifest } from './manifest.js';
@@ -135,7 +135,9 @@ function planDocument(
   if (checked) {
     const expected = record.langs
       .filter((lang) => !langs || langs.includes(lang as Lang))
-      .flatMap((lang) => formats.flatMap((format) => (previous.copies[format] ?? [undefined]).map((copy) => outputId(lang, format, copy))));
+      .flatMap((lang) => formats.flatMap((format) => (previous.copies[format] ?? [undefined]).map((copy) => outputId(lang, format, copy))))
+      // The review page, made when every language is (and the HTML).
+      .concat(reviewed(langs, formats) ? [REVIEW_OUTPUT] : []);
     if (expected.every((id) => skip.includes(id)))
       return { docId, job: undefined, kept: keptMessages(record, langs), upToDate: expected.length };
   }

@@ -3,6 +3,7 @@
  * rendered in memory. Runs on a worker thread of the build's pool (worker.ts) or in the CLI's own
  * thread; either way each thread makes its writers (and parses their fonts) once.
  */
+import path from 'node:path';
 import { loadGlossary, type Glossary } from '../../check/glossary-data.js';
 import { hasErrors } from '../../diagnostics/report.js';
 import type { Lang } from '../../i18n/languages.js';
@@ -11,7 +12,10 @@ import type { Format } from '../../render/writers.js';
 import type { Assets, RenderContext } from '../../render/writer.js';
 import { checkDocumentOf, createRenderContext, createWriter, renderBuilds, type Renderers } from '../pipeline.js';
 import { messagesOf, type FileMessages } from './messages.js';
-import { outputId } from './output-id.js';
+import { outputId, REVIEW_OUTPUT, reviewed } from './output-id.js';
+import { createReviewRenderer, type ReviewRenderer } from '../../render/html/review.js';
+import { reviewOf } from '../../check/review.js';
+import { translationStatusOf } from '../../check/translation-status.js';
 
 export interface DocumentJob {
   root: string;
@@ -94,6 +98,25 @@ export async function runDocumentJob(job: DocumentJob): Promise<DocumentResult> 
     file: output.file,
     content: output.content,
   }));
+  if (reviewed(job.langs, job.formats) && !skip.has(REVIEW_OUTPUT)) {
+    const file = path.join(
+      path.dirname(made.context.fileOf(build.versions[0]!, build.versions[0]!.lang, 'html', undefined)),
+      'review.html',
+    );
+    result.outputs.push({
+      id: REVIEW_OUTPUT,
+      file,
+      content: reviewPageFor(job, made.context)(reviewOf(build.versions, translationStatusOf(build, paths)), file),
+    });
+  }
   result.assets = [...assets];
   return result;
+}
+
+let review: { key: string; render: ReviewRenderer } | undefined;
+
+function reviewPageFor(job: DocumentJob, context: RenderContext): ReviewRenderer {
+  const key = `${job.root}\n${job.renderKey}`;
+  if (review?.key !== key) review = { key, render: createReviewRenderer(context) };
+  return review.render;
 }

@@ -5,7 +5,8 @@
  *   status) and the folder of the text in force it revises;
  * - one output (a document in one language, format and copy): hexaglot, locales and templates (but the
  *   folder of another format, templates/html/ for a Word copy), the document's folder without its
- *   other languages and its translation status, and the language file itself.
+ *   other languages and its translation status, and the language file itself; the review page (lang
+ *   `review`), the whole folder, translation status included (it flags outdated translations).
  * hexaglot itself is its code, the packages installed (their lock files) and the Node.js that runs it.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { STATUS_FOLDER } from '../../check/translation-status.js';
 import { digest, filesUnder, type FileHashes } from './file-hashes.js';
+import { REVIEW } from './output-id.js';
 
 /** dist/ when compiled, scripts/ when run from the sources. */
 const codeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -60,14 +62,15 @@ export class BuildKeys {
     if (!this.versions.has(id)) {
       const folder = this.at('content', docId);
       const isOtherLanguage = (file: string) =>
-        path.dirname(file) === folder && file.endsWith('.md') && path.basename(file) !== `${lang}.md`;
-      // The translation status is read by the check (its folder is in `check`), never printed.
+        lang !== REVIEW && path.dirname(file) === folder && file.endsWith('.md') && path.basename(file) !== `${lang}.md`;
+      // The translation status is read by the check (its folder is in `check`) and the review page, never printed on a language's page.
       const status = path.join(folder, STATUS_FOLDER) + path.sep;
+      const isStatus = (file: string) => lang !== REVIEW && file.startsWith(status);
       this.versions.set(
         id,
         this.hashes.hashAll(
           this.root,
-          filesUnder(folder).filter((file) => !isOtherLanguage(file) && !file.startsWith(status)),
+          filesUnder(folder).filter((file) => !isOtherLanguage(file) && !isStatus(file)),
         ),
       );
     }

@@ -5,10 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 
-export function contentSecurityPolicy(styleElementText: string): string {
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** `scriptElementText`: the one inline script a page may run (the review page's column toggles), admitted by its hash. */
+export function contentSecurityPolicy(styleElementText: string, scriptElementText?: string): string {
   const hash = createHash('sha256').update(styleElementText, 'utf8').digest('base64');
   return [
     "default-src 'none'",
+    ...(scriptElementText === undefined ? [] : [`script-src ${sha256(scriptElementText)}`]),
     `style-src 'self' 'sha256-${hash}'`,
     "font-src 'self'",
     "img-src 'self'",

@@ -41,7 +41,19 @@ const schema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: '',
   clobber: [],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'section', 'figure', 'figcaption', 'caption', 'ins', 'del', 'aside', 'colgroup', 'col'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'section',
+    'figure',
+    'figcaption',
+    'caption',
+    'ins',
+    'del',
+    'aside',
+    'colgroup',
+    'col',
+    'mark',
+  ],
   attributes: {
     ...withoutRestrictedClasses,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'ariaLabel', 'dataAction', 'dataKey', 'lang', 'dir'],
@@ -112,6 +124,11 @@ function pictures(doc: ModelDocument): FigurePicture[] {
 
 /** A language's own name as a menu shows it: "Español", not the "español" of running text. */
 const capitalised = (name: string, lang: Lang) => name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+
+/** Hast made by the writer, cleaned by the sanitizer: what the review page puts in its cells. */
+export function sanitized(children: Root['children']): Root['children'] {
+  return (serializer.runSync({ type: 'root', children } as Root) as Root).children;
+}
 
 function serialize(children: Root['children']): string {
   const tree = serializer.runSync({ type: 'root', children } as Root) as Root;

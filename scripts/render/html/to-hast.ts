@@ -5,7 +5,7 @@
  */
 import { h } from 'hastscript';
 import type { ElementContent, Element } from 'hast';
-import type { BlockNode, Footnote, InlineNode, TableRow, Table } from '../../model/types.js';
+import type { BlockNode, Footnote, InlineNode, TableRow, Table, Text } from '../../model/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { points, type StyleSheet } from '../style-sheet.js';
 import { columnShares, tableMeasure } from '../table-columns.js';
@@ -13,7 +13,7 @@ import { wholeWords } from '../line-breaks.js';
 
 type Handlers<N extends { type: string }> = { [T in N['type']]: (node: Extract<N, { type: T }>, state: State) => ElementContent[] };
 
-interface State {
+export interface State {
   locale: Locale;
   /** The share of the table width each `col` is given, as its class `w-<hundredths of a percent>` (see columnWidthCss). */
   columnWidths: Set<number>;
@@ -21,6 +21,8 @@ interface State {
   columnShares: (table: Table) => number[];
   /** Hyphenated words shorter than this on a side, or acronyms (ITU-D), are held together: ../line-breaks.ts. */
   hardHyphenMinPart: number;
+  /** Text inside square brackets, shaded (the review page): per text node, its bracketed characters and their depth. */
+  brackets?: ReadonlyMap<Text, readonly { start: number; end: number; depth: number }[]> | undefined;
 }
 
 /** Class names, or undefined so that no empty `class` attribute is written. */
@@ -39,7 +41,26 @@ export const pageId = (id: string | undefined) => (id === undefined ? undefined 
 const pageHref = (url: string) => (url.startsWith('#') ? `#${pageId(url.slice(1))}` : url);
 
 const inlineHandlers: Handlers<InlineNode> = {
-  text: (node, state) => heldTogether(node.value, state.hardHyphenMinPart),
+  text: (node, state) => {
+    const ranges = state.brackets?.get(node);
+    if (!ranges) return heldTogether(node.value, state.hardHyphenMinPart);
+    // Each bracketed stretch in a mark of its depth, the text around it as it is.
+    const parts: ElementContent[] = [];
+    let at = 0;
+    for (const { start, end, depth } of ranges) {
+      if (start > at) parts.push(...heldTogether(node.value.slice(at, start), state.hardHyphenMinPart));
+      parts.push(
+        h(
+          'mark',
+          { className: ['bracket', `depth-${Math.min(depth, 3)}`] },
+          heldTogether(node.value.slice(start, end), state.hardHyphenMinPart),
+        ),
+      );
+      at = end;
+    }
+    if (at < node.value.length) parts.push(...heldTogether(node.value.slice(at), state.hardHyphenMinPart));
+    return parts;
+  },
   emphasis: (node, state) => [h('em', inlines(node.children, state))],
   strong: (node, state) => [h('strong', inlines(node.children, state))],
   link: (node, state) => [h('a', { href: pageHref(node.url) }, inlines(node.children, state))],
