@@ -4,6 +4,13 @@
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 
+// A reader that stops early (`hexaglot check --brackets | head`) closes the pipe: stop quietly, as cat does.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+
 // V8 keeps the code it compiled on disk (in the system's temporary folder) for the next start.
 module.enableCompileCache?.();
 

@@ -171,6 +171,17 @@ describe('the hexaglot process', () => {
     expect(help.stdout).toMatch(/--format <name>/);
   });
 
+  it('stops quietly when its reader stops early (`| head`): no stack trace', async () => {
+    const child = spawn(process.execPath, [bin, 'check', '--brackets'], { cwd: corpusRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    // The reader gone before the first line is written, as `| head -0` (or a `head` that has had its lines) leaves it.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(errors).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('builds again on every change with --watch, until stopped', async () => {
     const child = spawn(process.execPath, [bin, 'build', '--watch', '--doc', 'res71-proposal', '--lang', 'en', '--format', 'html'], {
       cwd: project.root,
