@@ -1,5 +1,6 @@
 /**
- * Imports run one way: cli → render → check → passes → model → parse (cli → import → model), with
+ * Imports run one way: cli → render | check → passes → model → parse (the writers and the checks side
+ * by side, neither importing the other; cli → import → model), with
  * i18n, read (the readers of every kind of source file) and diagnostics at the
  * bottom, and no import loops. `npm run lint` runs it.
  */
