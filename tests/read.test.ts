@@ -62,6 +62,17 @@ describe('JSON and YAML with positions', () => {
     expect(read(bomb.join('\n'))).toEqual(['2:8 invalid-yaml']);
     expect(read(`title: it's\nlist: ${'['.repeat(1000)}${']'.repeat(1000)}`)).toEqual(['2:39 invalid-yaml']);
   });
+
+  it('reports one line for one YAML syntax fault, not the errors that follow from it', () => {
+    const read = (text: string) => {
+      const file = new VFile({ path: 'x.yaml', value: text });
+      readYaml(file, text, 0, z.unknown(), 'metadata');
+      return messages(file);
+    };
+    // A quote left open inside a flow list or map (the parser also finds the list's end missing), a flow map left open, a bad indent.
+    for (const text of ["a: [ 'x, y ]\n", "- { a: 'abc, b: 1 }\n", 'a: [x, "y]\n', 'a: { b: 1\nc: 2\n', 'a:\n  b: 1\n c: 2\n'])
+      expect(read(text), JSON.stringify(text)).toEqual([expect.stringMatching(/^\d+:\d+ invalid-yaml$/)]);
+  });
 });
 
 describe('templates', () => {

@@ -58,7 +58,9 @@ export function readPlacedYaml<S extends z.ZodType>(
   }
   const doc: Document = parseDocument(yamlText, { prettyErrors: false });
   const placeOf = (path: YamlPath) => point(nodeStart(doc, path));
-  for (const error of doc.errors) {
+  // The first syntax error only: the parser's later ones follow from it (a flow list left open is
+  // also "missing ]" at the end), and the writer fixes them in one go.
+  for (const error of doc.errors.slice(0, 1)) {
     reportError(
       file,
       point(error.pos[0]),
