@@ -45,6 +45,7 @@ import { allRows, columnShares, spanned, tableMeasure } from '../table-columns.j
 import { points, setsItalic, twips } from '../style-sheet.js';
 import { cellAlign, listMarker, type Align } from '../paragraph-styles.js';
 import { defineWriter, type Copy } from '../writer.js';
+import { inChange } from '../marks.js';
 import { changeAround, dataFieldInstruction, fieldParts, insertionAround, type Revision } from './revisions.js';
 
 /** How revision marks are written: as Word's tracked changes, or as underline and strike-through. */
@@ -95,12 +96,6 @@ interface RunStyle {
   mark: Mark;
   /** The change around `mark` when one change is inside the other (`{++a {--b--} c++}`). */
   outer?: Mark;
-}
-
-/** The style inside a change: a change of the other kind inside one is nested in it, one of the same kind is the same change. */
-function inChange(style: RunStyle, mark: 'insertion' | 'deletion'): RunStyle {
-  if (style.mark === undefined || style.mark === mark) return { ...style, mark };
-  return { ...style, mark, outer: style.outer ?? style.mark };
 }
 
 function nextRevision(state: State): Revision {

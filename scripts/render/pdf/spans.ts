@@ -4,6 +4,7 @@
  * laid out from the accepted reading, which has none left.
  */
 import type { InlineNode } from '../../model/types.js';
+import { inChange } from '../marks.js';
 
 export interface SpanStyle {
   bold?: boolean | undefined;
@@ -45,12 +46,6 @@ const handlers: Handlers = {
   footnoteReference: (node, style) => [{ text: String(node.number), style, footnote: node.number }],
   anchor: () => [],
 };
-
-/** The style inside a change: a change of the other kind inside one keeps the one around it. */
-function inChange(style: SpanStyle, mark: 'insertion' | 'deletion'): SpanStyle {
-  if (style.mark === undefined || style.mark === mark) return { ...style, mark };
-  return { ...style, mark, outer: style.outer ?? style.mark };
-}
 
 function span(text: string, style: SpanStyle): Span[] {
   return text ? [{ text, style }] : [];
